@@ -1,0 +1,59 @@
+// Human-readable output of the CLI: the status table and lint-style lines.
+import type { Analysis, Diagnostic } from '../core/model';
+import type { StatusSummary, StatusRow } from '../core/summary';
+
+function table(header: string[], rows: (string | number)[][], alignLeft = 1): string {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
+  const line = (r: string[]) =>
+    r.map((v, c) => (c < alignLeft ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd();
+  return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+function rowCells(r: StatusRow): (string | number)[] {
+  return [r.section, r.paragraphs, r.agreed, r.agreedAdRef, r.pending, r.brackets, r.alternatives, r.placeholders];
+}
+
+export function formatStatus(file: string, a: Analysis, s: StatusSummary): string {
+  const fm = a.frontMatter ?? {};
+  const what = [fm.symbol, fm.revision, fm.date].filter((x) => x !== undefined && x !== null).join(' · ');
+  const out: string[] = [];
+  out.push(`${file}${what ? ` — ${what}` : ''}`);
+  if (typeof fm.title === 'string') out.push(fm.title);
+  else if (a.title) out.push(a.title);
+  out.push('');
+  const header = ['Section', 'Paragraphs', 'Agreed', 'Ad ref', 'Pending', 'Brackets', 'Alternatives', 'Placeholders'];
+  const rows = s.sections.map(rowCells);
+  out.push(table(header, [...rows, rowCells(s.total)]));
+  const t = s.total;
+  const pct = t.paragraphs ? Math.round(((t.agreed + t.agreedAdRef) / t.paragraphs) * 100) : 100;
+  out.push('');
+  out.push(`${t.agreed + t.agreedAdRef} of ${t.paragraphs} paragraphs agreed (${pct}%), ${t.agreedAdRef} ad ref; ${t.brackets} open bracket${t.brackets === 1 ? '' : 's'}.`);
+  if (s.proposers.length || s.unattributed) {
+    out.push('');
+    const prow = s.proposers.map((p) => [p.proposer, p.brackets, p.deletions, p.alternatives]);
+    if (s.unattributed) prow.push(['(not attributed)', s.unattributed, '', '']);
+    out.push(table(['Proposer', 'Brackets', 'Deletions', 'Alternatives'], prow));
+  }
+  const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = a.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors || warnings) {
+    out.push('');
+    out.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (run \`negotext check\` to list them).`);
+  }
+  return out.join('\n');
+}
+
+/** `file:line:col severity code message`, 1-based like compilers and linters. */
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  return `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
+}
+
+export function formatAnalyzeSummary(file: string, a: Analysis): string {
+  const by = (s: string) => a.paragraphs.filter((p) => p.status === s).length;
+  const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+  return [
+    `${file}: ${a.paragraphs.length} paragraphs (${by('agreed')} agreed, ${by('agreed-ad-ref')} ad ref, ${by('pending')} pending), ` +
+      `${a.brackets.length} brackets, ${a.references.length} references, ${a.diagnostics.length} diagnostics (${errors} errors)`,
+  ].join('\n');
+}

@@ -1,0 +1,42 @@
+export const VERSION = '0.1.0';
+
+export const HELP: Record<string, string> = {
+  main: `negotext ${VERSION}: brackets, proposers and agreed language in negotiated UN drafts
+
+Usage: negotext <command> [options] FILE…
+
+Commands:
+  status    per section and in total: paragraphs agreed / ad ref / pending,
+            open brackets, alternatives, placeholders; brackets per proposer
+  check     list problems as file:line:col severity code message (exit 1 on errors)
+  analyze   the full analysis; --json gives the machine output of FORMAT.md §9
+
+Run 'negotext <command> --help' for a command's options.
+Nothing is ever sent over the network: drafts stay on this machine.`,
+  status: `Usage: negotext status [--json] [--agreed DIR]… FILE…
+
+The table facilitators count by hand: per section and in total, paragraphs
+agreed, agreed ad ref and pending; open brackets, alternative groups and
+placeholders; then brackets per proposer.
+
+  --json         print the same figures as JSON
+  --agreed DIR   agreed texts (.txt/.md) to check references against
+  -h, --help     this help`,
+  check: `Usage: negotext check [--agreed DIR]… FILE…
+
+Prints each diagnostic as  file:line:col severity code message  (1-based line
+and column). Exit status: 0 when no file has an error, 1 when one does, 2 for
+bad usage or an unreadable file.
+
+  --agreed DIR   agreed texts (.txt/.md) to check references against
+  -h, --help     this help`,
+  analyze: `Usage: negotext analyze [--json] [--agreed DIR]… FILE…
+
+  --json         print a JSON array, one object per file (FORMAT.md §9):
+                 paragraphs, brackets, references, diagnostics
+  --agreed DIR   agreed texts (.txt/.md) to check references against
+  -h, --help     this help
+
+Exit status: 0 when no file has an error, 1 when one does, 2 for bad usage or
+an unreadable file.`,
+};

@@ -1,0 +1,79 @@
+// The negotext command line: the same pure core as the language server,
+// reading files and printing results. Exit codes follow FORMAT.md §9.
+import { analyze, toReport, type Analysis } from '../core/index';
+import { summarize } from '../core/summary';
+import { parseArgs } from './args';
+import { formatAnalyzeSummary, formatDiagnostic, formatStatus } from './format';
+import { HELP, VERSION } from './help';
+import { readDraft, UsageError } from './readDraft';
+import { loadChecker } from './agreedLoader';
+
+const COMMANDS = ['analyze', 'status', 'check'] as const;
+type Command = (typeof COMMANDS)[number];
+
+function write(s: string): void {
+  process.stdout.write(s.endsWith('\n') ? s : s + '\n');
+}
+
+function run(argv: string[]): number {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    write(HELP.main);
+    return cmd === undefined ? 2 : 0;
+  }
+  if (cmd === '--version' || cmd === '-V') {
+    write(VERSION);
+    return 0;
+  }
+  if (!(COMMANDS as readonly string[]).includes(cmd)) throw new UsageError(`unknown command '${cmd}' (try: ${COMMANDS.join(', ')})`);
+  const command = cmd as Command;
+  const args = parseArgs(rest, ['--json', '--help', '-h'], ['--agreed']);
+  if (args.flags.has('--help') || args.flags.has('-h')) {
+    write(HELP[command]);
+    return 0;
+  }
+  if (args.files.length === 0) throw new UsageError(`${command} needs at least one FILE`);
+  if (command === 'check' && args.flags.has('--json')) throw new UsageError('check has no --json; use analyze --json');
+  // Read everything first: a bad file stops the run before any output.
+  const texts = args.files.map((f) => readDraft(f));
+  const checker = loadChecker(args.values.get('--agreed') ?? [], texts);
+  const analyses: Analysis[] = texts.map((t) => analyze(t, { checker }));
+  const hasError = analyses.some((a) => a.diagnostics.some((d) => d.severity === 'error'));
+  const json = args.flags.has('--json');
+  if (command === 'analyze') {
+    if (json) write(JSON.stringify(analyses.map((a, i) => toReport(args.files[i], a)), null, 2));
+    else analyses.forEach((a, i) => write(formatAnalyzeSummary(args.files[i], a)));
+  } else if (command === 'status') {
+    if (json) write(JSON.stringify(analyses.map((a, i) => ({ file: args.files[i], ...summarize(a) })), null, 2));
+    else write(analyses.map((a, i) => formatStatus(args.files[i], a, summarize(a))).join('\n\n'));
+  } else {
+    let n = 0;
+    analyses.forEach((a, i) => {
+      for (const d of a.diagnostics) {
+        write(formatDiagnostic(args.files[i], d));
+        n++;
+      }
+    });
+    process.stderr.write(`${n} problem${n === 1 ? '' : 's'} in ${args.files.length} file${args.files.length === 1 ? '' : 's'}\n`);
+  }
+  return hasError ? 1 : 0;
+}
+
+function main(): void {
+  let code: number;
+  try {
+    code = run(process.argv.slice(2));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`negotext: ${e.message}\n`);
+      code = 2;
+    } else {
+      process.stderr.write(`negotext: internal error: ${(e as Error)?.stack ?? e}\n`);
+      code = 3;
+    }
+  }
+  // Let stdout drain before exiting (large JSON to a pipe).
+  process.exitCode = code;
+}
+
+main();

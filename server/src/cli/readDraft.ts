@@ -1,0 +1,30 @@
+// Reading a draft from disk for the CLI: every way a file can be unusable
+// becomes one clear line, never a stack trace.
+import { readFileSync, statSync } from 'node:fs';
+
+export class UsageError extends Error {}
+
+/** The file's text, BOM removed (as editors present it). Throws UsageError with a one-line reason. */
+export function readDraft(path: string): string {
+  let bytes: Buffer;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new UsageError(`${path}: is a directory, not a draft`);
+    bytes = readFileSync(path);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`${path}: cannot read: ${why}`);
+  }
+  // Binary files (images, Word's .docx, PDFs) have NUL bytes early on; text drafts never do.
+  const head = bytes.subarray(0, 8000);
+  if (head.includes(0)) throw new UsageError(`${path}: looks like a binary file, not a text draft (export it as .txt or .md)`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${path}: is not UTF-8 text (re-save it as UTF-8)`);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

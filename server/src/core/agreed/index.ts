@@ -1,0 +1,523 @@
+// Agreed-language engine: pinpoints, quotation checks and reuse detection over
+// agreed texts handed in as plain paragraphs. Pure data in and out; never throws.
+//
+// Reuse look-up is seed-and-extend: every agreed paragraph is winnowed into
+// fingerprints of k-word shingles (index built once, incrementally); a draft
+// paragraph looks up each of its shingles (posting lists of very common
+// shingles are skipped, so the cost does not grow with the corpus), clusters
+// the hits by paragraph and diagonal, and aligns only inside a narrow band
+// around each cluster. Changed words ("shall" for "should", a dropped word)
+// break shingles but not the alignment, which then counts the changes.
+
+import { diffArrays } from 'diff';
+import { cleanAgreedText, symbolKey, tokenize, type Token } from './fold.js';
+
+export { foldText, stripPageNoise, words, tokenize, symbolKey } from './fold.js';
+
+export interface AgreedParagraph { label: string; text: string }
+export interface AgreedDocument { symbol: string; title?: string; date?: string; paragraphs: AgreedParagraph[] }
+/** `delete`: agreed words the draft/quote lacks; `insert`: draft/quote words the agreed text lacks. */
+export interface WordDiffPart { op: 'equal' | 'insert' | 'delete'; text: string }
+export interface QuoteVerdict {
+  ok: boolean;
+  /** nearest agreed wording (original text, not folded) when not ok */
+  nearest?: string;
+  nearestLabel?: string;
+  diff?: WordDiffPart[];
+}
+export interface Reuse {
+  symbol: string;
+  label: string;
+  /** words of the draft paragraph that match, as [start,end) char offsets into the given draft text */
+  start: number;
+  end: number;
+  changes: number;
+  diff: WordDiffPart[];
+}
+
+const K = 4; // words per shingle
+const W = 3; // winnowing window: any shared run of K+W-1 = 6 words leaves a fingerprint
+const POSTING_CAP = 48; // shingles in more paragraphs than this are boilerplate: skipped at look-up
+const BAND = 5; // net dropped/added words tolerated around a cluster's diagonals
+const MAX_CLUSTERS = 200;
+const MAX_QUOTE_WORDS = 400;
+
+interface Para {
+  id: number;
+  doc: DocEntry;
+  label: string;
+  orig: AgreedParagraph;
+  /** noise-stripped text with single spaces: what `nearest` and diffs quote */
+  text: string;
+  toks: Token[];
+  /** " w1 w2 … " for exact phrase search */
+  joined: string;
+}
+
+interface DocEntry {
+  key: string;
+  doc: AgreedDocument;
+  paras: Para[];
+  byLabel: Map<string, number>;
+  alive: boolean;
+}
+
+interface Hit { i: number; j: number }
+interface Cluster { pid: number; hits: Hit[]; lastI: number; lastD: number; dMin: number; dMax: number }
+
+// ---------------------------------------------------------------------------
+// hashing
+
+function wordHash(w: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function shingleHashes(toks: Token[]): number[] {
+  const n = toks.length - K + 1;
+  if (n <= 0) return [];
+  const wh = toks.map((t) => wordHash(t.w));
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let h = 0;
+    for (let k = 0; k < K; k++) h = (Math.imul(h, 0x2f0b3a49) + wh[i + k]!) | 0;
+    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
+    out[i] = h >>> 0;
+  }
+  return out;
+}
+
+/** Winnowing: the minimum of every W consecutive shingle hashes (rightmost on ties). */
+function winnow(hs: number[]): number[] {
+  const picked: number[] = [];
+  if (hs.length === 0) return picked;
+  const w = Math.min(W, hs.length);
+  let last = -1;
+  for (let s = 0; s + w <= hs.length; s++) {
+    let m = s;
+    for (let t = s + 1; t < s + w; t++) if (hs[t]! <= hs[m]!) m = t;
+    if (m !== last) { picked.push(m); last = m; }
+  }
+  return picked;
+}
+
+// ---------------------------------------------------------------------------
+// labels and pinpoints
+
+function labelKey(label: string): string {
+  return String(label ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/^\s*(?:paras?\.|paragraphs?)\s*/, '')
+    .replace(/[\s.]+$/, '')
+    .replace(/\s+/g, '')
+    .replace(/(\d)-?(bis|ter|quater|quat|quinquies)$/, '$1$2')
+    .replace(/quat$/, 'quater');
+}
+
+/** "71–72", "71-72", "6 and 7", "6, 7" → ["71", "72"] …; a single label → [label]. */
+function splitPinpoint(p: string): { parts: string[]; range: boolean } {
+  const s = String(p ?? '').trim().replace(/^(?:paras?\.|paragraphs?)\s*/i, '');
+  const r = s.split(/\s*[–—]\s*|(?<=\d[a-z)]*)\s*-\s*(?=\d)|\s+to\s+/i);
+  if (r.length === 2 && r[0] && r[1]) return { parts: r, range: true };
+  const l = s.split(/\s*,\s*|\s+and\s+/i).filter(Boolean);
+  return { parts: l.length ? l : [s], range: false };
+}
+
+// ---------------------------------------------------------------------------
+// alignment
+
+interface Alignment { a0: number; a1: number; b0: number; b1: number; score: number }
+
+/**
+ * Local alignment (match +1, change or gap −1) of draft words a[*] against
+ * agreed words b[*], restricted to rows [r0, r1) and diagonals j − i in [dLo, dHi].
+ * Ties extend the alignment, so a changed first or last-but-one word is kept.
+ */
+function bandedLocal(a: Token[], b: Token[], r0: number, r1: number, dLo: number, dHi: number): Alignment | undefined {
+  const width = dHi - dLo + 1;
+  const rows = r1 - r0 + 1;
+  if (width <= 0 || rows <= 1) return undefined;
+  const NEG = -1e9;
+  const H = new Float64Array(rows * width).fill(NEG);
+  const P = new Uint8Array(rows * width); // 0 start, 1 diagonal, 2 draft word added, 3 agreed word dropped
+  let best = 0, bestR = -1, bestC = -1;
+  for (let r = 0; r < rows; r++) {
+    const i = r0 + r; // draft words consumed
+    for (let c = 0; c < width; c++) {
+      const j = i + dLo + c; // agreed words consumed
+      if (j < 0 || j > b.length) continue;
+      const at = r * width + c;
+      if (r === 0 || j === 0) { H[at] = 0; continue; }
+      let v = 0, p = 0;
+      const dg = H[at - width]!;
+      if (dg > NEG) {
+        const s = dg + (a[i - 1]!.w === b[j - 1]!.w ? 1 : -1);
+        if (s >= v && (s > 0 || dg > 0)) { v = s; p = 1; }
+      }
+      if (c + 1 < width) {
+        const up = H[at - width + 1]!;
+        if (up > NEG && up - 1 > v) { v = up - 1; p = 2; }
+      }
+      if (c > 0) {
+        const lf = H[at - 1]!;
+        if (lf > NEG && lf - 1 > v) { v = lf - 1; p = 3; }
+      }
+      H[at] = v; P[at] = p;
+      if (v >= best && v > 0 && (v > best || p === 1)) { best = v; bestR = r; bestC = c; }
+    }
+  }
+  if (bestR < 0) return undefined;
+  let r = bestR, c = bestC;
+  // trailing changes never add to the score: trim back to the last match
+  while (P[r * width + c] !== 1 || a[r0 + r - 1]!.w !== b[r0 + r + dLo + c - 1]!.w) {
+    const p = P[r * width + c];
+    if (p === 1) { r--; } else if (p === 2) { r--; c++; } else if (p === 3) { c--; } else return undefined;
+  }
+  const a1 = r0 + r, b1 = r0 + r + dLo + c;
+  let rr = r, cc = c, lastMatchR = r, lastMatchC = c;
+  for (;;) {
+    const at = rr * width + cc;
+    const p = P[at];
+    if (p === 0 || H[at]! <= NEG) break;
+    if (p === 1) {
+      if (a[r0 + rr - 1]!.w === b[r0 + rr + dLo + cc - 1]!.w) { lastMatchR = rr - 1; lastMatchC = cc; }
+      rr--;
+    } else if (p === 2) { rr--; cc++; } else { cc--; }
+    if (rr < 0 || cc < 0 || cc >= width) break;
+  }
+  // leading changes trimmed too: the run starts at its first matching word
+  const a0 = r0 + lastMatchR, b0 = r0 + lastMatchR + dLo + lastMatchC;
+  return { a0, a1, b0, b1, score: best };
+}
+
+/** Best window of agreed words b for the whole of quote q (free start and end in b). */
+function semiGlobal(q: Token[], b: Token[]): { b0: number; b1: number; score: number } | undefined {
+  const n = q.length, m = b.length;
+  if (n === 0 || m === 0) return undefined;
+  const cols = m + 1;
+  const H = new Float64Array((n + 1) * cols);
+  const S = new Int32Array((n + 1) * cols); // start column of the best path through each cell
+  for (let j = 0; j <= m; j++) S[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const row = i * cols, prev = row - cols;
+    H[row] = -i; S[row] = 0;
+    for (let j = 1; j <= m; j++) {
+      let v = H[prev + j - 1]! + (q[i - 1]!.w === b[j - 1]!.w ? 1 : -1), s = S[prev + j - 1]!;
+      if (H[prev + j]! - 1 > v) { v = H[prev + j]! - 1; s = S[prev + j]!; }
+      if (H[row + j - 1]! - 1 > v) { v = H[row + j - 1]! - 1; s = S[row + j - 1]!; }
+      H[row + j] = v; S[row + j] = s;
+    }
+  }
+  let best = -Infinity, bj = 0;
+  for (let j = 1; j <= m; j++) {
+    const v = H[n * cols + j]!;
+    if (v > best) { best = v; bj = j; }
+  }
+  let b0 = S[n * cols + bj]!, b1 = bj;
+  // shave agreed words at either end that match nothing in the quote
+  const qs = new Set(q.map((t) => t.w));
+  while (b0 < b1 && !qs.has(b[b0]!.w)) b0++;
+  while (b1 > b0 && !qs.has(b[b1 - 1]!.w)) b1--;
+  if (b1 <= b0) return undefined;
+  return { b0, b1, score: best };
+}
+
+/** Word diff agreed[b0,b1) → draft[a0,a1), with the text of each side; and the number of changed words. */
+function wordDiff(
+  agreedText: string, agreed: Token[], b0: number, b1: number,
+  draftText: string, draft: Token[], a0: number, a1: number,
+): { diff: WordDiffPart[]; changes: number; equal: number } {
+  const A = agreed.slice(b0, b1), D = draft.slice(a0, a1);
+  const changes = diffArrays(A.map((t) => t.w), D.map((t) => t.w));
+  const diff: WordDiffPart[] = [];
+  let ia = 0, id = 0, nChanges = 0, nEqual = 0, del = 0, ins = 0;
+  // each part carries the text after its last word up to the next word of its side
+  const piece = (text: string, toks: Token[], from: number, to: number, lastOfSide: boolean) =>
+    text.slice(toks[from]!.start, lastOfSide ? toks[to - 1]!.end : toks[to]!.start);
+  const push = (op: WordDiffPart['op'], text: string) => {
+    const prev = diff[diff.length - 1];
+    if (prev && prev.op === op) prev.text += text; else diff.push({ op, text });
+  };
+  const flush = () => { nChanges += Math.max(del, ins); del = ins = 0; };
+  for (const ch of changes) {
+    const n = ch.value.length;
+    if (n === 0) continue;
+    if (ch.removed) {
+      push('delete', piece(agreedText, A, ia, ia + n, ia + n >= A.length));
+      ia += n; del += n;
+    } else if (ch.added) {
+      push('insert', piece(draftText, D, id, id + n, id + n >= D.length));
+      id += n; ins += n;
+    } else {
+      flush();
+      push('equal', piece(draftText, D, id, id + n, id + n >= D.length));
+      ia += n; id += n; nEqual += n;
+    }
+  }
+  flush();
+  // a part that ends the diff carries no trailing separator
+  const last = diff[diff.length - 1];
+  if (last) last.text = last.text.replace(/\s+$/, '');
+  return { diff: diff.filter((p) => p.text !== ''), changes: nChanges, equal: nEqual };
+}
+
+// ---------------------------------------------------------------------------
+
+export class AgreedIndex {
+  private docs = new Map<string, DocEntry>();
+  private paras: Para[] = [];
+  private postings = new Map<number, number[]>();
+  private dead = 0;
+
+  add(doc: AgreedDocument): void {
+    try {
+      if (!doc || typeof doc.symbol !== 'string' || !doc.symbol.trim()) return;
+      const key = symbolKey(doc.symbol);
+      this.remove(doc.symbol);
+      const entry: DocEntry = { key, doc, paras: [], byLabel: new Map(), alive: true };
+      const hints = { symbol: doc.symbol.trim(), title: doc.title || learnTitle(doc) };
+      for (const p of Array.isArray(doc.paragraphs) ? doc.paragraphs : []) {
+        if (!p || typeof p.text !== 'string') continue;
+        const text = cleanAgreedText(p.text, hints);
+        const toks = tokenize(text);
+        const para: Para = {
+          id: this.paras.length, doc: entry, label: String(p.label ?? ''), orig: p, text, toks,
+          joined: ` ${toks.map((t) => t.w).join(' ')} `,
+        };
+        this.paras.push(para);
+        const lk = labelKey(para.label);
+        if (lk && !entry.byLabel.has(lk)) entry.byLabel.set(lk, entry.paras.length);
+        entry.paras.push(para);
+        const hs = shingleHashes(toks);
+        for (const pos of winnow(hs)) {
+          const list = this.postings.get(hs[pos]!);
+          const ref = para.id * 0x200000 + pos;
+          if (!list) this.postings.set(hs[pos]!, [ref]);
+          else if (list.length <= POSTING_CAP) list.push(ref); // past the cap it is skipped anyway
+        }
+      }
+      this.docs.set(key, entry);
+    } catch {
+      /* a malformed document is simply not indexed */
+    }
+  }
+
+  /** Forgets a document (a deleted or changed agreed file). */
+  remove(symbol: string): void {
+    const old = this.docs.get(symbolKey(symbol));
+    if (!old) return;
+    old.alive = false;
+    this.docs.delete(old.key);
+    this.dead += old.paras.length;
+    if (this.dead > 1000 && this.dead > this.paras.length / 2) this.rebuild();
+  }
+
+  private rebuild(): void {
+    const docs = [...this.docs.values()].map((d) => d.doc);
+    this.docs.clear(); this.paras = []; this.postings.clear(); this.dead = 0;
+    for (const d of docs) this.add(d);
+  }
+
+  has(symbol: string): boolean {
+    return this.docs.has(symbolKey(symbol));
+  }
+
+  document(symbol: string): AgreedDocument | undefined {
+    return this.docs.get(symbolKey(symbol))?.doc;
+  }
+
+  hasParagraph(symbol: string, pinpoint: string): boolean {
+    return this.resolve(symbol, pinpoint) !== undefined;
+  }
+
+  paragraph(symbol: string, pinpoint: string): AgreedParagraph | undefined {
+    const ps = this.resolve(symbol, pinpoint);
+    if (!ps) return undefined;
+    if (ps.length === 1) return ps[0]!.orig;
+    return { label: String(pinpoint).trim(), text: ps.map((p) => p.orig.text).join('\n\n') };
+  }
+
+  checkQuote(symbol: string, pinpoint: string | null, quote: string): QuoteVerdict {
+    try {
+      const entry = this.docs.get(symbolKey(symbol));
+      if (!entry) return { ok: true }; // nothing to compare with: unknown-document is reported elsewhere
+      // "…" / "..." / "[...]" in a quotation marks omitted words: each piece must appear, in order
+      const pieces = String(quote ?? '').split(/\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…/).map(tokenize).filter((t) => t.length);
+      if (pieces.length === 0) return { ok: true };
+      const resolved = pinpoint != null && String(pinpoint).trim() ? this.resolve(symbol, pinpoint) : undefined;
+      const scope = resolved ? [mergeParas(resolved)] : entry.paras;
+      if (scope.some((p) => containsInOrder(p.joined, pieces))) return { ok: true };
+      const q = pieces.flat();
+      // Found elsewhere in the document: a wrong pinpoint, with the right wording.
+      if (resolved) {
+        const other = entry.paras.find((p) => containsInOrder(p.joined, pieces));
+        if (other) {
+          const near = semiGlobal(q, other.toks);
+          const text = near ? other.text.slice(other.toks[near.b0]!.start, other.toks[near.b1 - 1]!.end) : other.text;
+          return { ok: false, nearest: text, nearestLabel: other.label, diff: [{ op: 'equal', text }] };
+        }
+      }
+      const qq = q.slice(0, MAX_QUOTE_WORDS);
+      let best: { p: Para; b0: number; b1: number; score: number } | undefined;
+      for (const p of shortlist(scope, qq)) {
+        const r = semiGlobal(qq, p.toks);
+        if (r && (!best || r.score > best.score)) best = { p, ...r };
+      }
+      if (!best) return { ok: false };
+      const { p, b0, b1 } = best;
+      const qText = String(quote);
+      const qToks = tokenize(qText).slice(0, MAX_QUOTE_WORDS);
+      const { diff } = wordDiff(p.text, p.toks, b0, b1, qText, qToks, 0, qToks.length);
+      return { ok: false, nearest: p.text.slice(p.toks[b0]!.start, p.toks[b1 - 1]!.end), nearestLabel: p.label, diff };
+    } catch {
+      return { ok: true };
+    }
+  }
+
+  findReuse(draftText: string, cited?: ReadonlySet<string>, minWords = 12): Reuse[] {
+    try {
+      return this.reuse(String(draftText ?? ''), cited, Math.max(K + W - 1, Math.floor(minWords) || 12));
+    } catch {
+      return [];
+    }
+  }
+
+  private reuse(text: string, cited: ReadonlySet<string> | undefined, minWords: number): Reuse[] {
+    const D = tokenize(text);
+    const hs = shingleHashes(D);
+    if (hs.length === 0) return [];
+    const skip = new Set([...(cited ?? [])].map(symbolKey));
+    const byPara = new Map<number, Cluster[]>();
+    const gap = Math.max(minWords, K + W + 2);
+    for (let i = 0; i < hs.length; i++) {
+      const list = this.postings.get(hs[i]!);
+      if (!list || list.length > POSTING_CAP) continue;
+      for (const ref of list) {
+        const pid = Math.floor(ref / 0x200000), j = ref % 0x200000;
+        const p = this.paras[pid]!;
+        if (!p.doc.alive || skip.has(p.doc.key)) continue;
+        let same = true; // hashes can collide: check the words
+        for (let k = 0; k < K && same; k++) same = p.toks[j + k]?.w === D[i + k]!.w;
+        if (!same) continue;
+        const d = j - i;
+        let cs = byPara.get(pid);
+        if (!cs) byPara.set(pid, (cs = []));
+        const c = cs.find((c) => i - c.lastI <= gap && Math.abs(d - c.lastD) <= BAND);
+        if (c) {
+          c.hits.push({ i, j }); c.lastI = i; c.lastD = d;
+          c.dMin = Math.min(c.dMin, d); c.dMax = Math.max(c.dMax, d);
+        } else cs.push({ pid, hits: [{ i, j }], lastI: i, lastD: d, dMin: d, dMax: d });
+      }
+    }
+    const clusters = [...byPara.values()].flat().sort((x, y) => y.hits.length - x.hits.length).slice(0, MAX_CLUSTERS);
+    const found: Array<Reuse & { pid: number; equal: number }> = [];
+    for (const c of clusters) {
+      const p = this.paras[c.pid]!;
+      const r0 = Math.max(0, c.hits[0]!.i - minWords);
+      const r1 = Math.min(D.length, c.lastI + K + minWords);
+      const al = bandedLocal(D, p.toks, r0, r1, c.dMin - BAND, c.dMax + BAND);
+      if (!al || al.b1 - al.b0 < minWords) continue;
+      const { diff, changes, equal } = wordDiff(p.text, p.toks, al.b0, al.b1, text, D, al.a0, al.a1);
+      const span = Math.max(al.b1 - al.b0, al.a1 - al.a0);
+      if (equal < Math.ceil(minWords * 0.75) || changes * 4 > span) continue;
+      found.push({
+        pid: c.pid, equal, symbol: p.doc.doc.symbol, label: p.label,
+        start: D[al.a0]!.start, end: D[al.a1 - 1]!.end, changes, diff,
+      });
+    }
+    // one report per agreed paragraph and draft stretch: the fullest match wins
+    found.sort((x, y) => y.equal - x.equal || x.changes - y.changes);
+    const kept: typeof found = [];
+    for (const f of found) {
+      if (kept.some((k) => k.pid === f.pid && k.start < f.end && f.start < k.end)) continue;
+      kept.push(f);
+    }
+    kept.sort((x, y) => x.start - y.start || y.equal - x.equal);
+    return kept.map(({ pid: _p, equal: _e, ...r }) => r);
+  }
+
+  /** The paragraphs a pinpoint names, in document order, or undefined when any end is missing. */
+  private resolve(symbol: string, pinpoint: string): Para[] | undefined {
+    const entry = this.docs.get(symbolKey(symbol));
+    if (!entry || pinpoint == null) return undefined;
+    const { parts, range } = splitPinpoint(String(pinpoint));
+    const idx: number[] = [];
+    for (const part of parts) {
+      const i = findLabel(entry, part);
+      if (i === undefined) return undefined;
+      idx.push(i);
+    }
+    if (range) {
+      const [a, b] = [Math.min(idx[0]!, idx[1]!), Math.max(idx[0]!, idx[1]!)];
+      return entry.paras.slice(a, b + 1);
+    }
+    return idx.map((i) => entry.paras[i]!);
+  }
+}
+
+function findLabel(entry: DocEntry, label: string): number | undefined {
+  let k = labelKey(label);
+  if (!k) return undefined;
+  for (;;) {
+    const hit = entry.byLabel.get(k) ?? entry.byLabel.get(k.replace(/^(?:op|pp)(?=\d)/, '')) ?? entry.byLabel.get(/^\d/.test(k) ? `op${k}` : '');
+    if (hit !== undefined) return hit;
+    // "71 (d) (ii)" → "71 (d)" → "71": a sub-paragraph lives in its paragraph
+    const shorter = k.replace(/\([a-z0-9]{1,6}\)$/, '');
+    if (shorter === k || !shorter) return undefined;
+    k = shorter;
+  }
+}
+
+function mergeParas(ps: Para[]): Para {
+  if (ps.length === 1) return ps[0]!;
+  let text = '';
+  const toks: Token[] = [];
+  for (const p of ps) {
+    const off = text ? text.length + 1 : 0;
+    text = text ? `${text} ${p.text}` : p.text;
+    for (const t of p.toks) toks.push({ w: t.w, start: t.start + off, end: t.end + off });
+  }
+  return { id: -1, doc: ps[0]!.doc, orig: ps[0]!.orig, label: ps.map((p) => p.label).join('–'), text, toks, joined: ` ${toks.map((t) => t.w).join(' ')} ` };
+}
+
+function containsInOrder(joined: string, pieces: Token[][]): boolean {
+  let at = 0;
+  for (const piece of pieces) {
+    const i = joined.indexOf(` ${piece.map((t) => t.w).join(' ')} `, at);
+    if (i < 0) return false;
+    at = i + 1;
+  }
+  return true;
+}
+
+/** The few paragraphs sharing most word pairs (else words) with the quote. */
+function shortlist(scope: Para[], q: Token[]): Para[] {
+  if (scope.length <= 3) return scope;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < q.length; i++) pairs.add(`${q[i]!.w} ${q[i + 1]!.w}`);
+  const singles = new Set(q.map((t) => t.w));
+  const scored = scope.map((p) => {
+    const seen = new Set<string>();
+    let one = 0;
+    for (let j = 0; j < p.toks.length; j++) {
+      if (singles.has(p.toks[j]!.w)) one++;
+      if (j + 1 < p.toks.length) {
+        const pr = `${p.toks[j]!.w} ${p.toks[j + 1]!.w}`;
+        if (pairs.has(pr)) seen.add(pr);
+      }
+    }
+    return { p, s: seen.size * 1000 + Math.min(one, 999) };
+  });
+  return scored.filter((x) => x.s > 0).sort((a, b) => b.s - a.s).slice(0, 3).map((x) => x.p);
+}
+
+/** The title from the document's own heading ("73/27. Developments in …"), for running-header removal. */
+function learnTitle(doc: AgreedDocument): string | undefined {
+  for (const p of (doc.paragraphs ?? []).slice(0, 12)) {
+    const m = /(?:^|\n)[ \t]*\d{1,3}\/\d{1,4}\.[ \t]+([^\n]+(?:\n(?![ \t]*\n)[^\n]+){0,3})/.exec(String(p?.text ?? ''));
+    if (m) return m[1]!.replace(/\s+/g, ' ').trim().slice(0, 400);
+  }
+  return undefined;
+}

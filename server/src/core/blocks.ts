@@ -1,0 +1,108 @@
+// The line scanner: cuts a draft into blocks that tile it line by line.
+// A block is what gets analysed and cached on its own: a paragraph with its
+// label, an unlabelled text block, a heading, a definition, front matter.
+// Blank lines belong to the block above them, so blocks tile the text exactly.
+import { isBlank, lineContent } from './lines';
+import { matchDefinition, matchHeading, matchLabel } from './lineKinds';
+
+export type BlockKind = 'blank' | 'frontmatter' | 'heading' | 'paragraph' | 'text' | 'footnote' | 'linkdef';
+
+export interface RawBlock {
+  kind: BlockKind;
+  /** Index of its first line among the lines scanned. */
+  line: number;
+  lineCount: number;
+  /** The block's lines with their terminators. */
+  text: string;
+}
+
+interface Open {
+  kind: BlockKind;
+  line: number;
+  offset: number;
+  /** No more non-blank lines join it: a heading, a link definition, or a text block after a blank line. */
+  ended: boolean;
+  labelIndent: number;
+  /** Indentation of a Markdown list nested in a paragraph (`4. … ⏎    1. …`), read as sub-items. */
+  nestedIndent: number;
+}
+
+function isFenceLine(line: string): boolean {
+  const t = line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
+  return /^---[ \t]*$/.test(t);
+}
+
+/**
+ * Scan `lines` (with terminators, joined they give `text`). `prevLine` is the
+ * line before them, if any; front matter is recognised only at the file start.
+ */
+export function scanBlocks(text: string, lines: readonly string[], prevLine: string | undefined, atFileStart: boolean): RawBlock[] {
+  const out: RawBlock[] = [];
+  let offset = 0;
+  let i = 0;
+  if (atFileStart && lines.length > 1 && isFenceLine(lineContent(lines[0]))) {
+    let end = -1;
+    for (let j = 1; j < lines.length; j++) {
+      const c = lineContent(lines[j]);
+      if (c === '---' || c === '...' || /^(---|\.\.\.)[ \t]*$/.test(c)) {
+        end = j;
+        break;
+      }
+    }
+    if (end > 0) {
+      let len = 0;
+      for (let j = 0; j <= end; j++) len += lines[j].length;
+      out.push({ kind: 'frontmatter', line: 0, lineCount: end + 1, text: text.slice(0, len) });
+      offset = len;
+      i = end + 1;
+      prevLine = lineContent(lines[end]);
+    }
+  }
+  let cur = null as Open | null;
+  const close = (endLine: number, endOffset: number) => {
+    if (cur) out.push({ kind: cur.kind, line: cur.line, lineCount: endLine - cur.line, text: text.slice(cur.offset, endOffset) });
+    cur = null;
+  };
+  const open = (kind: BlockKind, ended: boolean, labelIndent = 0) => {
+    close(i, offset);
+    cur = { kind, line: i, offset, ended, labelIndent, nestedIndent: -1 };
+  };
+  for (; i < lines.length; offset += lines[i].length, i++) {
+    const raw = lines[i];
+    const line = lineContent(raw);
+    const prev = prevLine;
+    prevLine = line;
+    if (isBlank(line)) {
+      if (!cur) open('blank', false);
+      else if (cur.kind !== 'paragraph' && cur.kind !== 'blank') cur.ended = true;
+      continue;
+    }
+    if (cur !== null && (cur as Open).kind === 'blank') (cur as Open).ended = true;
+    const def = matchDefinition(line);
+    if (def) {
+      open(def.kind === 'footnote' ? 'footnote' : 'linkdef', def.kind === 'link');
+      continue;
+    }
+    if (matchHeading(line)) {
+      open('heading', true);
+      continue;
+    }
+    const label = matchLabel(line, prev);
+    if (label) {
+      const c = cur as Open | null;
+      const nested =
+        c !== null && c.kind === 'paragraph' && label.series === '' && label.nums.length === 1 && label.rank === 1 &&
+        label.indent > c.labelIndent + 1 &&
+        (label.nums[0] === 1 || (c.nestedIndent >= 0 && label.indent >= c.nestedIndent));
+      if (nested) {
+        if (c.nestedIndent < 0 || label.indent < c.nestedIndent) c.nestedIndent = label.indent;
+        continue;
+      }
+      open('paragraph', false, label.indent);
+      continue;
+    }
+    if (!cur || (cur as Open).ended) open('text', false);
+  }
+  close(lines.length, offset);
+  return out;
+}

@@ -1,0 +1,18 @@
+// The kinds of FORMAT.md §5 that can be read off a bracket's own text.
+
+const EMPHASIS_RE = /^[*_\s]+|[*_\s]+$/g;
+
+/** `[…]`, `[...]`, `[X]`, `[Placeholder for …]`, `[document symbol to be added]`. */
+export function isPlaceholderText(text: string): boolean {
+  const t = text.replace(EMPHASIS_RE, '');
+  if (t === '…' || t === '...' || t === 'X' || t === 'x') return true;
+  if (/^[*_]*placeholder/i.test(t)) return true;
+  return /to be (?:added|completed)[.;:]?$/i.test(t);
+}
+
+const OPTION_RE = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)]/i;
+
+/** `ALT 1:` / `Option A:` at the start of a bracket's text or of a line. */
+export function startsWithOption(text: string): boolean {
+  return OPTION_RE.test(text);
+}

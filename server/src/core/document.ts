@@ -1,0 +1,240 @@
+// A draft held as blocks, each with its cached analysis, plus the few facts
+// that need the whole document (brackets spanning paragraphs, numbering,
+// which text is the title). An edit re-scans only the blocks it touches;
+// the document-wide passes rerun only when a block's outline changed.
+import { scanBlocks, type BlockKind, type RawBlock } from './blocks';
+import { analyzeBlock, type BlockResult } from './blockAnalysis';
+import { lineContent, splitLinesKeepEnds, lineStarts } from './lines';
+import { defaultRegistry, type Registry } from './registry';
+import type { Position, Range } from './model';
+import { resolveSpans, type SpanResolution } from './spans';
+import { checkNumbering, type NumberingIssue } from './numbering';
+
+export interface TextChange {
+  /** Absent: the whole text is replaced. */
+  range?: Range;
+  text: string;
+}
+
+export interface DocumentOptions {
+  registry?: Registry;
+}
+
+export interface BlockNode {
+  kind: BlockKind;
+  text: string;
+  lineCount: number;
+  startLine: number;
+  result: BlockResult;
+}
+
+export interface DocumentFacts {
+  spans: SpanResolution;
+  numbering: NumberingIssue[];
+  /** Unlabelled text at the top of the file, before any heading or label: the draft's title, not a paragraph. */
+  isTitle: boolean[];
+  linkLabels: ReadonlySet<string>;
+}
+
+/** What in a block can change the document-wide passes. */
+function outlineSignature(r: BlockResult): string {
+  let spans = 0;
+  for (const b of r.brackets) if (b.spans) spans++;
+  return `${r.kind}|${r.label?.label ?? ''}|${r.label?.start ?? ''}|${r.heading?.title ?? ''}|${r.linkLabel ?? ''}|${spans}|${r.strays.length}`;
+}
+
+export class DraftDocument {
+  private blocks: BlockNode[] = [];
+  private readonly registry: Registry;
+  private cache = new Map<string, BlockResult>();
+  private linkLabels: ReadonlySet<string> = new Set();
+  private factsCache: DocumentFacts | null = null;
+  /** Work done by the last update, for tests and the benchmark. */
+  readonly stats = { blocksAnalysed: 0, documentPasses: 0 };
+
+  constructor(text: string, options: DocumentOptions = {}) {
+    this.registry = options.registry ?? defaultRegistry;
+    this.reset(text);
+  }
+
+  get text(): string {
+    return this.blocks.map((b) => b.text).join('');
+  }
+
+  get lineCount(): number {
+    const last = this.blocks[this.blocks.length - 1];
+    return last ? last.startLine + last.lineCount : 1;
+  }
+
+  /** The blocks in order; read-only view for the materialiser and the server. */
+  get nodes(): readonly BlockNode[] {
+    return this.blocks;
+  }
+
+  get facts(): DocumentFacts {
+    if (!this.factsCache) this.factsCache = this.computeFacts();
+    return this.factsCache;
+  }
+
+  update(changes: readonly TextChange[]): void {
+    this.stats.blocksAnalysed = 0;
+    this.stats.documentPasses = 0;
+    for (const ch of changes) {
+      if (!ch.range) this.reset(ch.text);
+      else this.applyRange(ch.range, ch.text);
+    }
+  }
+
+  private reset(text: string): void {
+    const lines = splitLinesKeepEnds(text);
+    this.blocks = this.nodesFrom(scanBlocks(text, lines, undefined, true), 0);
+    this.refreshLinkLabels();
+    this.factsCache = null;
+  }
+
+  private nodesFrom(raw: readonly RawBlock[], firstLine: number): BlockNode[] {
+    return raw.map((b) => ({ kind: b.kind, text: b.text, lineCount: b.lineCount, startLine: firstLine + b.line, result: this.analyse(b.kind, b.text) }));
+  }
+
+  private analyse(kind: BlockKind, text: string): BlockResult {
+    const key = kind + '\u0000' + text;
+    let r = this.cache.get(key);
+    if (!r) {
+      r = analyzeBlock(kind, text, { registry: this.registry, linkLabels: this.linkLabels });
+      this.cache.set(key, r);
+      this.stats.blocksAnalysed++;
+    }
+    return r;
+  }
+
+  /** Index of the block holding `line` (the last block for lines past the end). */
+  blockAt(line: number): number {
+    let lo = 0;
+    let hi = this.blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.blocks[mid].startLine <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Offset of `pos` in the text of blocks[from..] joined, clamped to the line as LSP clients expect. */
+  private offsetIn(from: number, pos: Position, regionText: string, starts: number[]): number {
+    const rel = Math.max(0, pos.line - this.blocks[from].startLine);
+    if (rel >= starts.length) return regionText.length;
+    const lineStart = starts[rel];
+    const lineEnd = rel + 1 < starts.length ? starts[rel + 1] : regionText.length;
+    const content = lineContent(regionText.slice(lineStart, lineEnd));
+    return lineStart + Math.min(Math.max(0, pos.character), content.length);
+  }
+
+  private applyRange(range: Range, newText: string): void {
+    let { start, end } = range;
+    if (end.line < start.line || (end.line === start.line && end.character < start.character)) [start, end] = [end, start];
+    const i = this.blockAt(Math.max(0, start.line));
+    const j = this.blockAt(Math.max(0, end.line));
+    const from = Math.max(0, i - 1);
+    let region = '';
+    for (let k = from; k <= j; k++) region += this.blocks[k].text;
+    const starts = lineStarts(region);
+    const so = this.offsetIn(from, start, region, starts);
+    const eo = Math.max(so, this.offsetIn(from, end, region, starts));
+    const edited = region.slice(0, so) + newText + region.slice(eo);
+    const firstLine = this.blocks[from].startLine;
+    const prevLine = from > 0 ? lastLine(this.blocks[from - 1].text) : undefined;
+    this.rescan(from, j + 1, edited, firstLine, prevLine);
+  }
+
+  /**
+   * Re-scan the edited blocks with the next old block as look-ahead, until the
+   * scan meets an old block boundary unchanged: everything after it is stable.
+   * When the edit changes how the next block reads (a label removed …), widen
+   * the region, doubling each time so the work stays linear.
+   */
+  private rescan(from: number, to: number, edited: string, firstLine: number, prevLine: string | undefined): void {
+    let step = 1;
+    for (;;) {
+      const sentinel = to < this.blocks.length ? this.blocks[to] : null;
+      const scanText = sentinel ? edited + sentinel.text : edited;
+      const lines = splitLinesKeepEnds(scanText);
+      // A region that stops before the end of the file ends with a line break: drop the empty remainder.
+      if (sentinel && to + 1 < this.blocks.length && lines[lines.length - 1] === '') lines.pop();
+      const scanned = scanBlocks(scanText, lines, prevLine, from === 0);
+      const last = scanned[scanned.length - 1];
+      if (!sentinel) {
+        this.splice(from, to, scanned, firstLine);
+        return;
+      }
+      if (last && last.text === sentinel.text && last.kind === sentinel.kind) {
+        this.splice(from, to, scanned.slice(0, -1), firstLine);
+        return;
+      }
+      const widen = Math.min(this.blocks.length - to, step);
+      for (let k = to; k < to + widen; k++) edited += this.blocks[k].text;
+      to += widen;
+      step *= 2;
+    }
+  }
+
+  private splice(from: number, to: number, raw: readonly RawBlock[], firstLine: number): void {
+    const old = this.blocks.slice(from, to);
+    const nodes = this.nodesFrom(raw, firstLine);
+    let oldLines = 0;
+    for (const b of old) oldLines += b.lineCount;
+    let newLines = 0;
+    for (const b of nodes) newLines += b.lineCount;
+    this.blocks.splice(from, to - from, ...nodes);
+    const delta = newLines - oldLines;
+    if (delta !== 0) for (let k = from + nodes.length; k < this.blocks.length; k++) this.blocks[k].startLine += delta;
+    const outlineKept = old.length === nodes.length && old.every((b, k) => outlineSignature(b.result) === outlineSignature(nodes[k].result));
+    this.pruneCache();
+    if (!outlineKept) {
+      if (old.some((b) => b.kind === 'linkdef') || nodes.some((b) => b.kind === 'linkdef')) this.refreshLinkLabels();
+      this.factsCache = null;
+    }
+  }
+
+  /** Link definitions change how `[label]` reads everywhere: re-analyse all blocks when their set changes. */
+  private refreshLinkLabels(): void {
+    const labels = new Set<string>();
+    for (const b of this.blocks) if (b.result.linkLabel) labels.add(b.result.linkLabel);
+    const same = labels.size === this.linkLabels.size && [...labels].every((l) => this.linkLabels.has(l));
+    if (same) return;
+    this.linkLabels = labels;
+    this.cache.clear();
+    for (const b of this.blocks) b.result = this.analyse(b.kind, b.text);
+  }
+
+  private computeFacts(): DocumentFacts {
+    this.stats.documentPasses++;
+    const results = this.blocks.map((b) => b.result);
+    const isTitle: boolean[] = new Array(results.length).fill(false);
+    for (let k = 0; k < results.length; k++) {
+      const kind = results[k].kind;
+      if (kind === 'heading' || kind === 'paragraph') break;
+      if (kind === 'text') isTitle[k] = true;
+    }
+    return {
+      spans: resolveSpans(results),
+      numbering: checkNumbering(results),
+      isTitle,
+      linkLabels: this.linkLabels,
+    };
+  }
+
+  /** Drop cached analyses of texts no longer in the document once they outnumber the live ones. */
+  private pruneCache(): void {
+    if (this.cache.size <= 2 * this.blocks.length + 256) return;
+    const live = new Map<string, BlockResult>();
+    for (const b of this.blocks) live.set(b.kind + '\u0000' + b.text, b.result);
+    this.cache = live;
+  }
+}
+
+function lastLine(text: string): string {
+  const lines = splitLinesKeepEnds(text);
+  let k = lines.length - 1;
+  if (k > 0 && lines[k] === '') k--;
+  return lineContent(lines[k]);
+}

@@ -1,0 +1,25 @@
+// The pure core's public surface: plain data in, plain data out. No vscode,
+// no LSP, no fs: the server, the CLI and the tests all come through here.
+import { DraftDocument, type DocumentOptions, type TextChange } from './document';
+import { materialize, type MaterializeOptions } from './materialize';
+import type { Analysis } from './model';
+import { defaultRegistry } from './registry';
+
+export * from './model';
+export { DraftDocument, type TextChange, type DocumentOptions } from './document';
+export { Registry, defaultRegistry } from './registry';
+export { toReport, type FileReport } from './report';
+export type { ReferenceChecker } from './referenceChecker';
+
+export interface AnalyzeOptions extends DocumentOptions, MaterializeOptions {}
+
+/** The analysis of a document as it stands. */
+export function analysisOf(doc: DraftDocument, options: AnalyzeOptions = {}): Analysis {
+  const registry = options.registry ?? defaultRegistry;
+  return materialize(doc, { suggest: (w) => registry.suggest(w, 3), ...options });
+}
+
+/** Analyse a whole draft from scratch. Never throws on any text. */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  return analysisOf(new DraftDocument(text, options), options);
+}

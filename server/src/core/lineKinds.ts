@@ -1,0 +1,187 @@
+// What a single line starts: a heading, a labelled paragraph, a footnote or
+// link definition. Context-free except for the previous line, which tells a
+// real label from a number that a PDF extraction wrapped to a line start.
+import { isSpace, leadingSpace } from './lines';
+
+export interface LabelMatch {
+  /** Canonical form: `12 bis`, `3.3 bis`, `PP1`, `OP5`. */
+  label: string;
+  series: '' | 'PP' | 'OP';
+  nums: number[];
+  /** 1 for a plain number, 2 for bis, 3 for ter … */
+  rank: number;
+  /** Offset in the line of the label's first character and just after its terminator. */
+  start: number;
+  end: number;
+  /** Offset of the paragraph text after the label (line length when the label is alone). */
+  textStart: number;
+  /** `[` characters between the indentation and the label (`[12 bis. …`). */
+  bracketsBefore: number;
+  indent: number;
+}
+
+const SUFFIXES: Record<string, number> = {
+  bis: 2, ter: 3, quater: 4, quat: 4, quinquies: 5, sexies: 6, septies: 7, octies: 8, novies: 9, decies: 10,
+};
+const SUFFIX_NAMES = ['', '', 'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
+const SUFFIX_RE = '(?:[ \\t\\u00a0]?(bis|ter|quater|quat|quinquies|sexies|septies|octies|novies|decies)(?![A-Za-z]))?';
+
+// Sticky regexes applied at the label's position: no scanning, no backtracking.
+const PPOP_RE = new RegExp(`(PP|OP)[ \\t]?(\\d{1,3})${SUFFIX_RE}([.)])?`, 'iy');
+const NUM_RE = new RegExp(`(\\d{1,3}(?:\\.\\d{1,3}){0,4})${SUFFIX_RE}([.)])?`, 'y');
+
+export function suffixName(rank: number): string {
+  return SUFFIX_NAMES[rank] ?? '';
+}
+
+export function formatLabel(series: string, nums: readonly number[], rank: number): string {
+  const base = series ? series + nums.join('.') : nums.join('.');
+  return rank > 1 ? `${base} ${suffixName(rank)}` : base;
+}
+
+/** Parse a label as written (`12bis`, `Pp 3`, `3.3 bis`) into its parts; null if not a label. */
+export function parseLabelText(text: string): { series: '' | 'PP' | 'OP'; nums: number[]; rank: number } | null {
+  const t = text.trim().replace(/[.)]$/, '');
+  const m = /^(?:(PP|OP)[ \t]?)?(\d{1,3}(?:\.\d{1,3}){0,4})(?:[ \t\u00a0]?(bis|ter|quater|quat|quinquies|sexies|septies|octies|novies|decies))?$/i.exec(t);
+  if (!m) return null;
+  return {
+    series: (m[1]?.toUpperCase() ?? '') as '' | 'PP' | 'OP',
+    nums: m[2].split('.').map(Number),
+    rank: m[3] ? SUFFIXES[m[3].toLowerCase()] : 1,
+  };
+}
+
+function startsText(c: number): boolean {
+  // A capital, an opening bracket, parenthesis, quote or emphasis mark.
+  return (
+    (c >= 65 && c <= 90) || c === 91 || c === 40 || c === 34 || c === 0x201c || c === 0x2018 || c === 39 ||
+    c === 42 || c === 95 || c === 0xab || (c >= 0xc0 && c <= 0xde)
+  );
+}
+
+/** A previous line that stops mid-sentence: a long line ending in a letter, digit or comma. */
+function continuesSentence(prev: string | undefined): boolean {
+  if (prev === undefined) return false;
+  const t = prev.trimEnd();
+  if (t.length <= 60) return false;
+  const c = t.charCodeAt(t.length - 1);
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 44 || c === 45;
+}
+
+export function matchLabel(line: string, prev?: string): LabelMatch | null {
+  const indent = leadingSpace(line);
+  let i = indent;
+  let bracketsBefore = 0;
+  while (line.charCodeAt(i) === 91 /* [ */ && bracketsBefore < 8) {
+    i++;
+    bracketsBefore++;
+    while (isSpace(line.charCodeAt(i))) i++;
+  }
+  const c = line.charCodeAt(i);
+  let series: '' | 'PP' | 'OP' = '';
+  let m: RegExpExecArray | null;
+  if (c === 80 || c === 112 || c === 79 || c === 111) {
+    PPOP_RE.lastIndex = i;
+    m = PPOP_RE.exec(line);
+    if (!m) return null;
+    series = m[1].toUpperCase() as 'PP' | 'OP';
+  } else if (c >= 48 && c <= 57) {
+    NUM_RE.lastIndex = i;
+    m = NUM_RE.exec(line);
+    if (!m) return null;
+  } else {
+    return null;
+  }
+  const end = i + m[0].length;
+  const after = line.charCodeAt(end);
+  const atEnd = end >= line.length || after === 10 || after === 13;
+  if (!atEnd && !isSpace(after)) return null;
+  let textStart = end;
+  while (textStart < line.length && isSpace(line.charCodeAt(textStart))) textStart++;
+  const alone = textStart >= line.length || line.charCodeAt(textStart) === 10 || line.charCodeAt(textStart) === 13;
+  const numText = series ? m[2] : m[1];
+  const suffix = series ? m[3] : m[2];
+  const terminator = series ? m[4] : m[3];
+  const nums = numText.split('.').map(Number);
+  const rank = suffix ? SUFFIXES[suffix.toLowerCase()] : 1;
+  if (!series) {
+    if (!terminator) {
+      // `12 bis The …`, `3.3 The …`, `23.1<tab>The …`; but not `2 °C` or `1.5 °C`.
+      if (nums.length === 1 && rank === 1) return null;
+      if (!alone && after !== 9 && !startsText(line.charCodeAt(textStart))) return null;
+    }
+    if (nums[0] === 0 && nums.length === 1 && terminator !== '.') return null;
+    if (continuesSentence(prev)) return null;
+  }
+  return {
+    label: formatLabel(series, nums, rank),
+    series,
+    nums,
+    rank,
+    start: i,
+    end,
+    textStart: alone ? line.length : textStart,
+    bracketsBefore,
+    indent,
+  };
+}
+
+export interface HeadingMatch {
+  title: string;
+  level: number;
+  /** Offset in the line where the title starts. */
+  titleStart: number;
+}
+
+const MD_HEADING_RE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+const UN_HEADING_RE = /^[ \t]*((?:[A-Z]|[IVXL]{1,6})\.)[ \t\u00a0]+(\S.{0,160})$/;
+
+export function matchHeading(line: string): HeadingMatch | null {
+  const c = line.charCodeAt(leadingSpace(line));
+  if (c === 35 /* # */) {
+    const m = MD_HEADING_RE.exec(line);
+    if (!m || !m[2]) return null;
+    return { title: m[2], level: m[1].length, titleStart: line.indexOf(m[2], m[1].length) };
+  }
+  if (c < 65 || c > 90) return null;
+  const m = UN_HEADING_RE.exec(line);
+  if (!m) return null;
+  const t = m[2].charCodeAt(0);
+  // The title starts like a title: a capital, a digit, an opening bracket, quote or emphasis.
+  if (!(startsText(t) || (t >= 48 && t <= 57))) return null;
+  const trimmed = m[2].trimEnd();
+  if (/[,;]$/.test(trimmed)) return null;
+  const titleStart = line.indexOf(m[2], m[1].length);
+  return { title: `${m[1]} ${trimmed}`, level: 1, titleStart: line.indexOf(m[1]) };
+}
+
+export type DefinitionKind = 'footnote' | 'link';
+
+const FOOTNOTE_DEF_RE = /^ {0,3}\[\^[^\]\s]{1,40}\]:/;
+const LINK_DEF_RE = /^ {0,3}\[([^\]\[]{1,200})\]:[ \t]*(\S+)(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$/;
+
+/** `[^1]: …` or `[label]: target`; link definitions also return their label, folded. */
+export function matchDefinition(line: string): { kind: DefinitionKind; label?: string } | null {
+  if (line.charCodeAt(leadingSpace(line)) !== 91) return null;
+  if (FOOTNOTE_DEF_RE.test(line)) return { kind: 'footnote' };
+  const m = LINK_DEF_RE.exec(line);
+  if (m) return { kind: 'link', label: foldLinkLabel(m[1]) };
+  return null;
+}
+
+/** Link labels match case-insensitively with white space collapsed, as CommonMark says. */
+export function foldLinkLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+const SUB_RE = /^[ \t\u00a0]*\[*[ \t]*\(([a-z]{1,2}|[ivxl]{1,6}|\d{1,2})\)(?=[ \t\u00a0]|$)/;
+
+/** A sub-paragraph marker `(a)`, `(ii)` at the start of a line: its offset and letter(s). */
+export function matchSubParagraph(line: string): { marker: string; start: number; end: number } | null {
+  const c = line.charCodeAt(leadingSpace(line));
+  if (c !== 40 && c !== 91) return null;
+  const m = SUB_RE.exec(line);
+  if (!m) return null;
+  const end = m[0].length;
+  return { marker: m[1], start: end - m[1].length - 2, end };
+}

@@ -1,0 +1,70 @@
+// Paragraph numbering: duplicates and gaps (FORMAT.md §6). Each series (plain
+// numbers, PP, OP) runs on its own; `bis`/`ter` never count as gaps; after a
+// heading, numbering may restart at 1 (treaty articles, annexes) or continue.
+import type { BlockResult } from './blockAnalysis';
+import type { LabelMatch } from './lineKinds';
+
+export interface NumberingIssue {
+  block: number;
+  code: 'duplicate-paragraph-number' | 'paragraph-number-gap';
+  message: string;
+}
+
+function samePrefix(a: readonly number[], b: readonly number[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** May `l` directly follow `p`? Next number at any level, a first sub-number, or a later insertion. */
+export function follows(p: LabelMatch, l: LabelMatch): boolean {
+  const pn = p.nums;
+  const ln = l.nums;
+  if (ln.length === pn.length && samePrefix(pn, ln, ln.length)) return l.rank > p.rank;
+  if (l.rank !== 1) return false;
+  if (ln.length === pn.length + 1 && samePrefix(pn, ln, pn.length) && ln[pn.length] === 1) return true;
+  if (ln.length <= pn.length && samePrefix(pn, ln, ln.length - 1) && ln[ln.length - 1] === pn[ln.length - 1] + 1) return true;
+  return false;
+}
+
+interface Series {
+  prev: LabelMatch | null;
+  seen: Set<string>;
+  restart: boolean;
+}
+
+export function checkNumbering(results: readonly BlockResult[]): NumberingIssue[] {
+  const issues: NumberingIssue[] = [];
+  const series = new Map<string, Series>();
+  for (let k = 0; k < results.length; k++) {
+    const r = results[k];
+    if (r.kind === 'heading') {
+      for (const s of series.values()) s.restart = true;
+      continue;
+    }
+    const l = r.kind === 'paragraph' ? r.label : null;
+    if (!l) continue;
+    let s = series.get(l.series);
+    if (!s) series.set(l.series, (s = { prev: null, seen: new Set(), restart: false }));
+    const p = s.prev;
+    if (p && !follows(p, l)) {
+      const restart = s.restart && l.nums.length === 1 && l.nums[0] === 1 && l.rank === 1;
+      if (restart) s.seen.clear();
+      else if (s.seen.has(l.label)) {
+        issues.push({ block: k, code: 'duplicate-paragraph-number', message: `Paragraph number ${l.label} is used more than once.` });
+      } else {
+        const missing = l.series === p.series && l.nums.length === 1 && p.nums.length === 1 && l.nums[0] > p.nums[0] + 1 && l.rank === 1;
+        issues.push({
+          block: k,
+          code: 'paragraph-number-gap',
+          message: missing
+            ? `Paragraph ${l.label} follows ${p.label}: ${l.series}${p.nums[0] + 1}${l.nums[0] > p.nums[0] + 2 ? `–${l.series}${l.nums[0] - 1} are` : ' is'} missing.`
+            : `Paragraph ${l.label} is out of sequence after ${p.label}.`,
+        });
+      }
+    }
+    s.seen.add(l.label);
+    s.prev = l;
+    s.restart = false;
+  }
+  return issues;
+}

@@ -1,0 +1,10 @@
+// How references are checked against what negotext knows of agreed documents.
+// The materialiser asks one of these; the agreed-text index implements it.
+import type { BlockResult, LocalDiagnostic } from './blockAnalysis';
+
+export interface ReferenceChecker {
+  /** Is the symbol in the catalogue or among the agreed texts? */
+  known(symbol: string): boolean;
+  /** Diagnostics for a block's references and its reuse of agreed language; `cited` are the symbols it cites. */
+  checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[];
+}

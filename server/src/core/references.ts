@@ -1,0 +1,385 @@
+// References to agreed language inside one paragraph's text (FORMAT.md §7).
+// Plain data in and out; never throws. Every loop only moves forward and every
+// regex is sticky with bounded repetition, so the cost stays linear in the text.
+import { analyseSymbol, stripSurrounding } from './symbols';
+
+export type ReferenceKind = 'document' | 'resolution' | 'decision';
+export interface FoundReference {
+  /** Offsets into the text given to findReferences: the reference as written (e.g. "A/76/135", "resolution 75/240", "75/240" for a later item of a list, "Security Council resolution 2341 (2017)", "decision 1/CP.21"). */
+  start: number; end: number;
+  kind: ReferenceKind;
+  /** Normalised: "A/76/135", "A/RES/75/240", "S/RES/2341 (2017)"; for decisions the decision as written with lower-case "decision": "decision 1/CP.21", "decision 18/CMA.1". */
+  symbol: string;
+  /** Paragraph label alone: "13", "71 (d)", "71–72", "1.3", or null. */
+  pinpoint: string | null;
+  /** Quotation text (without the quote marks) in the same sentence as a reference with a pinpoint, or null. */
+  quote: string | null;
+  quoteStart?: number; quoteEnd?: number;
+  /** A date written with a resolution reference ("of 5 December 2018"), kept for later checks. */
+  date?: string;
+}
+export interface MalformedSymbol { start: number; end: number; text: string; message: string }
+
+/** Internal: where the written reference ends including its date, for a pinpoint written after it. */
+type Ref = FoundReference & { tail: number };
+
+const WS = '[ \\t\\u00a0]';
+const WSN = '[ \\t\\u00a0\\r\\n]';
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATE_RE = new RegExp(`${WSN}{1,3}of${WSN}{1,3}(\\d{1,2}${WSN}{1,3}(?:${MONTHS})${WSN}{1,3}\\d{4})`, 'y');
+const SEP_RE = new RegExp(`${WSN}{0,3}(?:,${WSN}{0,3}(?:and${WSN}{1,3})?|;${WSN}{0,3}|and${WSN}{1,3}|&${WSN}{1,3})`, 'y');
+const SC_ITEM = new RegExp(`(\\d{1,5})${WS}{0,3}\\((\\d{1,5})\\)`, 'y');
+const OLD_GA_ITEM = new RegExp(`(\\d{1,4})(?:${WS}{1,2}[A-Z])?${WS}{0,2}\\(([IVXL]{1,7})\\)`, 'y');
+const ES_ITEM = /(ES|S)-(\d{1,2})\/(\d{1,4})(?![\w/])/y;
+const NUM_ITEM = /(\d{1,4})\/(\d{1,5})(?![\w/]|\.\d)/y;
+const LETTER_PART = new RegExp(`${WS}([A-Z])(?![\\w/])`, 'y');
+const ROMAN_DEC = /([IVXL]{1,7})\/(\d{1,3})(?![\w/]|\.\d)/y;
+const ORGAN_RE = /\b(General Assembly|Security Council|Human Rights Council|Economic and Social Council|(?:UN |United Nations )?Environment Assembly|Council|Assembly)(?:['’]s)?[ \t\u00a0\r\n]{1,3}$/;
+// Decision bodies of the conferences of parties: CP (UNFCCC COP), CMP, CMA, COP (UNCCD …), MOP.
+const DEC_BODY = /(CP|CMP|CMA|COP|MOP)(?![A-Za-z])/y;
+
+// "para. 6", "paras. 71–72", "paragraph 71 (d)", "paragraphs 3 and 4", "paragraph 2(b)".
+const LABEL = `\\d{1,4}(?:\\.\\d{1,3})?(?:${WS}?(?:bis|ter|quater)\\b)?(?:${WS}{0,2}\\((?:[a-z]{1,2}|[ivxl]{1,6})\\)){0,3}`;
+const PARA_RE = new RegExp(
+  `\\b[Pp]ara(?:graphs?|s)?\\.?${WSN}{1,3}(${LABEL})(?:${WS}{0,2}(?:[–—-]|to\\b)${WS}{0,2}(${LABEL}))?` +
+    `(?:${WS}{0,2}(?:,|and\\b|&)${WS}{0,2}${LABEL}){0,8}`,
+  'g',
+);
+const ANNEX = `annex(?:${WS}{1,3}[IVX]{1,5}(?:\\.[A-Z])?)?`;
+// Between a pinpoint and the reference it points into: "of", ", annex, of", "of the annex to", "in its".
+const BEFORE_CONN = new RegExp(
+  `${WS}{0,3},?${WSN}{0,3}(?:(?:of${WSN}{1,3}(?:the${WSN}{1,3})?)?${ANNEX}${WS}{0,3},?${WSN}{0,3}(?:(?:to|of)${WSN}{1,3})?)?` +
+    `(?:(?:of|in)${WSN}{1,3})?(?:(?:the|its|document)${WSN}{1,3})?\\(?`,
+  'yi',
+);
+// Between a reference and a pinpoint written after it: ", para. 6", " (para. 6)", ", annex, paragraph 2(b)".
+const AFTER_CONN = new RegExp(`${WS}{0,3}[,(]?${WSN}{0,3}(?:${ANNEX}${WS}{0,3},${WSN}{0,3})?`, 'yi');
+
+const ABBREVIATIONS = new Set([
+  'para', 'paras', 'no', 'nos', 'art', 'arts', 'chap', 'sect', 'vol', 'e.g', 'i.e', 'etc', 'rev', 'add', 'corr',
+  'amend', 'p', 'pp', 'cf', 'op', 'mr', 'mrs', 'ms', 'dr', 'st', 'inc', 'ltd', 'co', 'vs', 'al', 'viz', 'approx', 'ref', 'fig',
+]);
+
+export function findReferences(text: string): { references: FoundReference[]; malformed: MalformedSymbol[] } {
+  try {
+    if (typeof text !== 'string' || text.length === 0) return { references: [], malformed: [] };
+    return new Finder(text).run();
+  } catch {
+    return { references: [], malformed: [] };
+  }
+}
+
+/** Characters a symbol-like run is made of; anything else (space, comma, brackets, quotes) delimits. */
+function isRunChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || './-()*_:~%?=&#@+'.includes(String.fromCharCode(c));
+}
+const isAlnum = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(s);
+}
+
+class Finder {
+  refs: Ref[] = [];
+  malformed: MalformedSymbol[] = [];
+  constructor(readonly text: string) {}
+
+  run() {
+    const t = this.text;
+    let i = 0;
+    while (i < t.length) {
+      if (!isRunChar(t.charCodeAt(i))) { i++; continue; }
+      let j = i + 1;
+      while (j < t.length && isRunChar(t.charCodeAt(j))) j++;
+      i = Math.max(j, this.run1(i, j));
+    }
+    this.refs.sort((a, b) => a.start - b.start);
+    this.malformed.sort((a, b) => a.start - b.start);
+    this.pinpoints();
+    this.quotes();
+    return {
+      references: this.refs.map(({ tail: _tail, ...r }) => r as FoundReference),
+      malformed: this.malformed,
+    };
+  }
+
+  /** Handle one run [s, e); returns how far the text has been consumed. */
+  run1(s: number, e: number): number {
+    if (e - s > 160) return e; // no symbol is that long: a path, a URL or noise
+    const t = this.text;
+    const raw = t.slice(s, e);
+    const word = stripSurrounding(raw);
+    const a = s + raw.indexOf(word);
+    const b = a + word.length;
+    if (/^(?:resolution|decision)s?$/i.test(word)) return this.list(a, b, /^r/i.test(word) ? 'resolution' : 'decision');
+    if (!word.includes('/') || word.includes('://') || /^www\.|@/.test(word)) return e;
+    const root = /^([A-Z]{1,6})\//.exec(word);
+    if (root && analyseSymbol(word.slice(0, root[0].length) + '1/1', true).kind !== 'none') return this.symbols(a, b, e);
+    return this.bareDecisions(a, b, e);
+  }
+
+  /** Document symbols in [a, b), split where two are joined by a hyphen (A/72/123-S/2017/456). */
+  symbols(a: number, b: number, e: number): number {
+    const t = this.text;
+    let end = e;
+    let p = a;
+    for (let k = a + 1; k <= b; k++) {
+      if (k === b || (t[k] === '-' && /^[A-Z]{1,6}\//.test(t.slice(k + 1, k + 8)) && isAlnum(t[k - 1]))) {
+        end = Math.max(end, this.symbol(p, k, e));
+        p = k + 1;
+      }
+    }
+    return end;
+  }
+
+  symbol(a: number, b: number, runEnd: number): number {
+    const t = this.text;
+    let cand = t.slice(a, b);
+    if (cand.endsWith('/') && t[b] === '[') return b; // "A/76/[X]": a placeholder, not an error
+    let end = b;
+    // S/RES/2341 (2017), A/RES/2749 (XXV): the year or session follows after a space.
+    if (b === runEnd && /^[AS]\/RES\/\d+$/.test(cand)) {
+      const m = sticky(new RegExp(`${WS}{1,3}\\((\\d{1,6}|[IVXL]{1,7})\\)`, 'y'), t, b);
+      if (m) { cand += ` (${m[1]})`; end = m.index + m[0].length; }
+    }
+    let r = analyseSymbol(cand, true);
+    if (r.kind === 'malformed' && /\/\d+[a-z]$/.test(cand)) {
+      // A footnote mark glued to the symbol by PDF extraction: A/AC.296/2025/1a.
+      const r2 = analyseSymbol(cand.slice(0, -1), true);
+      if (r2.kind === 'symbol') { r = r2; end--; }
+    }
+    if (r.kind === 'symbol') {
+      const kind: ReferenceKind = /\/RES[/.]/i.test(r.symbol) ? 'resolution' : /\/DEC[/.]/i.test(r.symbol) ? 'decision' : 'document';
+      this.refs.push({ start: a, end, kind, symbol: r.symbol, pinpoint: null, quote: null, tail: end });
+    } else if (r.kind === 'malformed') {
+      this.bad(a, end, `Malformed document symbol '${t.slice(a, end)}': ${r.message}.`);
+    }
+    return end;
+  }
+
+  bad(start: number, end: number, message: string) {
+    this.malformed.push({ start, end, text: this.text.slice(start, end), message });
+  }
+
+  /** Decisions written without the word "decision": "[1/CP.21]", "decision.1/CP.18", and their garbled forms. */
+  bareDecisions(a: number, b: number, e: number): number {
+    const t = this.text;
+    let end = e;
+    for (let k = a; k < b; k++) {
+      if (t[k] !== '/') continue;
+      // Swapped dot and slash: 2.CMA/3 for 2/CMA.3.
+      const sw = /(?:^|[^A-Za-z0-9.])(\d{1,3}|[xX]{1,2})\.(CP|CMP|CMA|COP|MOP)\/(\d{1,3}|[xXy]{1,2})$/.exec(t.slice(Math.max(a - 1, k - 12), k + 4).replace(/[^/]*$/, (m) => m.match(/^\d{1,3}|^[xXy]{1,2}/)?.[0] ?? m));
+      if (sw && isDigit(sw[1][0]) && isDigit(sw[3][0]) && !isAlnum(t[k + 1 + sw[3].length])) {
+        const s = k - sw[1].length - sw[2].length - 1;
+        this.bad(s, k + 1 + sw[3].length, `Malformed decision symbol '${t.slice(s, k + 1 + sw[3].length)}': write decision ${sw[1]}/${sw[2]}.${sw[3]}.`);
+        continue;
+      }
+      let ls = k;
+      while (ls > a && k - ls < 4 && isDigit(t[ls - 1])) ls--;
+      if (ls === k) while (ls > a && k - ls < 2 && (t[ls - 1] === 'x' || t[ls - 1] === 'X' || t[ls - 1] === '-')) ls--;
+      if (ls === k || isAlnum(t[ls - 1])) continue;
+      const d = this.decisionAt(ls);
+      if (!d) continue;
+      if (d.symbol) this.refs.push({ start: ls, end: d.end, kind: 'decision', symbol: d.symbol, pinpoint: null, quote: null, tail: d.end });
+      else if (d.message) this.bad(ls, d.end, `Malformed decision symbol '${t.slice(ls, d.end)}': ${d.message}`);
+      end = Math.max(end, d.end);
+    }
+    return end;
+  }
+
+  /** A decision such as 1/CP.21 starting at p. symbol is null for placeholders (X/CP.21, -/CMA.9). */
+  decisionAt(p: number): { end: number; symbol: string | null; message?: string } | null {
+    const t = this.text;
+    const m = /(\d{1,4}|[xX]{1,2}|-)\//y;
+    const left = sticky(m, t, p);
+    if (!left) return null;
+    const body = sticky(DEC_BODY, t, DEC_BODY.lastIndex = p + left[0].length);
+    if (!body) return null;
+    const num = left[1];
+    const placeholder = !isDigit(num[0]);
+    let k = p + left[0].length + body[1].length;
+    const written = `${num}/${body[1]}`;
+    if (t[k] === '.') {
+      // The session, possibly after a space or line end left by PDF extraction ("1/CP. 16").
+      const s = sticky(new RegExp(`\\.${WS}{0,2}(?:\\r?\\n${WS}{0,3})?(\\d{1,3}|[xXy]{1,2})(?![A-Za-z0-9])`, 'y'), t, k);
+      if (s) {
+        const end = s.index + s[0].length;
+        return { end, symbol: placeholder || !isDigit(s[1][0]) ? null : `decision ${written}.${s[1]}` };
+      }
+      return placeholder ? { end: k, symbol: null } : { end: k + 1, symbol: null, message: 'the session number is missing.' };
+    }
+    const glued = sticky(new RegExp(`(${WS}{0,2})(\\d{1,3})(?![A-Za-z0-9./])`, 'y'), t, k);
+    if (placeholder) return { end: k, symbol: null };
+    if (glued) return { end: glued.index + glued[0].length, symbol: null, message: `write decision ${written}.${glued[2]}.` };
+    return { end: k, symbol: null, message: 'the session number is missing.' };
+  }
+
+  /** "resolution(s)" / "decision(s)" at [a, b) followed by one item or a list of items. */
+  list(a: number, b: number, kind: 'resolution' | 'decision'): number {
+    const t = this.text;
+    const before = t.slice(Math.max(0, a - 40), a);
+    const om = ORGAN_RE.exec(before);
+    const organ = om ? om[1] : null;
+    let start = om ? a - before.length + om.index : a;
+    const lead = sticky(new RegExp(`${WSN}{1,3}`, 'y'), t, b);
+    if (!lead) return b;
+    let p = lead.index + lead[0].length;
+    let consumed = b;
+    for (;;) {
+      const item = this.item(p, kind, organ);
+      if (!item) break;
+      const date = sticky(DATE_RE, t, item.end);
+      const tail = date ? date.index + date[0].length : item.end;
+      this.refs.push({ start, end: item.end, kind, symbol: item.symbol, pinpoint: null, quote: null, tail, ...(date ? { date: date[1].replace(/\s+/g, ' ') } : {}) });
+      consumed = tail;
+      const sep = sticky(SEP_RE, t, tail);
+      if (!sep) break;
+      p = start = sep.index + sep[0].length;
+    }
+    return consumed;
+  }
+
+  item(p: number, kind: 'resolution' | 'decision', organ: string | null): { end: number; symbol: string } | null {
+    const t = this.text;
+    let m: RegExpExecArray | null;
+    if (kind === 'decision') {
+      const d = this.decisionAt(p);
+      if (d) return d.symbol ? { end: d.end, symbol: d.symbol } : null;
+      if ((m = sticky(ROMAN_DEC, t, p))) return { end: p + m[0].length, symbol: `decision ${m[1]}/${m[2]}` };
+    } else {
+      if ((m = sticky(SC_ITEM, t, p)) && m[2].length === 4) return { end: p + m[0].length, symbol: `S/RES/${m[1]} (${m[2]})` };
+      if ((m = sticky(OLD_GA_ITEM, t, p))) return { end: p + m[0].length, symbol: `A/RES/${m[1]}(${m[2]})` };
+    }
+    if ((m = sticky(ES_ITEM, t, p))) return { end: p + m[0].length, symbol: `A/${kind === 'resolution' ? 'RES' : 'DEC'}/${m[1]}-${m[2]}/${m[3]}` };
+    if (!(m = sticky(NUM_ITEM, t, p))) return null;
+    let end = p + m[0].length;
+    const letter = sticky(LETTER_PART, t, end);
+    if (letter) end = letter.index + letter[0].length;
+    const [, x, y] = m;
+    const type = kind === 'resolution' ? 'RES' : 'DEC';
+    const yearly = x.length === 4 && +x >= 1946; // Economic and Social Council: 1996/31
+    let symbol: string;
+    if (organ === 'Economic and Social Council' || yearly) symbol = `E/${type}/${x}/${y}`;
+    else if (organ === 'Human Rights Council' || organ === 'Council') symbol = `A/HRC/${type}/${x}/${y}`;
+    else if (organ && organ.endsWith('Environment Assembly')) symbol = `UNEP/EA.${x}/${kind === 'resolution' ? 'Res' : 'Dec'}.${y}`;
+    else symbol = `A/${type}/${x}/${y}`;
+    return { end, symbol: letter ? `${symbol} ${letter[1]}` : symbol };
+  }
+
+  /** Attach pinpoints written before ("paragraph 13 of A/76/135") or after ("A/76/135, para. 13"). */
+  pinpoints() {
+    const t = this.text;
+    if (this.refs.length === 0) return;
+    const byConnEnd = new Map<number, { label: string; start: number }>();
+    const byStart = new Map<number, { label: string; start: number }>();
+    PARA_RE.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = PARA_RE.exec(t)); ) {
+      const ph = { label: normaliseLabel(m[1], m[2]), start: m.index };
+      byStart.set(m.index, ph);
+      const c = sticky(BEFORE_CONN, t, m.index + m[0].length);
+      if (c && /\b(?:of|in|to)\b|\(/i.test(c[0])) byConnEnd.set(c.index + c[0].length, ph);
+    }
+    const used = new Set<number>();
+    for (const r of this.refs) {
+      const ph = byConnEnd.get(r.start);
+      if (ph && !used.has(ph.start)) { r.pinpoint = ph.label; used.add(ph.start); }
+    }
+    for (const r of this.refs) {
+      if (r.pinpoint !== null) continue;
+      const c = sticky(AFTER_CONN, t, r.tail);
+      const ph = c ? byStart.get(c.index + c[0].length) : undefined;
+      if (ph && !used.has(ph.start)) { r.pinpoint = ph.label; used.add(ph.start); }
+    }
+  }
+
+  /** Give each reference with a pinpoint the nearest quotation in its sentence. */
+  quotes() {
+    const withPin = this.refs.filter((r) => r.pinpoint !== null);
+    if (withPin.length === 0) return;
+    const t = this.text;
+    const quotes = findQuotes(t);
+    if (quotes.length === 0) return;
+    const sentences = sentenceEnds(t, quotes);
+    let si = 0;
+    for (const r of withPin) {
+      while (si < sentences.length && sentences[si] <= r.start) si++;
+      const sStart = si === 0 ? 0 : sentences[si - 1];
+      const sEnd = si < sentences.length ? sentences[si] : t.length;
+      // Quotes do not overlap, so they are sorted by both ends: binary-search the neighbours.
+      let lo = 0;
+      let hi = quotes.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (quotes[mid][1] <= r.start) lo = mid + 1; else hi = mid; }
+      let best: [number, number] | null = null;
+      let dist = Infinity;
+      const prev = quotes[lo - 1];
+      if (prev && prev[0] >= sStart) { best = prev; dist = r.start - prev[1]; }
+      let next = quotes[lo];
+      if (next && next[0] < r.end) next = quotes[lo + 1]; // a quotation that contains the reference is not its quote
+      if (next && next[0] >= r.end && next[1] <= sEnd && next[0] - r.end < dist) best = next;
+      if (best) {
+        r.quote = t.slice(best[0] + 1, best[1] - 1);
+        r.quoteStart = best[0] + 1;
+        r.quoteEnd = best[1] - 1;
+      }
+    }
+  }
+}
+
+/** "2(b)" → "2 (b)", "71-72" → "71–72", "12bis" → "12 bis". */
+function normaliseLabel(first: string, rangeEnd: string | undefined): string {
+  const one = (l: string) =>
+    l.replace(/\s+/g, '').replace(/(\d)(bis|ter|quater)/, '$1 $2').replace(/\(/g, ' (').trim();
+  return rangeEnd ? `${one(first)}–${one(rangeEnd)}` : one(first);
+}
+
+/** Quotation spans [open, close + 1) in “…” or "…", not overlapping, reset at a blank line. */
+function findQuotes(t: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  let curly = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '"') {
+      if (open < 0) { open = i; curly = false; }
+      else if (!curly) { if (i - open > 1) out.push([open, i + 1]); open = -1; }
+    } else if (c === '“') {
+      if (open < 0 || curly) { open = i; curly = true; }
+    } else if (c === '”') {
+      if (open >= 0 && curly) { if (i - open > 1) out.push([open, i + 1]); open = -1; }
+    } else if (c === '\n' && open >= 0) {
+      let k = i + 1;
+      while (k < t.length && (t[k] === ' ' || t[k] === '\t' || t[k] === '\r')) k++;
+      if (t[k] === '\n') open = -1;
+    }
+  }
+  return out;
+}
+
+/**
+ * Sentence ends: after ". " or "; " followed by a capital (or an opening bracket or quote and a
+ * capital), outside quotations, and not after an abbreviation such as "para." or "No.".
+ */
+function sentenceEnds(t: string, quotes: [number, number][]): number[] {
+  const out: number[] = [];
+  let q = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c !== '.' && c !== ';') continue;
+    while (q < quotes.length && quotes[q][1] <= i) q++;
+    if (q < quotes.length && quotes[q][0] < i) continue; // inside a quotation
+    let k = i + 1;
+    if (k < t.length && !/\s/.test(t[k])) continue;
+    while (k < t.length && k - i < 8 && /\s/.test(t[k])) k++;
+    if (k < t.length && /[[({“"*]/.test(t[k])) k++;
+    if (k < t.length && !/[A-Z]/.test(t[k])) continue;
+    if (c === '.') {
+      let w = i;
+      while (w > 0 && i - w < 8 && /[A-Za-z.]/.test(t[w - 1])) w--;
+      if (ABBREVIATIONS.has(t.slice(w, i).toLowerCase())) continue;
+    }
+    out.push(i + 1);
+  }
+  return out;
+}

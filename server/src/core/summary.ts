@@ -1,0 +1,102 @@
+// The counts facilitators otherwise make by hand before each round: per
+// section and in total, paragraphs by status, open brackets, alternatives,
+// placeholders; and brackets per proposer.
+import type { Analysis, BracketInfo } from './model';
+
+export interface StatusRow {
+  section: string;
+  paragraphs: number;
+  agreed: number;
+  agreedAdRef: number;
+  pending: number;
+  brackets: number;
+  /** Alternative groups (each counts once, however many options it offers). */
+  alternatives: number;
+  placeholders: number;
+  deletions: number;
+}
+
+export interface ProposerRow {
+  proposer: string;
+  brackets: number;
+  deletions: number;
+  alternatives: number;
+}
+
+export interface StatusSummary {
+  sections: StatusRow[];
+  total: StatusRow;
+  proposers: ProposerRow[];
+  /** Brackets with no attribution. */
+  unattributed: number;
+}
+
+function emptyRow(section: string): StatusRow {
+  return { section, paragraphs: 0, agreed: 0, agreedAdRef: 0, pending: 0, brackets: 0, alternatives: 0, placeholders: 0, deletions: 0 };
+}
+
+function addBrackets(row: StatusRow, list: readonly BracketInfo[]): void {
+  const groups = new Set<string>();
+  for (const b of list) {
+    row.brackets++;
+    if (b.kind === 'placeholder') row.placeholders++;
+    if (b.kind === 'deletion') row.deletions++;
+    if (b.group) groups.add(b.group);
+  }
+  row.alternatives += groups.size;
+}
+
+export function summarize(a: Analysis): StatusSummary {
+  const NO_SECTION = '(before any heading)';
+  const rows = new Map<string, StatusRow>();
+  const rowOf = (s: string | null) => {
+    const key = s ?? NO_SECTION;
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = emptyRow(key)));
+    return r;
+  };
+  const sectionOfParagraph = new Map<string, string | null>();
+  for (const p of a.paragraphs) {
+    const r = rowOf(p.section);
+    sectionOfParagraph.set(p.label, p.section);
+    r.paragraphs++;
+    if (p.status === 'agreed') r.agreed++;
+    else if (p.status === 'agreed-ad-ref') r.agreedAdRef++;
+    else r.pending++;
+  }
+  const bySection = new Map<string, BracketInfo[]>();
+  for (const b of a.brackets) {
+    const key = (b.paragraph !== null ? sectionOfParagraph.get(b.paragraph) : null) ?? NO_SECTION;
+    let l = bySection.get(key);
+    if (!l) bySection.set(key, (l = []));
+    l.push(b);
+  }
+  for (const [key, list] of bySection) addBrackets(rowOf(key === NO_SECTION ? null : key), list);
+  const total = emptyRow('Total');
+  for (const r of rows.values()) {
+    total.paragraphs += r.paragraphs;
+    total.agreed += r.agreed;
+    total.agreedAdRef += r.agreedAdRef;
+    total.pending += r.pending;
+  }
+  addBrackets(total, a.brackets);
+  const proposers = new Map<string, ProposerRow>();
+  let unattributed = 0;
+  for (const b of a.brackets) {
+    if (b.proposers.length === 0) unattributed++;
+    for (const name of b.proposers) {
+      let p = proposers.get(name);
+      if (!p) proposers.set(name, (p = { proposer: name, brackets: 0, deletions: 0, alternatives: 0 }));
+      p.brackets++;
+      if (b.kind === 'deletion') p.deletions++;
+      if (b.kind === 'alternative') p.alternatives++;
+    }
+  }
+  // Sections in document order: the order in which rows were first met.
+  return {
+    sections: [...rows.values()],
+    total,
+    proposers: [...proposers.values()].sort((x, y) => y.brackets - x.brackets || x.proposer.localeCompare(y.proposer)),
+    unattributed,
+  };
+}
