@@ -171,6 +171,12 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
     }
   }
 
+  for (const issue of facts.numbering) {
+    const node = nodes[issue.block];
+    const l = node.result.label;
+    if (!l) continue;
+    diagnostics.push({ code: issue.code, severity: 'warning', message: issue.message, range: range(node, l.start, l.end) });
+  }
   diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return {
     frontMatter,

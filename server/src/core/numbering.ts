@@ -20,6 +20,8 @@ export function follows(p: LabelMatch, l: LabelMatch): boolean {
   const pn = p.nums;
   const ln = l.nums;
   if (ln.length === pn.length && samePrefix(pn, ln, ln.length)) return l.rank > p.rank;
+  // `1 bis` after `1.2`: an insertion after a paragraph and its sub-numbers.
+  if (ln.length < pn.length && samePrefix(pn, ln, ln.length)) return l.rank > 1;
   if (l.rank !== 1) return false;
   if (ln.length === pn.length + 1 && samePrefix(pn, ln, pn.length) && ln[pn.length] === 1) return true;
   if (ln.length <= pn.length && samePrefix(pn, ln, ln.length - 1) && ln[ln.length - 1] === pn[ln.length - 1] + 1) return true;

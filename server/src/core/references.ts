@@ -1,7 +1,7 @@
 // References to agreed language inside one paragraph's text (FORMAT.md §7).
 // Plain data in and out; never throws. Every loop only moves forward and every
 // regex is sticky with bounded repetition, so the cost stays linear in the text.
-import { analyseSymbol, stripSurrounding } from './symbols';
+import { analyseSymbol, isSeriesRoot, stripSurrounding } from './symbols';
 
 export type ReferenceKind = 'document' | 'resolution' | 'decision';
 export interface FoundReference {
@@ -37,6 +37,13 @@ const ROMAN_DEC = /([IVXL]{1,7})\/(\d{1,3})(?![\w/]|\.\d)/y;
 const ORGAN_RE = /\b(General Assembly|Security Council|Human Rights Council|Economic and Social Council|(?:UN |United Nations )?Environment Assembly|Council|Assembly)(?:['’]s)?[ \t\u00a0\r\n]{1,3}$/;
 // Decision bodies of the conferences of parties: CP (UNFCCC COP), CMP, CMA, COP (UNCCD …), MOP.
 const DEC_BODY = /(CP|CMP|CMA|COP|MOP)(?![A-Za-z])/y;
+const DEC_LEFT = /(\d{1,4}|[xX]{1,2}|-)\//y;
+// The session, possibly after a space or line end left by PDF extraction ("1/CP. 16").
+const DEC_SESSION = new RegExp(`\\.${WS}{0,2}(?:\\r?\\n${WS}{0,3})?(\\d{1,3}|[xXy]{1,2})(?![A-Za-z0-9])`, 'y');
+const DEC_GLUED = new RegExp(`(${WS}{0,2})(\\d{1,3})(?![A-Za-z0-9./])`, 'y');
+const SESSION_AFTER_SLASH = /\d{1,3}(?![A-Za-z0-9])/y;
+const YEAR_SUFFIX = new RegExp(`${WS}{1,3}\\((\\d{1,6}|[IVXL]{1,7})\\)`, 'y');
+const LEAD = new RegExp(`${WSN}{1,3}`, 'y');
 
 // "para. 6", "paras. 71–72", "paragraph 71 (d)", "paragraphs 3 and 4", "paragraph 2(b)".
 const LABEL = `\\d{1,4}(?:\\.\\d{1,3})?(?:${WS}?(?:bis|ter|quater)\\b)?(?:${WS}{0,2}\\((?:[a-z]{1,2}|[ivxl]{1,6})\\)){0,3}`;
@@ -73,6 +80,10 @@ export function findReferences(text: string): { references: FoundReference[]; ma
 function isRunChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || './-()*_:~%?=&#@+'.includes(String.fromCharCode(c));
 }
+const startsWithRoot = (s: string) => {
+  const m = /^([A-Z]{1,6})\//.exec(s);
+  return m !== null && isSeriesRoot(m[1]);
+};
 const isAlnum = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
@@ -115,8 +126,7 @@ class Finder {
     const b = a + word.length;
     if (/^(?:resolution|decision)s?$/i.test(word)) return this.list(a, b, /^r/i.test(word) ? 'resolution' : 'decision');
     if (!word.includes('/') || word.includes('://') || /^www\.|@/.test(word)) return e;
-    const root = /^([A-Z]{1,6})\//.exec(word);
-    if (root && analyseSymbol(word.slice(0, root[0].length) + '1/1', true).kind !== 'none') return this.symbols(a, b, e);
+    if (startsWithRoot(word)) return this.symbols(a, b, e);
     return this.bareDecisions(a, b, e);
   }
 
@@ -126,7 +136,7 @@ class Finder {
     let end = e;
     let p = a;
     for (let k = a + 1; k <= b; k++) {
-      if (k === b || (t[k] === '-' && /^[A-Z]{1,6}\//.test(t.slice(k + 1, k + 8)) && isAlnum(t[k - 1]))) {
+      if (k === b || (t[k] === '-' && isAlnum(t[k - 1]) && startsWithRoot(t.slice(k + 1, k + 8)))) {
         end = Math.max(end, this.symbol(p, k, e));
         p = k + 1;
       }
@@ -141,7 +151,7 @@ class Finder {
     let end = b;
     // S/RES/2341 (2017), A/RES/2749 (XXV): the year or session follows after a space.
     if (b === runEnd && /^[AS]\/RES\/\d+$/.test(cand)) {
-      const m = sticky(new RegExp(`${WS}{1,3}\\((\\d{1,6}|[IVXL]{1,7})\\)`, 'y'), t, b);
+      const m = sticky(YEAR_SUFFIX, t, b);
       if (m) { cand += ` (${m[1]})`; end = m.index + m[0].length; }
     }
     let r = analyseSymbol(cand, true);
@@ -169,13 +179,7 @@ class Finder {
     let end = e;
     for (let k = a; k < b; k++) {
       if (t[k] !== '/') continue;
-      // Swapped dot and slash: 2.CMA/3 for 2/CMA.3.
-      const sw = /(?:^|[^A-Za-z0-9.])(\d{1,3}|[xX]{1,2})\.(CP|CMP|CMA|COP|MOP)\/(\d{1,3}|[xXy]{1,2})$/.exec(t.slice(Math.max(a - 1, k - 12), k + 4).replace(/[^/]*$/, (m) => m.match(/^\d{1,3}|^[xXy]{1,2}/)?.[0] ?? m));
-      if (sw && isDigit(sw[1][0]) && isDigit(sw[3][0]) && !isAlnum(t[k + 1 + sw[3].length])) {
-        const s = k - sw[1].length - sw[2].length - 1;
-        this.bad(s, k + 1 + sw[3].length, `Malformed decision symbol '${t.slice(s, k + 1 + sw[3].length)}': write decision ${sw[1]}/${sw[2]}.${sw[3]}.`);
-        continue;
-      }
+      if (this.swapped(a, k)) continue;
       let ls = k;
       while (ls > a && k - ls < 4 && isDigit(t[ls - 1])) ls--;
       if (ls === k) while (ls > a && k - ls < 2 && (t[ls - 1] === 'x' || t[ls - 1] === 'X' || t[ls - 1] === '-')) ls--;
@@ -189,28 +193,41 @@ class Finder {
     return end;
   }
 
+  /** Swapped dot and slash around the slash at k: 2.CMA/3 for 2/CMA.3 (x.CP/y is a placeholder). */
+  swapped(a: number, k: number): boolean {
+    const t = this.text;
+    let q = k;
+    while (q > a && k - q < 3 && t[q - 1] >= 'A' && t[q - 1] <= 'Z') q--;
+    if (q === k || t[q - 1] !== '.' || !sticky(DEC_BODY, t, q)) return false;
+    let r = q - 1;
+    while (r > a && q - 1 - r < 3 && isDigit(t[r - 1])) r--;
+    const right = sticky(SESSION_AFTER_SLASH, t, k + 1);
+    if (r === q - 1 || isAlnum(t[r - 1]) || !right) return false;
+    const end = k + 1 + right[0].length;
+    this.bad(r, end, `Malformed decision symbol '${t.slice(r, end)}': write decision ${t.slice(r, q - 1)}/${t.slice(q, k)}.${right[0]}.`);
+    return true;
+  }
+
   /** A decision such as 1/CP.21 starting at p. symbol is null for placeholders (X/CP.21, -/CMA.9). */
   decisionAt(p: number): { end: number; symbol: string | null; message?: string } | null {
     const t = this.text;
-    const m = /(\d{1,4}|[xX]{1,2}|-)\//y;
-    const left = sticky(m, t, p);
+    const left = sticky(DEC_LEFT, t, p);
     if (!left) return null;
-    const body = sticky(DEC_BODY, t, DEC_BODY.lastIndex = p + left[0].length);
+    const body = sticky(DEC_BODY, t, p + left[0].length);
     if (!body) return null;
     const num = left[1];
     const placeholder = !isDigit(num[0]);
     let k = p + left[0].length + body[1].length;
     const written = `${num}/${body[1]}`;
     if (t[k] === '.') {
-      // The session, possibly after a space or line end left by PDF extraction ("1/CP. 16").
-      const s = sticky(new RegExp(`\\.${WS}{0,2}(?:\\r?\\n${WS}{0,3})?(\\d{1,3}|[xXy]{1,2})(?![A-Za-z0-9])`, 'y'), t, k);
+      const s = sticky(DEC_SESSION, t, k);
       if (s) {
         const end = s.index + s[0].length;
         return { end, symbol: placeholder || !isDigit(s[1][0]) ? null : `decision ${written}.${s[1]}` };
       }
       return placeholder ? { end: k, symbol: null } : { end: k + 1, symbol: null, message: 'the session number is missing.' };
     }
-    const glued = sticky(new RegExp(`(${WS}{0,2})(\\d{1,3})(?![A-Za-z0-9./])`, 'y'), t, k);
+    const glued = sticky(DEC_GLUED, t, k);
     if (placeholder) return { end: k, symbol: null };
     if (glued) return { end: glued.index + glued[0].length, symbol: null, message: `write decision ${written}.${glued[2]}.` };
     return { end: k, symbol: null, message: 'the session number is missing.' };
@@ -223,7 +240,7 @@ class Finder {
     const om = ORGAN_RE.exec(before);
     const organ = om ? om[1] : null;
     let start = om ? a - before.length + om.index : a;
-    const lead = sticky(new RegExp(`${WSN}{1,3}`, 'y'), t, b);
+    const lead = sticky(LEAD, t, b);
     if (!lead) return b;
     let p = lead.index + lead[0].length;
     let consumed = b;

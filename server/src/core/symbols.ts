@@ -44,6 +44,11 @@ export function isWellFormedSymbol(text: string): boolean {
   return parseSymbol(text) !== null;
 }
 
+/** Whether s (e.g. "A", "FCCC") is a series root, as written in text (upper case). */
+export function isSeriesRoot(s: string): boolean {
+  return ROOTS.has(s);
+}
+
 /** Drop punctuation that surrounds a symbol in prose: "(A/76/135)," → "A/76/135". */
 export function stripSurrounding(s: string): string {
   let a = 0;

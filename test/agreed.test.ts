@@ -1,0 +1,294 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AgreedIndex, type AgreedDocument, type AgreedParagraph, type Reuse } from '../server/src/core/agreed/index';
+import { foldText, stripPageNoise, words, tokenize } from '../server/src/core/agreed/fold';
+import { parseAgreedSymbol } from '../server/src/core/agreed/agreedFile';
+
+const CORPUS = join(__dirname, '../../shared/corpus');
+const AGREED = join(CORPUS, 'agreed');
+const read = (name: string) => readFileSync(join(AGREED, name), 'utf8');
+
+/** Test-only splitter: a line starting "12." or "1.3." opens a paragraph; before the first, blank-line blocks. */
+function splitParagraphs(text: string): AgreedParagraph[] {
+  const lines = text.split(/\r?\n/).slice(1); // provenance line
+  const out: AgreedParagraph[] = [];
+  let cur: AgreedParagraph | undefined;
+  let buf: string[] = [];
+  const flush = () => {
+    if (buf.join('').trim()) out.push({ label: `¶${out.length + 1}`, text: buf.join('\n') });
+    buf = [];
+  };
+  for (const line of lines) {
+    const m = /^\s*(\d+(?:\.\d+)*)\.(?:\s|$)/.exec(line);
+    if (m) {
+      if (!cur) flush();
+      cur = { label: m[1]!, text: line.slice(m[0].length) };
+      out.push(cur);
+    } else if (cur) cur.text += `\n${line}`;
+    else if (!line.trim()) flush();
+    else buf.push(line);
+  }
+  flush();
+  return out;
+}
+
+function corpusDoc(file: string): AgreedDocument {
+  const text = read(file);
+  return { symbol: parseAgreedSymbol(file, text) ?? file, paragraphs: splitParagraphs(text) };
+}
+
+const para = (doc: AgreedDocument, label: string) => doc.paragraphs.find((p) => p.label === label)!.text;
+
+const message = (r: Reuse) => `follows ${r.symbol}, para. ${r.label}, with ${r.changes} change${r.changes === 1 ? '' : 's'}`;
+
+describe('foldText / words', () => {
+  it('unifies curly and straight quotes and apostrophes', () => {
+    expect(foldText('the “Group’s” mandate')).toBe(`the "group's" mandate`);
+    expect(foldText("the \"Group's\" mandate")).toBe(`the "group's" mandate`);
+  });
+
+  it('folds white space, line breaks and non-breaking spaces', () => {
+    expect(foldText('  States\u00a0 should\n\tnot\r\n  ')).toBe('states should not');
+  });
+
+  it('joins hyphenation at line ends', () => {
+    expect(foldText('the current Open-\nended Working Group')).toBe('the current open-ended working group');
+    expect(foldText('the Secretary-\r\n  General')).toBe('the secretary-general');
+    expect(foldText('pre- and post-2020')).toBe('pre- and post-2020'); // a suspended hyphen stays
+  });
+
+  it('drops Markdown emphasis', () => {
+    expect(foldText('States *should* not __knowingly__ allow')).toBe('states should not knowingly allow');
+  });
+
+  it('tokenizes into folded words with offsets', () => {
+    const s = '“States’ rights,” Open-\nended; para. 1.3. A/RES/73/27 non‑State';
+    expect(words(s)).toEqual(['states', 'rights', 'open-ended', 'para', '1.3', 'a/res/73/27', 'non-state']);
+    const t = tokenize(s)[2]!;
+    expect(s.slice(t.start, t.end)).toBe('Open-\nended');
+  });
+});
+
+describe('stripPageNoise on real corpus paragraphs', () => {
+  it('removes a page break (footnotes, running header, job number, page mark) inside A/RES/73/27, para. 1.5', () => {
+    const raw = para(corpusDoc('A-RES-73-27.txt'), '1.5');
+    expect(raw).toContain('18-21207'); // the extraction really has the noise
+    const clean = foldText(stripPageNoise(raw, { symbol: 'A/RES/73/27' }));
+    expect(clean).toContain('on the internet, as well as general assembly resolutions 68/167 of 18 december 2013');
+    for (const noise of ['18-21207', '4/5', 'ibid', 'official records', 'a/res/73/27', 'in the context of international security', '__'])
+      expect(clean).not.toContain(noise);
+  });
+
+  it('works without hints too (header block recognised by its markers)', () => {
+    const clean = foldText(stripPageNoise(para(corpusDoc('A-RES-73-27.txt'), '1.5')));
+    expect(clean).toContain('as well as general assembly resolutions 68/167');
+    expect(clean).not.toContain('18-21207');
+  });
+
+  it('joins a split word across a page break in A/RES/75/240, para. 2', () => {
+    const clean = foldText(stripPageNoise(para(corpusDoc('A-RES-75-240.txt'), '2')));
+    expect(clean).toContain(
+      'the current open-ended working group on developments in the field of information and telecommunications in the context of international security, the general assembly',
+    );
+  });
+
+  it('removes flattened footnotes and a form-feed running header (A/RES/80/107, para. 10)', () => {
+    const raw = para(corpusDoc('A-RES-80-107.txt'), '10');
+    expect(raw).toContain('\f');
+    const clean = foldText(stripPageNoise(raw, {
+      symbol: 'A/RES/80/107',
+      title: 'Agreement under the United Nations Convention on the Law of the Sea on the Conservation and Sustainable Use of Marine Biological Diversity of Areas beyond National Jurisdiction',
+    }));
+    expect(clean).toContain('the division for ocean affairs and the law of the sea of the office of legal affairs');
+    expect(clean).not.toContain('a/res/80/107');
+    expect(clean).not.toContain('see resolutions 69/292');
+  });
+
+  it('removes "/... Page n" markers and glued footnote numbers', () => {
+    expect(stripPageNoise('the Convention. /... Page 3 Taking note')).toBe('the Convention. Taking note');
+    expect(stripPageNoise('in its 2015 report,2 identified the Law of the Sea1 on')).toBe('in its 2015 report, identified the Law of the Sea on');
+  });
+
+  it('never throws on odd input', () => {
+    expect(stripPageNoise('')).toBe('');
+    expect(foldText(undefined as unknown as string)).toBe('');
+    expect(words(null as unknown as string)).toEqual([]);
+  });
+});
+
+describe('parseAgreedSymbol', () => {
+  it('reads the symbol from the header, skipping the provenance line', () => {
+    expect(parseAgreedSymbol('x.txt', read('A-RES-73-27.txt'))).toBe('A/RES/73/27');
+    expect(parseAgreedSymbol('x.txt', read('A-RES-77-321.txt'))).toBe('A/RES/77/321');
+    expect(parseAgreedSymbol('x.txt', read('FCCC-CP-2015-10-Add.1-decision-1-CP.21-Paris-Agreement.txt'))).toBe('FCCC/CP/2015/10/Add.1');
+  });
+
+  it('ignores symbols cited in running text', () => {
+    expect(parseAgreedSymbol('notes.txt', 'Provenance: A/RES/1/1\nThe Assembly, recalling A/CONF.62/122 and A/48/950,')).toBeUndefined();
+  });
+
+  it('falls back to the file name', () => {
+    expect(parseAgreedSymbol('A-RES-75-240.txt', 'no header here')).toBe('A/RES/75/240');
+    expect(parseAgreedSymbol('texts/BBNJ-Agreement-A-CONF.232-2023-4-en.txt', read('BBNJ-Agreement-A-CONF.232-2023-4-en.txt'))).toBe('A/CONF.232/2023/4');
+    expect(parseAgreedSymbol('A-RES-79-1-Pact-for-the-Future-PARTIAL.txt', '')).toBe('A/RES/79/1');
+    expect(parseAgreedSymbol('FCCC-CP-2015-10-Add.1-decision.txt', '')).toBe('FCCC/CP/2015/10/Add.1');
+    expect(parseAgreedSymbol('UN-Fish-Stocks-Agreement-1995.txt', '')).toBeUndefined();
+  });
+});
+
+const OEWG: AgreedDocument = {
+  symbol: 'A/76/135',
+  title: 'Report of the Group of Governmental Experts',
+  paragraphs: [
+    { label: '6', text: 'Malicious ICT activity is growing in\nscope, scale, severity and sophistication. States should not conduct or knowingly support ICT activity contrary to their obligations under international law.' },
+    { label: '7', text: 'States should cooperate with the private sector and civil society to improve the security of and in the use of ICTs, including supply chain security.' },
+    { label: '71', text: 'The Group recommends that States:\n(a) Cooperate to exchange information;\n(d) Consider the “human-centric” approach.' },
+    { label: '72', text: 'The Group concludes its work.' },
+  ],
+};
+
+describe('AgreedIndex: documents and pinpoints', () => {
+  const idx = new AgreedIndex();
+  idx.add(OEWG);
+
+  it('knows documents whatever the case or spacing of the symbol', () => {
+    expect(idx.has('A/76/135')).toBe(true);
+    expect(idx.has('a/76/135 ')).toBe(true);
+    expect(idx.has('A/76/136')).toBe(false);
+    expect(idx.document('A/76/135')?.title).toBe('Report of the Group of Governmental Experts');
+  });
+
+  it('resolves pinpoints, sub-paragraphs and ranges', () => {
+    expect(idx.hasParagraph('A/76/135', '6')).toBe(true);
+    expect(idx.hasParagraph('A/76/135', '71 (d)')).toBe(true);
+    expect(idx.hasParagraph('A/76/135', '71–72')).toBe(true);
+    expect(idx.hasParagraph('A/76/135', '71-73')).toBe(false);
+    expect(idx.hasParagraph('A/76/135', '8')).toBe(false);
+    expect(idx.hasParagraph('A/99/1', '6')).toBe(false);
+    expect(idx.paragraph('A/76/135', '71 (d)')?.label).toBe('71');
+    expect(idx.paragraph('A/76/135', '71–72')?.text).toContain('The Group concludes its work.');
+  });
+});
+
+describe('AgreedIndex.checkQuote', () => {
+  const idx = new AgreedIndex();
+  idx.add(OEWG);
+
+  it('finds a quotation after folding quotes, case and line breaks', () => {
+    expect(idx.checkQuote('A/76/135', '6', 'scope, scale, severity and sophistication').ok).toBe(true);
+    expect(idx.checkQuote('A/76/135', '71 (d)', 'the "Human-centric" approach').ok).toBe(true);
+    expect(idx.checkQuote('A/76/135', null, 'improve the security of and in the use of ICTs').ok).toBe(true);
+    expect(idx.checkQuote('A/76/135', '6', 'is growing in … sophistication').ok).toBe(true);
+  });
+
+  it('reports a changed word with the nearest wording and a word diff', () => {
+    const v = idx.checkQuote('A/76/135', '6', 'States shall not conduct or knowingly support ICT activity');
+    expect(v.ok).toBe(false);
+    expect(v.nearestLabel).toBe('6');
+    expect(v.nearest).toBe('States should not conduct or knowingly support ICT activity');
+    expect(v.diff).toEqual([
+      { op: 'equal', text: 'States ' },
+      { op: 'delete', text: 'should ' },
+      { op: 'insert', text: 'shall ' },
+      { op: 'equal', text: 'not conduct or knowingly support ICT activity' },
+    ]);
+  });
+
+  it('reports a dropped word', () => {
+    const v = idx.checkQuote('A/76/135', '6', 'scope, scale and sophistication');
+    expect(v.ok).toBe(false);
+    expect(v.nearest).toBe('scope, scale, severity and sophistication');
+    expect(v.diff?.filter((p) => p.op !== 'equal')).toEqual([{ op: 'delete', text: 'severity ' }]);
+  });
+
+  it('points to the right paragraph when the quotation is elsewhere in the document', () => {
+    const v = idx.checkQuote('A/76/135', '6', 'including supply chain security');
+    expect(v.ok).toBe(false);
+    expect(v.nearestLabel).toBe('7');
+  });
+
+  it('has nothing to say about unknown documents', () => {
+    expect(idx.checkQuote('A/99/1', '6', 'anything').ok).toBe(true);
+  });
+
+  it('checks a quotation across a page break in the real A/RES/73/27, para. 1.5', () => {
+    const real = new AgreedIndex();
+    real.add(corpusDoc('A-RES-73-27.txt'));
+    const q = 'promotion, protection and enjoyment of human rights on the Internet, as well as General Assembly resolutions 68/167 of 18 December 2013';
+    expect(real.checkQuote('A/RES/73/27', '1.5', q).ok).toBe(true);
+    expect(real.checkQuote('A/RES/73/27', '5', 'an Open-ended working group acting on a consensus basis').ok).toBe(true);
+    const v = real.checkQuote('A/RES/73/27', '1.3', 'States must not use proxies to commit wrongful acts using ICTs');
+    expect(v.ok).toBe(false);
+    expect(v.nearest).toBe('States must not use proxies to commit internationally wrongful acts using ICTs');
+  });
+});
+
+describe('AgreedIndex.findReuse', () => {
+  const idx = new AgreedIndex();
+  idx.add(OEWG);
+  const copied = 'States should cooperate with the private sector and civil society to improve the security of and in the use of ICTs';
+
+  it('finds a verbatim run of 12+ words and gives its offsets in the draft', () => {
+    const draft = `Recalling its earlier work, ${copied}, as agreed.`;
+    const r = idx.findReuse(draft);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ symbol: 'A/76/135', label: '7', changes: 0 });
+    expect(draft.slice(r[0]!.start, r[0]!.end)).toBe(copied);
+    expect(r[0]!.diff).toEqual([{ op: 'equal', text: copied }]);
+  });
+
+  it('finds a run with a changed word and one with a dropped word, counting the changes', () => {
+    const changed = idx.findReuse(copied.replace('should', 'shall'));
+    expect(changed.map(message)).toEqual(['follows A/76/135, para. 7, with 1 change']);
+    expect(changed[0]!.diff.filter((p) => p.op !== 'equal')).toEqual([
+      { op: 'delete', text: 'should ' },
+      { op: 'insert', text: 'shall ' },
+    ]);
+    const dropped = idx.findReuse(copied.replace('civil society', 'society').replace('should', 'must'));
+    expect(dropped.map(message)).toEqual(['follows A/76/135, para. 7, with 2 changes']);
+  });
+
+  it('ignores short runs and cited documents', () => {
+    expect(idx.findReuse('They said: States should cooperate with the private sector and civil society, then left.')).toEqual([]);
+    expect(idx.findReuse(copied, new Set(['A/76/135']))).toEqual([]);
+    expect(idx.findReuse(copied, new Set(['a/76/135']))).toEqual([]);
+    expect(idx.findReuse(copied, new Set(['A/76/136']))).toHaveLength(1);
+    expect(idx.findReuse('')).toEqual([]);
+  });
+
+  it('finds the A/RES/73/27 norm 1.3 with "shall" for "should" in the real corpus', () => {
+    const all = new AgreedIndex();
+    for (const f of readdirSync(AGREED)) all.add(corpusDoc(f));
+    const norm = para(corpusDoc('A-RES-73-27.txt'), '1.3').replace(/\s+/g, ' ').trim();
+    const draft = `12. The Group recalled that ${norm.replace('should', 'shall')}`;
+    const r = all.findReuse(draft);
+    expect(r.map(message)).toEqual(['follows A/RES/73/27, para. 1.3, with 1 change']);
+    expect(draft.slice(r[0]!.start, r[0]!.end)).toBe(norm.replace('should', 'shall').replace(/\.$/, ''));
+    // a shorter borrowed sentence, one word dropped
+    const r2 = all.findReuse('States should take reasonable steps to ensure the integrity of the supply chain so that users can have confidence.');
+    expect(r2.map(message)).toEqual(['follows A/RES/73/27, para. 1.9, with 1 change']);
+    expect(all.findReuse(draft, new Set(['A/RES/73/27']))).toEqual([]);
+  });
+});
+
+describe('AgreedIndex at corpus scale', () => {
+  it('indexes every agreed text once and answers 100 look-ups quickly', () => {
+    const t0 = performance.now();
+    const idx = new AgreedIndex();
+    for (const f of readdirSync(AGREED)) idx.add(corpusDoc(f));
+    const built = performance.now() - t0;
+
+    const draft = readFileSync(join(CORPUS, 'drafts', 'UNFCCC-COP21-Paris-agreement-2015-12-12-FCCC-CP-2015-L.9-Rev.1.md'), 'utf8');
+    const paras = draft.split(/\n\s*\n/).filter((p) => words(p).length >= 12).slice(0, 100);
+    expect(paras.length).toBe(100);
+    const t1 = performance.now();
+    let hits = 0;
+    for (const p of paras) if (idx.findReuse(p).some((r) => r.symbol === 'FCCC/CP/2015/10/Add.1')) hits++;
+    const looked = performance.now() - t1;
+    // the final draft of the Paris decision is, mostly, the adopted decision
+    expect(hits).toBeGreaterThan(50);
+    expect(built).toBeLessThan(10_000);
+    expect(looked).toBeLessThan(10_000);
+  });
+});
