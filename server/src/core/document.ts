@@ -31,7 +31,7 @@ export interface BlockNode {
 export interface DocumentFacts {
   spans: SpanResolution;
   numbering: NumberingIssue[];
-  /** Unlabelled text at the top of the file, before any heading or label: the draft's title, not a paragraph. */
+  /** Unlabelled text at the top of the file, before the first heading or label: the draft's title, not a paragraph. */
   isTitle: boolean[];
   linkLabels: ReadonlySet<string>;
 }
@@ -209,12 +209,10 @@ export class DraftDocument {
   private computeFacts(): DocumentFacts {
     this.stats.documentPasses++;
     const results = this.blocks.map((b) => b.result);
+    // Text before the first heading or label is the title; a file with neither is all paragraphs.
     const isTitle: boolean[] = new Array(results.length).fill(false);
-    for (let k = 0; k < results.length; k++) {
-      const kind = results[k].kind;
-      if (kind === 'heading' || kind === 'paragraph') break;
-      if (kind === 'text') isTitle[k] = true;
-    }
+    const first = results.findIndex((r) => r.kind === 'heading' || r.kind === 'paragraph');
+    for (let k = 0; k < first; k++) if (results[k].kind === 'text') isTitle[k] = true;
     return {
       spans: resolveSpans(results),
       numbering: checkNumbering(results),

@@ -26,7 +26,8 @@ type Ref = FoundReference & { tail: number };
 const WS = '[ \\t\\u00a0]';
 const WSN = '[ \\t\\u00a0\\r\\n]';
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const DATE_RE = new RegExp(`${WSN}{1,3}of${WSN}{1,3}(\\d{1,2}${WSN}{1,3}(?:${MONTHS})${WSN}{1,3}\\d{4})`, 'y');
+// "of 5 December 2018"; PDF text may glue a footnote number to the year ("20124").
+const DATE_RE = new RegExp(`${WSN}{1,3}of${WSN}{1,3}(\\d{1,2}${WSN}{1,3}(?:${MONTHS})${WSN}{1,3}\\d{4})\\d{0,2}(?!\\d)`, 'y');
 const SEP_RE = new RegExp(`${WSN}{0,3}(?:,${WSN}{0,3}(?:and${WSN}{1,3})?|;${WSN}{0,3}|and${WSN}{1,3}|&${WSN}{1,3})`, 'y');
 const SC_ITEM = new RegExp(`(\\d{1,5})${WS}{0,3}\\((\\d{1,5})\\)`, 'y');
 const OLD_GA_ITEM = new RegExp(`(\\d{1,4})(?:${WS}{1,2}[A-Z])?${WS}{0,2}\\(([IVXL]{1,7})\\)`, 'y');
@@ -34,12 +35,12 @@ const ES_ITEM = /(ES|S)-(\d{1,2})\/(\d{1,4})(?![\w/])/y;
 const NUM_ITEM = /(\d{1,4})\/(\d{1,5})(?![\w/]|\.\d)/y;
 const LETTER_PART = new RegExp(`${WS}([A-Z])(?![\\w/])`, 'y');
 const ROMAN_DEC = /([IVXL]{1,7})\/(\d{1,3})(?![\w/]|\.\d)/y;
-const ORGAN_RE = /\b(General Assembly|Security Council|Human Rights Council|Economic and Social Council|(?:UN |United Nations )?Environment Assembly|Council|Assembly)(?:['’]s)?[ \t\u00a0\r\n]{1,3}$/;
+const ORGAN_RE = /\b(General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|Environment\s+Assembly|Council|Assembly)(?:['’]s)?\s{1,3}$/;
 // Decision bodies of the conferences of parties: CP (UNFCCC COP), CMP, CMA, COP (UNCCD …), MOP.
 const DEC_BODY = /(CP|CMP|CMA|COP|MOP)(?![A-Za-z])/y;
 const DEC_LEFT = /(\d{1,4}|[xX]{1,2}|-)\//y;
 // The session, possibly after a space or line end left by PDF extraction ("1/CP. 16").
-const DEC_SESSION = new RegExp(`\\.${WS}{0,2}(?:\\r?\\n${WS}{0,3})?(\\d{1,3}|[xXy]{1,2})(?![A-Za-z0-9])`, 'y');
+const DEC_SESSION = new RegExp(`${WS}{0,2}\\.${WS}{0,2}(?:\\r?\\n${WS}{0,3})?(\\d{1,3}|[xXy]{1,2})(?![A-Za-z0-9])`, 'y');
 const DEC_GLUED = new RegExp(`(${WS}{0,2})(\\d{1,3})(?![A-Za-z0-9./])`, 'y');
 const SESSION_AFTER_SLASH = /\d{1,3}(?![A-Za-z0-9])/y;
 const YEAR_SUFFIX = new RegExp(`${WS}{1,3}\\((\\d{1,6}|[IVXL]{1,7})\\)`, 'y');
@@ -217,20 +218,18 @@ class Finder {
     if (!body) return null;
     const num = left[1];
     const placeholder = !isDigit(num[0]);
-    let k = p + left[0].length + body[1].length;
+    const k = p + left[0].length + body[1].length;
     const written = `${num}/${body[1]}`;
-    if (t[k] === '.') {
-      const s = sticky(DEC_SESSION, t, k);
-      if (s) {
-        const end = s.index + s[0].length;
-        return { end, symbol: placeholder || !isDigit(s[1][0]) ? null : `decision ${written}.${s[1]}` };
-      }
-      return placeholder ? { end: k, symbol: null } : { end: k + 1, symbol: null, message: 'the session number is missing.' };
+    const session = sticky(DEC_SESSION, t, k);
+    if (session) {
+      const end = session.index + session[0].length;
+      return { end, symbol: placeholder || !isDigit(session[1][0]) ? null : `decision ${written}.${session[1]}` };
     }
-    const glued = sticky(DEC_GLUED, t, k);
     if (placeholder) return { end: k, symbol: null };
+    const glued = sticky(DEC_GLUED, t, k); // 6/CMA4, 2/CMA 3
     if (glued) return { end: glued.index + glued[0].length, symbol: null, message: `write decision ${written}.${glued[2]}.` };
-    return { end: k, symbol: null, message: 'the session number is missing.' };
+    const end = t[k] === '.' ? k + 1 : k;
+    return { end, symbol: null, message: 'the session number is missing.' };
   }
 
   /** "resolution(s)" / "decision(s)" at [a, b) followed by one item or a list of items. */
@@ -238,7 +237,7 @@ class Finder {
     const t = this.text;
     const before = t.slice(Math.max(0, a - 40), a);
     const om = ORGAN_RE.exec(before);
-    const organ = om ? om[1] : null;
+    const organ = om ? om[1].replace(/\s+/g, ' ') : null;
     let start = om ? a - before.length + om.index : a;
     const lead = sticky(LEAD, t, b);
     if (!lead) return b;
