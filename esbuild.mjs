@@ -1,10 +1,12 @@
 // Bundles the CLI (and, as they land, the server and the client) into dist/.
-// Bundling keeps the CLI's start-up to one file read and makes the .vsix self-contained.
+// Bundling keeps the CLI's start-up to one file read and makes the .vsix
+// self-contained. dist/core.js is the pure core alone, for the benchmark.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/core/index.ts', out: 'core' },
   { in: 'server/src/server.ts', out: 'server' },
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));

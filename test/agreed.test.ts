@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AgreedIndex, type AgreedDocument, type AgreedParagraph, type Reuse } from '../server/src/core/agreed/index';
@@ -269,6 +270,56 @@ describe('AgreedIndex.findReuse', () => {
     const r2 = all.findReuse('States should take reasonable steps to ensure the integrity of the supply chain so that users can have confidence.');
     expect(r2.map(message)).toEqual(['follows A/RES/73/27, para. 1.9, with 1 change']);
     expect(all.findReuse(draft, new Set(['A/RES/73/27']))).toEqual([]);
+  });
+});
+
+describe('AgreedIndex: reports worth reading', () => {
+  const BBNJ_NAME = 'the Agreement under the United Nations Convention on the Law of the Sea on the Conservation and Sustainable Use of Marine Biological Diversity of Areas beyond National Jurisdiction';
+
+  it('does not report the mere name of an instrument as reused language', () => {
+    const idx = new AgreedIndex();
+    idx.add({ symbol: 'A/RES/77/321', paragraphs: [{ label: '1', text: `Welcomes the adoption of ${BBNJ_NAME};` }] });
+    expect(idx.findReuse(`The Commission discussed the entry into force of ${BBNJ_NAME}.`)).toEqual([]);
+  });
+
+  it('names one source for wording agreed several times, listing the others', () => {
+    const idx = new AgreedIndex();
+    const text = 'Calls upon all States that have not done so to consider signing and ratifying the instrument at the earliest possible date;';
+    idx.add({ symbol: 'A/RES/78/1', date: '2023-12-01', paragraphs: [{ label: '5', text }] });
+    idx.add({ symbol: 'A/RES/79/1', date: '2024-12-01', paragraphs: [{ label: '7', text }] });
+    const r = idx.findReuse(text);
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ symbol: 'A/RES/79/1', label: '7', changes: 0, also: [{ symbol: 'A/RES/78/1', label: '5' }] });
+  });
+
+  it('replaces a document added again under the same symbol', () => {
+    const idx = new AgreedIndex();
+    idx.add({ symbol: 'A/1', paragraphs: [{ label: '1', text: 'States should take reasonable steps to ensure the integrity of the supply chain of products.' }] });
+    idx.add({ symbol: 'A/1', paragraphs: [{ label: '2', text: 'Something else entirely, with no words in common at all.' }] });
+    expect(idx.hasParagraph('A/1', '1')).toBe(false);
+    expect(idx.findReuse('States should take reasonable steps to ensure the integrity of the supply chain of products.')).toEqual([]);
+  });
+
+  it('never throws, and reports offsets inside the draft', () => {
+    const idx = new AgreedIndex();
+    idx.add(OEWG);
+    idx.add({ symbol: 'A/2', paragraphs: [{ label: '1', text: 'x' }, null as unknown as AgreedParagraph] });
+    // made of the generator's words, so that random drafts do match
+    idx.add({ symbol: 'A/3', paragraphs: [{ label: '1', text: 'States should cooperate with the private sector, the sector should cooperate with States, with the private sector the States should cooperate.' }] });
+    const text = fc.array(fc.constantFrom('States ', 'should ', 'cooperate ', 'with ', 'the ', 'private ', 'sector ', '“', '-\n', ' ', '\f', '…', '1.', '[', ']', 'é', '\u00a0', '_'), { maxLength: 80 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, fc.option(fc.string()), (draft, pin) => {
+        for (const r of idx.findReuse(draft, undefined, 6)) {
+          expect(r.start).toBeGreaterThanOrEqual(0);
+          expect(r.end).toBeLessThanOrEqual(draft.length);
+          expect(r.start).toBeLessThan(r.end);
+        }
+        idx.checkQuote('A/76/135', pin, draft);
+        idx.hasParagraph('A/76/135', pin ?? '');
+        foldText(stripPageNoise(draft));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

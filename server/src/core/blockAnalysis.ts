@@ -85,6 +85,8 @@ export interface BlockContext {
   linkLabels: ReadonlySet<string>;
 }
 
+// A line starting with `(` (or `[(`): only then can a block hold sub-paragraphs.
+const SUB_HINT_RE = /[\n\r][ \t\u00a0]*\[*[ \t]*\(/;
 const AD_REF_RE = /[*_]*\(\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*\)[*_]*[.;]?$/i;
 
 function skipSpace(text: string, i: number, end: number): number {
@@ -100,7 +102,7 @@ function trimRange(text: string, start: number, end: number): Span {
 
 function contentEndOf(text: string): number {
   let e = text.length;
-  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  for (let c = text.charCodeAt(e - 1); e > 0 && (isSpace(c) || c === 10 || c === 13); c = text.charCodeAt(--e - 1));
   return e;
 }
 
@@ -130,7 +132,8 @@ function subParagraphs(text: string, firstLineEnd: number): SubParagraph[] {
 }
 
 export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): BlockResult {
-  const firstLineRaw = text.slice(0, text.search(/\r\n|\r|\n|$/));
+  const nl = firstLineEnd(text);
+  const firstLineRaw = nl === text.length ? text : text.slice(0, nl);
   const contentEnd = contentEndOf(text);
   const result: BlockResult = {
     kind, text, label: null, heading: null, linkLabel: null, frontMatter: null,
@@ -163,7 +166,10 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
       result.textStart = skipSpace(text, 0, contentEnd);
   }
   analyzeBrackets(result, ctx);
-  if (kind === 'paragraph' || kind === 'text' || kind === 'footnote') {
+  // Every reference has a slash (A/76/135, 75/240, 1/CP.21) but Security
+  // Council resolutions (`resolution 2341 (2017)`): skip the finder elsewhere.
+  const maybeRef = text.indexOf('/', result.textStart) >= 0 || text.indexOf('esolution', result.textStart) >= 0;
+  if ((kind === 'paragraph' || kind === 'text' || kind === 'footnote') && maybeRef) {
     const refs = findReferences(text.slice(result.textStart, contentEnd));
     const base = result.textStart;
     result.references = refs.references.map((r) => ({ ...r, start: r.start + base, end: r.end + base,
@@ -178,21 +184,30 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
     const m = AD_REF_RE.exec(tail);
     if (m) result.adRef = { start: contentEnd - tail.length + m.index, end: contentEnd };
     result.optionLines = countOptionLines(text, result.textStart);
-    const firstLineEnd = text.length > firstLineRaw.length ? text.indexOf('\n', 0) + 1 || firstLineRaw.length : text.length;
-    result.subParagraphs = subParagraphs(text, Math.max(firstLineEnd, 0));
+    const firstLineEnd = firstLineRaw.length < text.length ? firstLineRaw.length + (text.startsWith('\r\n', firstLineRaw.length) ? 2 : 1) : text.length;
+    if (SUB_HINT_RE.test(text)) result.subParagraphs = subParagraphs(text, firstLineEnd);
   }
   return result;
 }
 
+/** Offset of the first line terminator, or the text's length. */
+function firstLineEnd(text: string): number {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (r >= 0 && (n < 0 || r < n)) return r;
+  return n >= 0 ? n : text.length;
+}
+
 function countOptionLines(text: string, from: number): number {
-  if (text.indexOf('ption', from) < 0 && text.indexOf('ALT', from) < 0) return 0;
   let n = 0;
-  let lineStart = from;
-  while (lineStart < text.length) {
+  for (let lineStart = from; lineStart < text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
-    if (startsWithOption(line)) n++;
+    // Only lines that start (after white space or emphasis) with O, A or * can open an option.
+    let i = lineStart;
+    while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if ((c === 79 || c === 111 || c === 65 || c === 97 || c === 42 || c === 95) && startsWithOption(text.slice(i, Math.min(lineEnd, i + 40)))) n++;
     lineStart = lineEnd + 1;
   }
   return n;
@@ -201,6 +216,7 @@ function countOptionLines(text: string, from: number): number {
 function analyzeBrackets(result: BlockResult, ctx: BlockContext): void {
   const { text, contentEnd, textStart } = result;
   const scan = scanBrackets(text, result.kind === 'heading' ? textStart : 0, ctx.linkLabels);
+  if (scan.brackets.length === 0 && scan.strays.length === 0) return;
   const list: BlockBracket[] = [];
   const children: number[][] = [];
   const top: number[] = [];

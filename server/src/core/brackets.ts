@@ -31,6 +31,7 @@ export interface BracketScan {
   strays: StrayCloser[];
 }
 
+const BRACKET_RE = /[[\]]/g;
 const LINK_TARGET_RE = /^\((?:https?:|mailto:|#|\/|\.\/)/;
 const MAX_LOOKAHEAD = 1000;
 
@@ -75,9 +76,14 @@ export function scanBrackets(text: string, from: number, defined: ReadonlySet<st
   const strays: StrayCloser[] = [];
   const stack: number[] = [];
   const n = text.length;
+  if (text.indexOf('[', from) < 0 && text.indexOf(']', from) < 0) return { brackets, strays };
   for (let i = from; i < n; i++) {
+    // Jump to the next bracket character with the regex engine's fast scan.
+    BRACKET_RE.lastIndex = i;
+    const m = BRACKET_RE.exec(text);
+    if (!m) break;
+    i = m.index;
     const c = text.charCodeAt(i);
-    if (c !== 91 && c !== 93) continue;
     if (isEscaped(text, i)) continue;
     if (c === 91) {
       // Footnote mark `[^3]`.

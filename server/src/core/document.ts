@@ -46,7 +46,6 @@ function outlineSignature(r: BlockResult): string {
 export class DraftDocument {
   private blocks: BlockNode[] = [];
   private readonly registry: Registry;
-  private cache = new Map<string, BlockResult>();
   private linkLabels: ReadonlySet<string> = new Set();
   private factsCache: DocumentFacts | null = null;
   /** Work done by the last update, for tests and the benchmark. */
@@ -92,19 +91,19 @@ export class DraftDocument {
     this.factsCache = null;
   }
 
-  private nodesFrom(raw: readonly RawBlock[], firstLine: number): BlockNode[] {
-    return raw.map((b) => ({ kind: b.kind, text: b.text, lineCount: b.lineCount, startLine: firstLine + b.line, result: this.analyse(b.kind, b.text) }));
-  }
-
-  private analyse(kind: BlockKind, text: string): BlockResult {
-    const key = kind + '\u0000' + text;
-    let r = this.cache.get(key);
-    if (!r) {
-      r = analyzeBlock(kind, text, { registry: this.registry, linkLabels: this.linkLabels });
-      this.cache.set(key, r);
-      this.stats.blocksAnalysed++;
+  /** Nodes for freshly scanned blocks; `reuse` holds the replaced blocks' analyses by text. */
+  private nodesFrom(raw: readonly RawBlock[], firstLine: number, reuse?: Map<string, BlockResult>): BlockNode[] {
+    const out: BlockNode[] = new Array(raw.length);
+    for (let k = 0; k < raw.length; k++) {
+      const b = raw[k];
+      let result = reuse?.get(b.text);
+      if (!result || result.kind !== b.kind) {
+        result = analyzeBlock(b.kind, b.text, { registry: this.registry, linkLabels: this.linkLabels });
+        this.stats.blocksAnalysed++;
+      }
+      out[k] = { kind: b.kind, text: b.text, lineCount: b.lineCount, startLine: firstLine + b.line, result };
     }
-    return r;
+    return out;
   }
 
   /** Index of the block holding `line` (the last block for lines past the end). */
@@ -179,7 +178,11 @@ export class DraftDocument {
 
   private splice(from: number, to: number, raw: readonly RawBlock[], firstLine: number): void {
     const old = this.blocks.slice(from, to);
-    const nodes = this.nodesFrom(raw, firstLine);
+    // The cache: analyses of the replaced blocks, by text. A block the edit did
+    // not touch comes back with the same text and keeps its analysis.
+    const reuse = new Map<string, BlockResult>();
+    for (const b of old) reuse.set(b.text, b.result);
+    const nodes = this.nodesFrom(raw, firstLine, reuse);
     let oldLines = 0;
     for (const b of old) oldLines += b.lineCount;
     let newLines = 0;
@@ -188,7 +191,6 @@ export class DraftDocument {
     const delta = newLines - oldLines;
     if (delta !== 0) for (let k = from + nodes.length; k < this.blocks.length; k++) this.blocks[k].startLine += delta;
     const outlineKept = old.length === nodes.length && old.every((b, k) => outlineSignature(b.result) === outlineSignature(nodes[k].result));
-    this.pruneCache();
     if (!outlineKept) {
       if (old.some((b) => b.kind === 'linkdef') || nodes.some((b) => b.kind === 'linkdef')) this.refreshLinkLabels();
       this.factsCache = null;
@@ -202,8 +204,10 @@ export class DraftDocument {
     const same = labels.size === this.linkLabels.size && [...labels].every((l) => this.linkLabels.has(l));
     if (same) return;
     this.linkLabels = labels;
-    this.cache.clear();
-    for (const b of this.blocks) b.result = this.analyse(b.kind, b.text);
+    for (const b of this.blocks) {
+      b.result = analyzeBlock(b.kind, b.text, { registry: this.registry, linkLabels: labels });
+      this.stats.blocksAnalysed++;
+    }
   }
 
   private computeFacts(): DocumentFacts {
@@ -219,14 +223,6 @@ export class DraftDocument {
       isTitle,
       linkLabels: this.linkLabels,
     };
-  }
-
-  /** Drop cached analyses of texts no longer in the document once they outnumber the live ones. */
-  private pruneCache(): void {
-    if (this.cache.size <= 2 * this.blocks.length + 256) return;
-    const live = new Map<string, BlockResult>();
-    for (const b of this.blocks) live.set(b.kind + '\u0000' + b.text, b.result);
-    this.cache = live;
   }
 }
 

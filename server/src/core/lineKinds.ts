@@ -24,11 +24,6 @@ const SUFFIXES: Record<string, number> = {
   bis: 2, ter: 3, quater: 4, quat: 4, quinquies: 5, sexies: 6, septies: 7, octies: 8, novies: 9, decies: 10,
 };
 const SUFFIX_NAMES = ['', '', 'bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'novies', 'decies'];
-const SUFFIX_RE = '(?:[ \\t\\u00a0]?(bis|ter|quater|quat|quinquies|sexies|septies|octies|novies|decies)(?![A-Za-z]))?';
-
-// Sticky regexes applied at the label's position: no scanning, no backtracking.
-const PPOP_RE = new RegExp(`(PP|OP)[ \\t]?(\\d{1,3})${SUFFIX_RE}([.)])?`, 'iy');
-const NUM_RE = new RegExp(`(\\d{1,3}(?:\\.\\d{1,3}){0,4})${SUFFIX_RE}([.)])?`, 'y');
 
 export function suffixName(rank: number): string {
   return SUFFIX_NAMES[rank] ?? '';
@@ -42,7 +37,7 @@ export function formatLabel(series: string, nums: readonly number[], rank: numbe
 /** Parse a label as written (`12bis`, `Pp 3`, `3.3 bis`) into its parts; null if not a label. */
 export function parseLabelText(text: string): { series: '' | 'PP' | 'OP'; nums: number[]; rank: number } | null {
   const t = text.trim().replace(/[.)]$/, '');
-  const m = /^(?:(PP|OP)[ \t]?)?(\d{1,3}(?:\.\d{1,3}){0,4})(?:[ \t\u00a0]?(bis|ter|quater|quat|quinquies|sexies|septies|octies|novies|decies))?$/i.exec(t);
+  const m = /^(?:(PP|OP)[ \t]?)?(\d{1,4}(?:\.\d{1,3}){0,4})(?:[ \t\u00a0]?(bis|ter|quater|quat|quinquies|sexies|septies|octies|novies|decies))?$/i.exec(t);
   if (!m) return null;
   return {
     series: (m[1]?.toUpperCase() ?? '') as '' | 'PP' | 'OP',
@@ -68,6 +63,31 @@ function continuesSentence(prev: string | undefined): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 44 || c === 45;
 }
 
+/** Digits at `i`, at most `max` of them; -1 when none or too many. */
+function digitsAt(line: string, i: number, max: number): number {
+  let j = i;
+  while (j < line.length && j - i <= max) {
+    const c = line.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    j++;
+  }
+  return j === i || j - i > max ? -1 : j;
+}
+
+/** `bis`, `ter` … at `i` (optionally after one space), not followed by a letter: [rank, end] or null. */
+function suffixAt(line: string, i: number): [number, number] | null {
+  let k = i;
+  const c = line.charCodeAt(k);
+  if (c === 32 || c === 9 || c === 0xa0) k++;
+  const first = line.charCodeAt(k) | 0x20;
+  if (first !== 98 /* b */ && first !== 116 /* t */ && first !== 113 /* q */ && first !== 115 /* s */ && first !== 111 /* o */ && first !== 110 /* n */ && first !== 100 /* d */) return null;
+  let e = k;
+  while (e < line.length && e - k < 10 && /[A-Za-z]/.test(line[e])) e++;
+  const rank = SUFFIXES[line.slice(k, e).toLowerCase()];
+  return rank ? [rank, e] : null;
+}
+
+// A hand-written parser rather than a regex: it runs on every line of a draft.
 export function matchLabel(line: string, prev?: string): LabelMatch | null {
   const indent = leadingSpace(line);
   let i = indent;
@@ -77,40 +97,48 @@ export function matchLabel(line: string, prev?: string): LabelMatch | null {
     bracketsBefore++;
     while (isSpace(line.charCodeAt(i))) i++;
   }
-  const c = line.charCodeAt(i);
+  const start = i;
+  let c = line.charCodeAt(i);
   let series: '' | 'PP' | 'OP' = '';
-  let m: RegExpExecArray | null;
   if (c === 80 || c === 112 || c === 79 || c === 111) {
-    PPOP_RE.lastIndex = i;
-    m = PPOP_RE.exec(line);
-    if (!m) return null;
-    series = m[1].toUpperCase() as 'PP' | 'OP';
-  } else if (c >= 48 && c <= 57) {
-    NUM_RE.lastIndex = i;
-    m = NUM_RE.exec(line);
-    if (!m) return null;
-  } else {
-    return null;
+    const c2 = line.charCodeAt(i + 1);
+    if (c2 !== 80 && c2 !== 112) return null;
+    series = c === 80 || c === 112 ? 'PP' : 'OP';
+    i += 2;
+    c = line.charCodeAt(i);
+    if (c === 32 || c === 9) i++;
   }
-  const end = i + m[0].length;
+  let e = digitsAt(line, i, 4);
+  if (e < 0) return null;
+  const nums = [Number(line.slice(i, e))];
+  if (!series) {
+    while (nums.length < 5 && line.charCodeAt(e) === 46) {
+      const d = digitsAt(line, e + 1, 3);
+      if (d < 0) break;
+      nums.push(Number(line.slice(e + 1, d)));
+      e = d;
+    }
+  }
+  let rank = 1;
+  const suffix = suffixAt(line, e);
+  if (suffix) [rank, e] = suffix;
+  const t = line.charCodeAt(e);
+  const terminator = t === 46 || t === 41;
+  if (terminator) e++;
+  const end = e;
   const after = line.charCodeAt(end);
   const atEnd = end >= line.length || after === 10 || after === 13;
   if (!atEnd && !isSpace(after)) return null;
   let textStart = end;
   while (textStart < line.length && isSpace(line.charCodeAt(textStart))) textStart++;
   const alone = textStart >= line.length || line.charCodeAt(textStart) === 10 || line.charCodeAt(textStart) === 13;
-  const numText = series ? m[2] : m[1];
-  const suffix = series ? m[3] : m[2];
-  const terminator = series ? m[4] : m[3];
-  const nums = numText.split('.').map(Number);
-  const rank = suffix ? SUFFIXES[suffix.toLowerCase()] : 1;
   if (!series) {
     if (!terminator) {
       // `12 bis The …`, `3.3 The …`, `23.1<tab>The …`; but not `2 °C` or `1.5 °C`.
       if (nums.length === 1 && rank === 1) return null;
       if (!alone && after !== 9 && !startsText(line.charCodeAt(textStart))) return null;
     }
-    if (nums[0] === 0 && nums.length === 1 && terminator !== '.') return null;
+    if (nums[0] === 0 && nums.length === 1 && t !== 46) return null;
     if (continuesSentence(prev)) return null;
   }
   return {
@@ -118,7 +146,7 @@ export function matchLabel(line: string, prev?: string): LabelMatch | null {
     series,
     nums,
     rank,
-    start: i,
+    start,
     end,
     textStart: alone ? line.length : textStart,
     bracketsBefore,

@@ -126,14 +126,18 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
 
     const openers = spans.byOpener.get(k);
     const localIds: string[] = [];
+    let strayIdx = 0;
+    let closedBefore = 0;
     for (let bi = 0; bi < r.brackets.length; bi++) {
       const b = r.brackets[bi];
       const id = `b${brackets.length}`;
       localIds.push(id);
-      // Spanning brackets opened earlier and still open here enclose this one.
-      let before = 0;
-      for (let s = 0; s < r.strays.length; s++) if (strayPair[s] >= 0 && r.strays[s].offset < b.open) before++;
-      const enclosing = spanned - before;
+      // Spanning brackets opened earlier and not yet closed at `[` enclose this one.
+      while (strayIdx < r.strays.length && r.strays[strayIdx].offset < b.open) {
+        if (strayPair[strayIdx] >= 0) closedBefore++;
+        strayIdx++;
+      }
+      const enclosing = spanned - closedBefore;
       const info = bracketInfo(node, b, id, label, status, enclosing);
       info.parent = b.parent >= 0 ? localIds[b.parent] : enclosing > 0 ? spanStack[enclosing - 1] ?? null : null;
       if (b.group >= 0) info.group = `g${k}.${b.group}`;

@@ -1,7 +1,7 @@
 // References to agreed language inside one paragraph's text (FORMAT.md §7).
 // Plain data in and out; never throws. Every loop only moves forward and every
 // regex is sticky with bounded repetition, so the cost stays linear in the text.
-import { analyseSymbol, isSeriesRoot, stripSurrounding } from './symbols';
+import { analyseSymbol, isSeriesRoot, stripSurrounding, type SymbolAnalysis } from './symbols';
 
 export type ReferenceKind = 'document' | 'resolution' | 'decision';
 export interface FoundReference {
@@ -36,6 +36,7 @@ const NUM_ITEM = /(\d{1,4})\/(\d{1,5})(?![\w/]|\.\d)/y;
 const LETTER_PART = new RegExp(`${WS}([A-Z])(?![\\w/])`, 'y');
 const ROMAN_DEC = /([IVXL]{1,7})\/(\d{1,3})(?![\w/]|\.\d)/y;
 const ORGAN_RE = /\b(General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|Environment\s+Assembly|Council|Assembly)(?:['’]s)?\s{1,3}$/;
+const ORGAN_HINT = /(?:Council|Assembly)(?:['’]s)?\s{1,3}$/;
 // Decision bodies of the conferences of parties: CP (UNFCCC COP), CMP, CMA, COP (UNCCD …), MOP.
 const DEC_BODY = /(CP|CMP|CMA|COP|MOP)(?![A-Za-z])/y;
 const DEC_LEFT = /(\d{1,4}|[xX]{1,2}|-)\//y;
@@ -54,10 +55,10 @@ const PARA_RE = new RegExp(
   'g',
 );
 const ANNEX = `annex(?:${WS}{1,3}[IVX]{1,5}(?:\\.[A-Z])?)?`;
-// Between a pinpoint and the reference it points into: "of", ", annex, of", "of the annex to", "in its".
+// Between a pinpoint and the reference it points into: "of", ", annex, of", "of the annex to", "in its", " (".
 const BEFORE_CONN = new RegExp(
-  `${WS}{0,3},?${WSN}{0,3}(?:(?:of${WSN}{1,3}(?:the${WSN}{1,3})?)?${ANNEX}${WS}{0,3},?${WSN}{0,3}(?:(?:to|of)${WSN}{1,3})?)?` +
-    `(?:(?:of|in)${WSN}{1,3})?(?:(?:the|its|document)${WSN}{1,3})?\\(?`,
+  `${WS}{0,3},?${WSN}{0,3}(?:(?:of${WSN}{1,3}(?:the${WSN}{1,3})?)?${ANNEX}${WS}{0,3},?${WSN}{0,3})?` +
+    `(?:(?:of|in|to)${WSN}{1,3}(?:(?:the|its|document)${WSN}{1,3})?\\(?|\\()`,
   'yi',
 );
 // Between a reference and a pinpoint written after it: ", para. 6", " (para. 6)", ", annex, paragraph 2(b)".
@@ -78,15 +79,26 @@ export function findReferences(text: string): { references: FoundReference[]; ma
 }
 
 /** Characters a symbol-like run is made of; anything else (space, comma, brackets, quotes) delimits. */
-function isRunChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || './-()*_:~%?=&#@+'.includes(String.fromCharCode(c));
-}
+const RUN_CHAR = new Uint8Array(128);
+for (const ch of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz./-()*_:~%?=&#@+') RUN_CHAR[ch.charCodeAt(0)] = 1;
+const isRunChar = (c: number) => c < 128 && RUN_CHAR[c] === 1;
 const startsWithRoot = (s: string) => {
   const m = /^([A-Z]{1,6})\//.exec(s);
   return m !== null && isSeriesRoot(m[1]);
 };
 const isAlnum = (ch: string | undefined) => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
+
+// Drafts cite the same few symbols again and again; a small cache keeps long texts cheap.
+const symbolCache = new Map<string, SymbolAnalysis>();
+function analyseCached(cand: string): SymbolAnalysis {
+  let r = symbolCache.get(cand);
+  if (!r) {
+    if (symbolCache.size > 4096) symbolCache.clear();
+    symbolCache.set(cand, (r = analyseSymbol(cand, true)));
+  }
+  return r;
+}
 
 function sticky(re: RegExp, s: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
@@ -103,18 +115,23 @@ class Finder {
     let i = 0;
     while (i < t.length) {
       if (!isRunChar(t.charCodeAt(i))) { i++; continue; }
-      let j = i + 1;
-      while (j < t.length && isRunChar(t.charCodeAt(j))) j++;
-      i = Math.max(j, this.run1(i, j));
+      let j = i;
+      let slash = false;
+      for (let c; j < t.length && isRunChar((c = t.charCodeAt(j))); j++) if (c === 47) slash = true;
+      // Only runs with a slash or of a keyword's length ("(resolutions") can hold a reference.
+      i = slash || (j - i >= 8 && j - i <= 14) ? Math.max(j, this.run1(i, j)) : j;
     }
     this.refs.sort((a, b) => a.start - b.start);
     this.malformed.sort((a, b) => a.start - b.start);
     this.pinpoints();
     this.quotes();
-    return {
-      references: this.refs.map(({ tail: _tail, ...r }) => r as FoundReference),
-      malformed: this.malformed,
-    };
+    const references = this.refs.map((r) => {
+      const o: FoundReference = { start: r.start, end: r.end, kind: r.kind, symbol: r.symbol, pinpoint: r.pinpoint, quote: r.quote };
+      if (r.quoteStart !== undefined) { o.quoteStart = r.quoteStart; o.quoteEnd = r.quoteEnd; }
+      if (r.date !== undefined) o.date = r.date;
+      return o;
+    });
+    return { references, malformed: this.malformed };
   }
 
   /** Handle one run [s, e); returns how far the text has been consumed. */
@@ -155,10 +172,10 @@ class Finder {
       const m = sticky(YEAR_SUFFIX, t, b);
       if (m) { cand += ` (${m[1]})`; end = m.index + m[0].length; }
     }
-    let r = analyseSymbol(cand, true);
+    let r = analyseCached(cand);
     if (r.kind === 'malformed' && /\/\d+[a-z]$/.test(cand)) {
       // A footnote mark glued to the symbol by PDF extraction: A/AC.296/2025/1a.
-      const r2 = analyseSymbol(cand.slice(0, -1), true);
+      const r2 = analyseCached(cand.slice(0, -1));
       if (r2.kind === 'symbol') { r = r2; end--; }
     }
     if (r.kind === 'symbol') {
@@ -235,13 +252,16 @@ class Finder {
   /** "resolution(s)" / "decision(s)" at [a, b) followed by one item or a list of items. */
   list(a: number, b: number, kind: 'resolution' | 'decision'): number {
     const t = this.text;
-    const before = t.slice(Math.max(0, a - 40), a);
-    const om = ORGAN_RE.exec(before);
-    const organ = om ? om[1].replace(/\s+/g, ' ') : null;
-    let start = om ? a - before.length + om.index : a;
     const lead = sticky(LEAD, t, b);
     if (!lead) return b;
     let p = lead.index + lead[0].length;
+    if (!/[0-9IVXLESx-]/.test(t[p] ?? '')) return b;
+    // The organ just before the keyword: "Security Council resolution", "Human Rights Council resolutions".
+    let om: RegExpExecArray | null = null;
+    const before = t.slice(Math.max(0, a - 40), a);
+    if (ORGAN_HINT.test(before.slice(-14))) om = ORGAN_RE.exec(before);
+    const organ = om ? om[1].replace(/\s+/g, ' ') : null;
+    let start = om ? a - before.length + om.index : a;
     let consumed = b;
     for (;;) {
       const item = this.item(p, kind, organ);
@@ -288,25 +308,26 @@ class Finder {
   pinpoints() {
     const t = this.text;
     if (this.refs.length === 0) return;
-    const byConnEnd = new Map<number, { label: string; start: number }>();
-    const byStart = new Map<number, { label: string; start: number }>();
+    // Phrases and references are both in text order, so two forward pointers pair them.
+    const phrases: { start: number; conn: number; label: string; used: boolean }[] = [];
     PARA_RE.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = PARA_RE.exec(t)); ) {
-      const ph = { label: normaliseLabel(m[1], m[2]), start: m.index };
-      byStart.set(m.index, ph);
       const c = sticky(BEFORE_CONN, t, m.index + m[0].length);
-      if (c && /\b(?:of|in|to)\b|\(/i.test(c[0])) byConnEnd.set(c.index + c[0].length, ph);
+      phrases.push({ start: m.index, conn: c ? c.index + c[0].length : -1, label: normaliseLabel(m[1], m[2]), used: false });
     }
-    const used = new Set<number>();
+    let p = 0;
     for (const r of this.refs) {
-      const ph = byConnEnd.get(r.start);
-      if (ph && !used.has(ph.start)) { r.pinpoint = ph.label; used.add(ph.start); }
+      while (p < phrases.length && phrases[p].conn < r.start) p++;
+      if (p < phrases.length && phrases[p].conn === r.start) { r.pinpoint = phrases[p].label; phrases[p].used = true; }
     }
+    let q = 0;
     for (const r of this.refs) {
       if (r.pinpoint !== null) continue;
       const c = sticky(AFTER_CONN, t, r.tail);
-      const ph = c ? byStart.get(c.index + c[0].length) : undefined;
-      if (ph && !used.has(ph.start)) { r.pinpoint = ph.label; used.add(ph.start); }
+      const at = c ? c.index + c[0].length : r.tail;
+      while (q < phrases.length && phrases[q].start < at) q++;
+      const ph = phrases[q];
+      if (ph && ph.start === at && !ph.used) { r.pinpoint = ph.label; ph.used = true; }
     }
   }
 
@@ -346,7 +367,7 @@ class Finder {
 /** "2(b)" → "2 (b)", "71-72" → "71–72", "12bis" → "12 bis". */
 function normaliseLabel(first: string, rangeEnd: string | undefined): string {
   const one = (l: string) =>
-    l.replace(/\s+/g, '').replace(/(\d)(bis|ter|quater)/, '$1 $2').replace(/\(/g, ' (').trim();
+    /^\d+$/.test(l) ? l : l.replace(/\s+/g, '').replace(/(\d)(bis|ter|quater)/, '$1 $2').replace(/\(/g, ' (').trim();
   return rangeEnd ? `${one(first)}–${one(rangeEnd)}` : one(first);
 }
 
@@ -355,8 +376,10 @@ function findQuotes(t: string): [number, number][] {
   const out: [number, number][] = [];
   let open = -1;
   let curly = false;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
+  const re = /["“”]|\n[ \t\r]*\n/g; // native scanning: most of a long text is skipped here
+  for (let m: RegExpExecArray | null; (m = re.exec(t)); ) {
+    const i = m.index;
+    const c = m[0];
     if (c === '"') {
       if (open < 0) { open = i; curly = false; }
       else if (!curly) { if (i - open > 1) out.push([open, i + 1]); open = -1; }
@@ -364,10 +387,8 @@ function findQuotes(t: string): [number, number][] {
       if (open < 0 || curly) { open = i; curly = true; }
     } else if (c === '”') {
       if (open >= 0 && curly) { if (i - open > 1) out.push([open, i + 1]); open = -1; }
-    } else if (c === '\n' && open >= 0) {
-      let k = i + 1;
-      while (k < t.length && (t[k] === ' ' || t[k] === '\t' || t[k] === '\r')) k++;
-      if (t[k] === '\n') open = -1;
+    } else {
+      open = -1; // a blank line ends an unclosed quotation
     }
   }
   return out;
@@ -379,21 +400,23 @@ function findQuotes(t: string): [number, number][] {
  */
 function sentenceEnds(t: string, quotes: [number, number][]): number[] {
   const out: number[] = [];
+  const space = (k: number) => { const c = t.charCodeAt(k); return c === 32 || (c >= 9 && c <= 13) || c === 160; };
+  const upper = (k: number) => { const c = t.charCodeAt(k); return c >= 65 && c <= 90; };
   let q = 0;
-  for (let i = 0; i < t.length; i++) {
-    const c = t[i];
-    if (c !== '.' && c !== ';') continue;
+  const re = /[.;](?=\s|$)/g;
+  for (let m: RegExpExecArray | null; (m = re.exec(t)); ) {
+    const i = m.index;
+    const c = m[0];
+    let k = i + 1;
     while (q < quotes.length && quotes[q][1] <= i) q++;
     if (q < quotes.length && quotes[q][0] < i) continue; // inside a quotation
-    let k = i + 1;
-    if (k < t.length && !/\s/.test(t[k])) continue;
-    while (k < t.length && k - i < 8 && /\s/.test(t[k])) k++;
-    if (k < t.length && /[[({“"*]/.test(t[k])) k++;
-    if (k < t.length && !/[A-Z]/.test(t[k])) continue;
+    while (k < t.length && k - i < 8 && space(k)) k++;
+    if (k < t.length && '[({“"*'.includes(t[k])) k++;
+    if (k < t.length && !upper(k)) continue;
     if (c === '.') {
       let w = i;
       while (w > 0 && i - w < 8 && /[A-Za-z.]/.test(t[w - 1])) w--;
-      if (ABBREVIATIONS.has(t.slice(w, i).toLowerCase())) continue;
+      if (w < i && ABBREVIATIONS.has(t.slice(w, i).toLowerCase())) continue;
     }
     out.push(i + 1);
   }

@@ -76,6 +76,7 @@ function count(s: string, ch: string, a: number, b: number): number {
  */
 export function analyseSymbol(cand: string, strictCase: boolean): SymbolAnalysis {
   if (cand.length === 0 || cand.length > 120) return NONE;
+  if (strictCase && /\.[a-z]{2,4}$/.test(cand)) return NONE; // a file name: A/76/135.pdf
   // A parenthesised suffix after a number: S/RES/2341 (2017), A/RES/2749(XXV).
   let base = cand;
   let suffix: string | null = null;

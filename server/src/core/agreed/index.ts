@@ -10,9 +10,9 @@
 // break shingles but not the alignment, which then counts the changes.
 
 import { diffArrays } from 'diff';
-import { cleanAgreedText, symbolKey, tokenize, type Token } from './fold.js';
+import { cleanAgreedText, symbolKey, tokenize, type Token } from './fold';
 
-export { foldText, stripPageNoise, words, tokenize, symbolKey } from './fold.js';
+export { foldText, stripPageNoise, words, tokenize, symbolKey } from './fold';
 
 export interface AgreedParagraph { label: string; text: string }
 export interface AgreedDocument { symbol: string; title?: string; date?: string; paragraphs: AgreedParagraph[] }
@@ -33,6 +33,8 @@ export interface Reuse {
   end: number;
   changes: number;
   diff: WordDiffPart[];
+  /** the same wording in other agreed paragraphs, when there is any */
+  also?: Array<{ symbol: string; label: string }>;
 }
 
 const K = 4; // words per shingle
@@ -192,8 +194,25 @@ function bandedLocal(a: Token[], b: Token[], r0: number, r1: number, dLo: number
   return { a0, a1, b0, b1, score: best };
 }
 
+const MAX_CELLS = 4_000_000;
+
 /** Best window of agreed words b for the whole of quote q (free start and end in b). */
 function semiGlobal(q: Token[], b: Token[]): { b0: number; b1: number; score: number } | undefined {
+  if (q.length * b.length <= MAX_CELLS) return semiGlobalIn(q, b);
+  // A huge paragraph or range: align within the stretch richest in the quote's words.
+  const len = Math.max(q.length, Math.floor(MAX_CELLS / Math.max(1, q.length)));
+  const qs = new Set(q.map((t) => t.w));
+  let count = 0, best = -1, at = 0;
+  for (let j = 0; j < b.length; j++) {
+    if (qs.has(b[j]!.w)) count++;
+    if (j >= len && qs.has(b[j - len]!.w)) count--;
+    if (j >= len - 1 && count > best) { best = count; at = j - len + 1; }
+  }
+  const r = semiGlobalIn(q, b.slice(at, at + len));
+  return r && { b0: r.b0 + at, b1: r.b1 + at, score: r.score };
+}
+
+function semiGlobalIn(q: Token[], b: Token[]): { b0: number; b1: number; score: number } | undefined {
   const n = q.length, m = b.length;
   if (n === 0 || m === 0) return undefined;
   const cols = m + 1;
@@ -347,7 +366,8 @@ export class AgreedIndex {
       const pieces = String(quote ?? '').split(/\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…/).map(tokenize).filter((t) => t.length);
       if (pieces.length === 0) return { ok: true };
       const resolved = pinpoint != null && String(pinpoint).trim() ? this.resolve(symbol, pinpoint) : undefined;
-      const scope = resolved ? [mergeParas(resolved)] : entry.paras;
+      const merged = resolved && mergeParas(resolved);
+      const scope = merged ? [merged] : entry.paras;
       if (scope.some((p) => containsInOrder(p.joined, pieces))) return { ok: true };
       const q = pieces.flat();
       // Found elsewhere in the document: a wrong pinpoint, with the right wording.
@@ -361,7 +381,9 @@ export class AgreedIndex {
       }
       const qq = q.slice(0, MAX_QUOTE_WORDS);
       let best: { p: Para; b0: number; b1: number; score: number } | undefined;
-      for (const p of shortlist(scope, qq)) {
+      // nearest wording: from one paragraph (so its label is exact), or from a short range as a whole
+      const candidates = !resolved ? entry.paras : resolved.length > 1 && resolved.length <= 3 ? [...resolved, merged!] : resolved;
+      for (const p of shortlist(candidates, qq)) {
         const r = semiGlobal(qq, p.toks);
         if (r && (!best || r.score > best.score)) best = { p, ...r };
       }
@@ -404,7 +426,11 @@ export class AgreedIndex {
         const d = j - i;
         let cs = byPara.get(pid);
         if (!cs) byPara.set(pid, (cs = []));
-        const c = cs.find((c) => i - c.lastI <= gap && Math.abs(d - c.lastD) <= BAND);
+        let c: Cluster | undefined; // only recent clusters can still grow
+        for (let x = cs.length - 1; x >= Math.max(0, cs.length - 8) && !c; x--) {
+          const y = cs[x]!;
+          if (i - y.lastI <= gap && Math.abs(d - y.lastD) <= BAND) c = y;
+        }
         if (c) {
           c.hits.push({ i, j }); c.lastI = i; c.lastD = d;
           c.dMin = Math.min(c.dMin, d); c.dMax = Math.max(c.dMax, d);
@@ -421,17 +447,26 @@ export class AgreedIndex {
       if (!al || al.b1 - al.b0 < minWords) continue;
       const { diff, changes, equal } = wordDiff(p.text, p.toks, al.b0, al.b1, text, D, al.a0, al.a1);
       const span = Math.max(al.b1 - al.b0, al.a1 - al.a0);
-      if (equal < Math.ceil(minWords * 0.75) || changes * 4 > span) continue;
+      if (equal < Math.ceil(minWords * 0.75) || changes * 4 > span || isName(p.text, p.toks, al.b0, al.b1) || isName(text, D, al.a0, al.a1)) continue;
       found.push({
         pid: c.pid, equal, symbol: p.doc.doc.symbol, label: p.label,
         start: D[al.a0]!.start, end: D[al.a1 - 1]!.end, changes, diff,
       });
     }
-    // one report per agreed paragraph and draft stretch: the fullest match wins
-    found.sort((x, y) => y.equal - x.equal || x.changes - y.changes);
+    // One report per stretch of the draft: the fullest match (then the latest
+    // dated document) names the source; the same wording elsewhere goes in `also`.
+    const date = (f: (typeof found)[number]) => this.paras[f.pid]!.doc.doc.date ?? '';
+    found.sort((x, y) => y.equal - x.equal || x.changes - y.changes || date(y).localeCompare(date(x)) || x.pid - y.pid);
     const kept: typeof found = [];
     for (const f of found) {
-      if (kept.some((k) => k.pid === f.pid && k.start < f.end && f.start < k.end)) continue;
+      const overlap = (k: typeof f) => Math.min(k.end, f.end) - Math.max(k.start, f.start);
+      if (kept.some((k) => k.pid === f.pid && overlap(k) > 0)) continue;
+      const home = kept.find((k) => overlap(k) >= 0.8 * (f.end - f.start));
+      if (home) {
+        const also = (home.also ??= []);
+        if (also.length < 8 && !also.some((a) => a.symbol === f.symbol && a.label === f.label)) also.push({ symbol: f.symbol, label: f.label });
+        continue;
+      }
       kept.push(f);
     }
     kept.sort((x, y) => x.start - y.start || y.equal - x.equal);
@@ -455,6 +490,24 @@ export class AgreedIndex {
     }
     return idx.map((i) => entry.paras[i]!);
   }
+}
+
+const FUNCTION_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'beyond', 'by', 'for', 'from', 'in', 'into', 'its', 'of', 'on', 'or', 'the', 'their', 'to', 'under', 'with']);
+
+/**
+ * A run that is nearly all capitalised words is the name of an instrument or
+ * body ("the Agreement under the United Nations Convention on the Law of the Sea
+ * on the Conservation …"), in the draft or the agreed text: repeated everywhere,
+ * it is not negotiated language.
+ */
+function isName(text: string, toks: Token[], from: number, to: number): boolean {
+  let plain = 0;
+  for (let j = from; j < to && plain < 4; j++) {
+    const t = toks[j]!;
+    if (FUNCTION_WORDS.has(t.w) || !/^\p{Ll}/u.test(text[t.start] ?? '')) continue;
+    plain++;
+  }
+  return plain < 4;
 }
 
 function findLabel(entry: DocEntry, label: string): number | undefined {
