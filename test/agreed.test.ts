@@ -57,6 +57,8 @@ describe('foldText / words', () => {
     expect(foldText('the current Open-\nended Working Group')).toBe('the current open-ended working group');
     expect(foldText('the Secretary-\r\n  General')).toBe('the secretary-general');
     expect(foldText('pre- and post-2020')).toBe('pre- and post-2020'); // a suspended hyphen stays
+    expect(foldText('infor\u00ad\nmation')).toBe('information');
+    expect(words('infor\u00ad\nmation')).toEqual(['information']);
   });
 
   it('drops Markdown emphasis', () => {

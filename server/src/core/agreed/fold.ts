@@ -17,7 +17,7 @@ export interface NoiseHints {
 const SINGLE_QUOTES = /[‘’‚‛ʼ′`´]/g;
 const DOUBLE_QUOTES = /[“”„‟«»″]/g;
 const HYPHENS = /[‐‑‒–]/g; // en dash folds too: "71–72" and "71-72" are one range
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const INVISIBLE = /\u00ad[ \t]*(?:\r?\n[ \t]*)?|[\u200b-\u200d\u2060\ufeff]/g; // a soft hyphen takes its line break along
 // A hyphen at a line end joins the word halves ("Open-\nended"); once the line
 // break is lost to flattening, "Secretary- General" is the same thing.
 const LINE_END_HYPHEN = /(?<=\p{L})-(?:[ \t]*\r?\n[ \t]*(?=\p{L})| (?=\p{Lu}))/gu;
@@ -39,7 +39,7 @@ function foldChars(s: string): string {
 /** Lower-case, quotes unified, white space folded, line-end hyphens joined, `*`/`_` emphasis dropped. */
 export function foldText(s: string): string {
   if (typeof s !== 'string' || s === '') return '';
-  return foldChars(joinHyphens(s.normalize('NFKC').replace(INVISIBLE, '')).replace(/[*_]+/g, ''))
+  return foldChars(joinHyphens(s.replace(INVISIBLE, '')).replace(/[*_]+/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,0 +1,126 @@
+// The CLI as a user runs it: the built dist/cli.js in a child process.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const cli = join(root, 'dist', 'cli.js');
+const tmp = mkdtempSync(join(tmpdir(), 'negotext-cli-'));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const p = join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first (npm test does)');
+});
+
+describe('negotext analyze --json', () => {
+  it('prints FORMAT.md §9 for each file, exit 0 without errors', () => {
+    const f = file('ok.draft.md', '# A. Intro\n\n1. States [should]{EU} act (A/76/135, para. 6).\n');
+    const r = run('analyze', f, '--json');
+    expect(r.code).toBe(0);
+    const [report] = JSON.parse(r.out);
+    expect(Object.keys(report)).toEqual(['file', 'paragraphs', 'brackets', 'references', 'diagnostics']);
+    expect(report.file).toBe(f);
+    expect(report.paragraphs).toEqual([
+      { label: '1', section: 'A. Intro', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 47 } }, status: 'pending', brackets: 1 },
+    ]);
+    expect(report.brackets[0]).toMatchObject({ paragraph: '1', depth: 1, kind: 'text', proposers: ['European Union'], action: null, text: 'should' });
+    expect(report.references[0]).toMatchObject({ paragraph: '1', symbol: 'A/76/135', pinpoint: '6', quote: null });
+  });
+
+  it('exits 1 when a file has an error', () => {
+    const r = run('analyze', '--json', file('err.draft.md', '1. An [unclosed bracket.\n'));
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)[0].diagnostics[0]).toMatchObject({ code: 'unbalanced-bracket', severity: 'error' });
+  });
+
+  it('analyses the shared fixtures exactly as their expected files say', () => {
+    const shared = join(root, '..', 'shared', 'fixtures', 'oewg-progress-report.draft.md');
+    if (!existsSync(shared)) return;
+    const r = run('analyze', shared, '--json');
+    expect(r.code).toBe(0);
+    const expected = JSON.parse(readFileSync(shared.replace('.draft.md', '.expected.json'), 'utf8'));
+    const got = JSON.parse(r.out)[0];
+    expect(got.paragraphs.map((p: { label: string; status: string }) => [p.label, p.status])).toEqual(
+      expected.paragraphs.map((p: { label: string; status: string }) => [p.label, p.status]),
+    );
+  });
+});
+
+describe('bad usage and unreadable files: one line, exit 2', () => {
+  const cases: [string, () => string[], RegExp][] = [
+    ['a missing file', () => ['analyze', join(tmp, 'nope.draft.md')], /nope\.draft\.md: cannot read: no such file/],
+    ['a directory', () => ['check', tmp], /is a directory/],
+    ['a binary file', () => ['status', file('x.docx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]))], /binary/],
+    ['a non-UTF-8 file', () => ['analyze', file('latin1.txt', Buffer.from('1. R\xe9solution\n', 'latin1'))], /not UTF-8/],
+    ['an unknown flag', () => ['analyze', '--jsn', file('a.draft.md', '1. x\n')], /unknown option --jsn/],
+    ['an unknown command', () => ['compile', 'x'], /unknown command 'compile'/],
+    ['no file', () => ['status'], /needs at least one FILE/],
+  ];
+  for (const [what, args, message] of cases) {
+    it(what, () => {
+      const r = run(...args());
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(message);
+    });
+  }
+});
+
+describe('negotext check', () => {
+  it('prints file:line:col severity code message, 1-based, and exits 1 on errors', () => {
+    const f = file('c.draft.md', '1. One.\n\n3. Three [x]{Atlantis} and a stray ].\n');
+    const r = run('check', f);
+    expect(r.code).toBe(1);
+    expect(r.out.trim().split('\n')).toEqual([
+      `${f}:3:1 warning paragraph-number-gap Paragraph 3 follows 1: 2 is missing.`,
+      expect.stringMatching(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:14 warning unknown-proposer Unknown proposer "Atlantis"`)),
+      `${f}:3:36 error unbalanced-bracket This ] closes no bracket.`,
+    ]);
+  });
+
+  it('exits 0 on warnings only', () => {
+    expect(run('check', file('w.draft.md', '1. [x]{Atlantis}\n')).code).toBe(0);
+  });
+});
+
+describe('negotext status', () => {
+  it('counts per section and per proposer', () => {
+    const f = file('s.draft.md', '# A. One\n\n1. [a]{EU} [b][c] (agreed ad ref)\n\n2. Agreed.\n\n# B. Two\n\n3. [...] and [d – Russia]\n');
+    const r = run('status', f, '--json');
+    const [s] = JSON.parse(r.out);
+    expect(s.sections.map((x: { section: string; paragraphs: number; agreed: number; agreedAdRef: number; pending: number; brackets: number; alternatives: number; placeholders: number }) =>
+      [x.section, x.paragraphs, x.agreed, x.agreedAdRef, x.pending, x.brackets, x.alternatives, x.placeholders])).toEqual([
+      ['A. One', 2, 1, 1, 0, 3, 1, 0],
+      ['B. Two', 1, 0, 0, 1, 2, 0, 1],
+    ]);
+    expect(s.proposers).toEqual([
+      { proposer: 'European Union', brackets: 1, deletions: 0, alternatives: 0 },
+      { proposer: 'Russian Federation', brackets: 1, deletions: 0, alternatives: 0 },
+    ]);
+    const text = run('status', f).out;
+    expect(text).toMatch(/Total\s+3\s+1\s+1\s+1\s+5\s+1\s+1/);
+    expect(text).toMatch(/2 of 3 paragraphs agreed \(67%\), 1 ad ref; 5 open brackets\./);
+  });
+
+  it('--help for each command', () => {
+    for (const cmd of ['analyze', 'status', 'check']) {
+      const r = run(cmd, '--help');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`Usage: negotext ${cmd}`));
+    }
+    expect(run('--help').out).toMatch(/Commands:/);
+  });
+});
