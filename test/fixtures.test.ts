@@ -4,6 +4,16 @@ import { describe, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, type Expected } from './support/check';
+import { AgreedChecker } from '../server/src/core/index';
+
+/** A fixture's own agreed texts live in its agreed/ folder. */
+function checkerFor(dir: string): AgreedChecker | undefined {
+  const agreed = join(dir, 'agreed');
+  if (!existsSync(agreed)) return undefined;
+  const checker = new AgreedChecker();
+  for (const f of readdirSync(agreed).sort()) checker.addText(f, read(join(agreed, f)));
+  return checker;
+}
 
 const root = join(__dirname, '..');
 const own = join(root, 'test-fixtures');
@@ -18,7 +28,7 @@ describe('test-fixtures', () => {
     const dir = join(own, name);
     const input = readdirSync(dir).find((f) => f.startsWith('input.'));
     if (!input) continue;
-    it(name, () => check(read(join(dir, input)), JSON.parse(read(join(dir, 'expected.json'))) as Expected));
+    it(name, () => check(read(join(dir, input)), JSON.parse(read(join(dir, 'expected.json'))) as Expected, { checker: checkerFor(dir) }));
   }
 });
 

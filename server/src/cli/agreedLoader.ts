@@ -1,7 +1,49 @@
 // Builds the reference checker for the CLI from --agreed folders and from
 // input files that declare themselves agreed (front matter `agreed: true`).
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { AgreedChecker } from '../core/agreedChecker';
+import { parseFrontMatter } from '../core/frontMatter';
 import type { ReferenceChecker } from '../core/referenceChecker';
+import { readDraft, UsageError } from './readDraft';
 
-export function loadChecker(_dirs: readonly string[], _texts: readonly string[]): ReferenceChecker | undefined {
-  return undefined;
+function filesUnder(dir: string): string[] {
+  let st;
+  try {
+    st = statSync(dir);
+  } catch {
+    throw new UsageError(`--agreed ${dir}: no such folder`);
+  }
+  if (!st.isDirectory()) throw new UsageError(`--agreed ${dir}: is not a folder`);
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
+    else if (/\.(txt|md)$/i.test(name)) out.push(p);
+  }
+  return out;
+}
+
+function declaresAgreed(text: string): boolean {
+  const m = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
+  return m !== null && parseFrontMatter(m[0]).agreed === true;
+}
+
+export function loadChecker(dirs: readonly string[], inputs: readonly { name: string; text: string }[]): ReferenceChecker {
+  const checker = new AgreedChecker();
+  for (const dir of dirs) {
+    for (const f of filesUnder(dir)) {
+      let text: string;
+      try {
+        text = readDraft(f);
+      } catch (e) {
+        // One unreadable agreed text must not stop the check of the drafts.
+        process.stderr.write(`negotext: skipping agreed text ${(e as Error).message}\n`);
+        continue;
+      }
+      if (!checker.addText(f, text)) process.stderr.write(`negotext: skipping agreed text ${f}: no document symbol found (add front matter 'symbol:')\n`);
+    }
+  }
+  for (const { name, text } of inputs) if (declaresAgreed(text)) checker.addText(name, text);
+  return checker;
 }

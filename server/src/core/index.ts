@@ -4,19 +4,29 @@ import { DraftDocument, type DocumentOptions, type TextChange } from './document
 import { materialize, type MaterializeOptions } from './materialize';
 import type { Analysis } from './model';
 import { defaultRegistry } from './registry';
+import { AgreedChecker } from './agreedChecker';
+import type { ReferenceChecker } from './referenceChecker';
 
 export * from './model';
 export { DraftDocument, type TextChange, type DocumentOptions } from './document';
 export { Registry, defaultRegistry } from './registry';
 export { toReport, type FileReport } from './report';
 export type { ReferenceChecker } from './referenceChecker';
+export { AgreedChecker } from './agreedChecker';
+export { summarize, type StatusSummary } from './summary';
+
+let catalogueOnly: ReferenceChecker | undefined;
+/** References checked against the bundled catalogue alone. */
+function defaultChecker(): ReferenceChecker {
+  return (catalogueOnly ??= new AgreedChecker());
+}
 
 export interface AnalyzeOptions extends DocumentOptions, MaterializeOptions {}
 
 /** The analysis of a document as it stands. */
 export function analysisOf(doc: DraftDocument, options: AnalyzeOptions = {}): Analysis {
   const registry = options.registry ?? defaultRegistry;
-  return materialize(doc, { suggest: (w) => registry.suggest(w, 3), ...options });
+  return materialize(doc, { suggest: (w) => registry.suggest(w, 3), ...options, checker: options.checker ?? defaultChecker() });
 }
 
 /** Analyse a whole draft from scratch. Never throws on any text. */

@@ -1,6 +1,7 @@
 // References to agreed language inside one paragraph's text (FORMAT.md §7).
-// Plain data in and out; never throws. Every loop only moves forward and every
-// regex is sticky with bounded repetition, so the cost stays linear in the text.
+// Plain data in and out; never throws. The text is read once as runs of symbol-like
+// characters; every loop only moves forward and every regex has bounded repetition
+// (sticky where it runs at a known place), so the cost stays linear in the text.
 import { analyseSymbol, isSeriesRoot, stripSurrounding, type SymbolAnalysis } from './symbols';
 
 export type ReferenceKind = 'document' | 'resolution' | 'decision';

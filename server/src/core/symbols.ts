@@ -80,10 +80,10 @@ export function analyseSymbol(cand: string, strictCase: boolean): SymbolAnalysis
   // A parenthesised suffix after a number: S/RES/2341 (2017), A/RES/2749(XXV).
   let base = cand;
   let suffix: string | null = null;
-  const close = cand.endsWith(')') ? cand.lastIndexOf('(') : -1;
-  if (close > 0 && /\d$/.test(cand.slice(0, close).trimEnd())) {
-    base = cand.slice(0, close).replace(/[ \t\u00a0]+$/, '');
-    suffix = cand.slice(close + 1, -1);
+  const open = cand.endsWith(')') ? cand.lastIndexOf('(') : -1;
+  if (open > 0 && /\d$/.test(cand.slice(0, open).trimEnd())) {
+    base = cand.slice(0, open).replace(/[ \t\u00a0]+$/, '');
+    suffix = cand.slice(open + 1, -1);
   }
   if (/\s/.test(base)) return NONE;
   const comps = base.split('/');

@@ -1,0 +1,102 @@
+// Checks a draft's references and its reuse of agreed language against the
+// catalogue and the agreed texts (FORMAT.md §7–8). Results are cached per
+// block analysis, so an edit re-checks only the edited paragraph.
+import type { BlockResult, LocalDiagnostic } from './blockAnalysis';
+import type { ReferenceChecker } from './referenceChecker';
+import { AgreedIndex, type AgreedDocument, type WordDiffPart } from './agreed/index';
+import { parseAgreedSymbol } from './agreed/agreedFile';
+import { catalogueEntry } from './catalogue';
+import { DraftDocument } from './document';
+import { materialize } from './materialize';
+
+export function formatWordDiff(diff: readonly WordDiffPart[]): string {
+  return diff.map((p) => (p.op === 'equal' ? p.text : p.op === 'delete' ? `[-${p.text.trim()}-]` : `{+${p.text.trim()}+}`)).join('').replace(/\s+/g, ' ').trim();
+}
+
+/** Bracket marks and attribution braces blanked out, offsets kept: reuse is judged on the words. */
+function wordsOnly(text: string, from: number, to: number): string {
+  return text.slice(from, to).replace(/\{[^{}\n]{0,200}\}/g, (m) => ' '.repeat(m.length)).replace(/[[\]]/g, ' ');
+}
+
+export class AgreedChecker implements ReferenceChecker {
+  readonly index = new AgreedIndex();
+  private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
+
+  /** Index an agreed text. Its symbol comes from front matter, else from its header or file name. */
+  addText(fileName: string, text: string): string | undefined {
+    const doc = new DraftDocument(text);
+    const a = materialize(doc);
+    const fm = a.frontMatter ?? {};
+    const symbol = (typeof fm.symbol === 'string' && fm.symbol) || parseAgreedSymbol(fileName, text);
+    if (!symbol) return undefined;
+    const paragraphs: AgreedDocument['paragraphs'] = [];
+    for (const node of doc.nodes) {
+      const r = node.result;
+      if (r.kind !== 'paragraph' || !r.label) continue;
+      paragraphs.push({ label: r.label.label, text: r.text.slice(r.textStart, r.contentEnd) });
+    }
+    this.index.add({ symbol, title: typeof fm.title === 'string' ? fm.title : undefined, paragraphs });
+    this.cache = new WeakMap();
+    return symbol;
+  }
+
+  known(symbol: string): boolean {
+    return this.index.has(symbol) || catalogueEntry(symbol) !== undefined;
+  }
+
+  checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[] {
+    let out = this.cache.get(block);
+    if (!out) this.cache.set(block, (out = this.compute(block, cited)));
+    return out;
+  }
+
+  private compute(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[] {
+    const out: LocalDiagnostic[] = [];
+    for (const ref of block.references) {
+      if (!this.known(ref.symbol)) {
+        out.push({
+          code: 'unknown-document', severity: 'information', start: ref.start, end: ref.end,
+          message: `${ref.symbol} is not in the catalogue or the agreed texts.`,
+        });
+        continue;
+      }
+      if (!this.index.has(ref.symbol)) continue;
+      if (ref.pinpoint && !this.index.hasParagraph(ref.symbol, ref.pinpoint)) {
+        out.push({
+          code: 'missing-pinpoint', severity: 'warning', start: ref.start, end: ref.end,
+          message: `${ref.symbol} has no paragraph ${ref.pinpoint}.`,
+          data: { symbol: ref.symbol, pinpoint: ref.pinpoint },
+        });
+        continue;
+      }
+      if (ref.quote) {
+        const v = this.index.checkQuote(ref.symbol, ref.pinpoint, ref.quote);
+        if (!v.ok) {
+          const where = v.nearestLabel ? `${ref.symbol}, para. ${v.nearestLabel}` : ref.symbol;
+          out.push({
+            code: 'quote-mismatch', severity: 'warning', start: ref.quoteStart ?? ref.start, end: ref.quoteEnd ?? ref.end,
+            message: `The quotation does not match ${where}${v.nearest ? `: the agreed wording is “${v.nearest}”` : ''}${v.diff ? ` (${formatWordDiff(v.diff)})` : ''}.`,
+            data: { symbol: ref.symbol, pinpoint: ref.pinpoint, nearest: v.nearest, nearestLabel: v.nearestLabel, diff: v.diff },
+          });
+        }
+      }
+    }
+    if (block.kind === 'paragraph' || block.kind === 'text') {
+      const text = wordsOnly(block.text, block.textStart, block.contentEnd);
+      for (const r of this.index.findReuse(text, cited)) {
+        const changes = r.changes === 0 ? 'unchanged' : `with ${r.changes} change${r.changes === 1 ? '' : 's'}`;
+        out.push({
+          code: 'agreed-language', severity: 'information', start: block.textStart + r.start, end: block.textStart + r.end,
+          message: `Follows ${r.symbol}, para. ${r.label}, ${changes}${r.changes ? `: ${formatWordDiff(r.diff)}` : ''}.`,
+          data: { symbol: r.symbol, pinpoint: r.label, changes: r.changes, diff: r.diff },
+        });
+      }
+    }
+    return out;
+  }
+}
+
+/** A checker with the catalogue only: references are known or unknown, nothing more to check. */
+export function catalogueChecker(): ReferenceChecker {
+  return new AgreedChecker();
+}
