@@ -41,7 +41,8 @@ function run(argv: string[]): number {
   const hasError = analyses.some((a) => a.diagnostics.some((d) => d.severity === 'error'));
   const json = args.flags.has('--json');
   if (command === 'analyze') {
-    if (json) write(JSON.stringify(analyses.map((a, i) => toReport(args.files[i], a)), null, 2));
+    // Indented for a person at a terminal, compact for a program reading a pipe.
+    if (json) write(JSON.stringify(analyses.map((a, i) => toReport(args.files[i], a)), null, process.stdout.isTTY ? 2 : undefined));
     else analyses.forEach((a, i) => write(formatAnalyzeSummary(args.files[i], a)));
   } else if (command === 'status') {
     if (json) write(JSON.stringify(analyses.map((a, i) => ({ file: args.files[i], ...summarize(a) })), null, 2));

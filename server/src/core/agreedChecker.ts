@@ -21,6 +21,8 @@ function wordsOnly(text: string, from: number, to: number): string {
 export class AgreedChecker implements ReferenceChecker {
   readonly index = new AgreedIndex();
   private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
+  /** Agreed texts indexed; with none, there is no reuse to look for. */
+  private texts = 0;
 
   /** Index an agreed text. Its symbol comes from front matter, else from its header or file name. */
   addText(fileName: string, text: string): string | undefined {
@@ -36,6 +38,7 @@ export class AgreedChecker implements ReferenceChecker {
       paragraphs.push({ label: r.label.label, text: r.text.slice(r.textStart, r.contentEnd) });
     }
     this.index.add({ symbol, title: typeof fm.title === 'string' ? fm.title : undefined, paragraphs });
+    this.texts++;
     this.cache = new WeakMap();
     return symbol;
   }
@@ -81,7 +84,7 @@ export class AgreedChecker implements ReferenceChecker {
         }
       }
     }
-    if (block.kind === 'paragraph' || block.kind === 'text') {
+    if (this.texts > 0 && (block.kind === 'paragraph' || block.kind === 'text')) {
       const text = wordsOnly(block.text, block.textStart, block.contentEnd);
       for (const r of this.index.findReuse(text, cited)) {
         const changes = r.changes === 0 ? 'unchanged' : `with ${r.changes} change${r.changes === 1 ? '' : 's'}`;

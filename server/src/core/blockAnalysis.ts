@@ -85,8 +85,6 @@ export interface BlockContext {
   linkLabels: ReadonlySet<string>;
 }
 
-// A line starting with `(` (or `[(`): only then can a block hold sub-paragraphs.
-const SUB_HINT_RE = /[\n\r][ \t\u00a0]*\[*[ \t]*\(/;
 const AD_REF_RE = /[*_]*\(\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*\)[*_]*[.;]?$/i;
 
 function skipSpace(text: string, i: number, end: number): number {
@@ -185,9 +183,20 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
     if (m) result.adRef = { start: contentEnd - tail.length + m.index, end: contentEnd };
     result.optionLines = countOptionLines(text, result.textStart);
     const firstLineEnd = firstLineRaw.length < text.length ? firstLineRaw.length + (text.startsWith('\r\n', firstLineRaw.length) ? 2 : 1) : text.length;
-    if (SUB_HINT_RE.test(text)) result.subParagraphs = subParagraphs(text, firstLineEnd);
+    if (mayHaveSubParagraphs(text)) result.subParagraphs = subParagraphs(text, firstLineEnd);
   }
   return result;
+}
+
+/** A line after the first that starts with `(` (or `[(`): only then can a block hold sub-paragraphs. */
+function mayHaveSubParagraphs(text: string): boolean {
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    let i = nl + 1;
+    while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 91)) i++;
+    if (text.charCodeAt(i) === 40) return true;
+  }
+  // CR-only line ends: fall back to the regex.
+  return text.indexOf('\r') >= 0 && /\r[ \t\u00a0[]*\(/.test(text);
 }
 
 /** Offset of the first line terminator, or the text's length. */
