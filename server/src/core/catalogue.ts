@@ -15,8 +15,16 @@ export interface CatalogueEntry {
 const bySymbol = new Map<string, CatalogueEntry>();
 for (const d of data.documents as CatalogueEntry[]) bySymbol.set(symbolKey(d.symbol), d);
 
+// Drafts cite the same symbols over and over: remember each lookup.
+const lookups = new Map<string, CatalogueEntry | null>();
+
 export function catalogueEntry(symbol: string): CatalogueEntry | undefined {
-  return bySymbol.get(symbolKey(symbol));
+  let e = lookups.get(symbol);
+  if (e === undefined) {
+    if (lookups.size > 10_000) lookups.clear();
+    lookups.set(symbol, (e = bySymbol.get(symbolKey(symbol)) ?? null));
+  }
+  return e ?? undefined;
 }
 
 export function catalogueEntries(): readonly CatalogueEntry[] {

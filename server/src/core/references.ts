@@ -113,14 +113,17 @@ class Finder {
 
   run() {
     const t = this.text;
-    let i = 0;
-    while (i < t.length) {
-      if (!isRunChar(t.charCodeAt(i))) { i++; continue; }
-      let j = i;
-      let slash = false;
-      for (let c; j < t.length && isRunChar((c = t.charCodeAt(j))); j++) if (c === 47) slash = true;
-      // Only runs with a slash or of a keyword's length ("(resolutions") can hold a reference.
-      i = slash || (j - i >= 8 && j - i <= 14) ? Math.max(j, this.run1(i, j)) : j;
+    // Only runs with a slash or a keyword ("(resolutions") can hold a reference:
+    // let the regex engine find those instead of looking at every character.
+    const hint = /\/|resolution|decision/gi;
+    let consumed = 0;
+    for (let m = hint.exec(t); m; m = hint.exec(t)) {
+      let i = m.index;
+      while (i > consumed && isRunChar(t.charCodeAt(i - 1))) i--;
+      let j = m.index;
+      while (j < t.length && isRunChar(t.charCodeAt(j))) j++;
+      consumed = j > i ? Math.max(j, this.run1(i, j)) : m.index + 1;
+      hint.lastIndex = Math.max(consumed, m.index + 1);
     }
     this.refs.sort((a, b) => a.start - b.start);
     this.malformed.sort((a, b) => a.start - b.start);
