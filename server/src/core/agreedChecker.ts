@@ -23,6 +23,7 @@ export class AgreedChecker implements ReferenceChecker {
   private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
   /** Agreed texts indexed; with none, there is no reuse to look for. */
   private texts = 0;
+  version = 0;
 
   /** Index an agreed text. Its symbol comes from front matter, else from its header or file name. */
   addText(fileName: string, text: string): string | undefined {
@@ -39,6 +40,7 @@ export class AgreedChecker implements ReferenceChecker {
     }
     this.index.add({ symbol, title: typeof fm.title === 'string' ? fm.title : undefined, paragraphs });
     this.texts++;
+    this.version++;
     this.cache = new WeakMap();
     return symbol;
   }

@@ -2,7 +2,8 @@
 // no LSP, no fs: the server, the CLI and the tests all come through here.
 import { DraftDocument, type DocumentOptions, type TextChange } from './document';
 import { materialize, type MaterializeOptions } from './materialize';
-import type { Analysis } from './model';
+import type { Analysis, Diagnostic } from './model';
+import { collectDiagnostics } from './diagnostics';
 import { defaultRegistry } from './registry';
 import { AgreedChecker } from './agreedChecker';
 import type { ReferenceChecker } from './referenceChecker';
@@ -27,6 +28,12 @@ export interface AnalyzeOptions extends DocumentOptions, MaterializeOptions {}
 export function analysisOf(doc: DraftDocument, options: AnalyzeOptions = {}): Analysis {
   const registry = options.registry ?? defaultRegistry;
   return materialize(doc, { suggest: (w) => registry.suggest(w, 3), ...options, checker: options.checker ?? defaultChecker() });
+}
+
+/** The diagnostics alone: cheap after an edit, since each block's are cached. */
+export function diagnosticsOf(doc: DraftDocument, options: AnalyzeOptions = {}): Diagnostic[] {
+  const registry = options.registry ?? defaultRegistry;
+  return collectDiagnostics(doc, { suggest: (w) => registry.suggest(w, 3), ...options, checker: options.checker ?? defaultChecker() });
 }
 
 /** Analyse a whole draft from scratch. Never throws on any text. */

@@ -1,50 +1,11 @@
 // Turns a DraftDocument's blocks and document facts into the plain Analysis:
 // absolute LSP positions, paragraph labels and statuses, spanning brackets
 // joined up, diagnostics sorted. Linear in the size of the result.
-import type { BlockResult, BlockBracket, LocalDiagnostic } from './blockAnalysis';
+import type { BlockBracket } from './blockAnalysis';
+import { collectDiagnostics, pos, range } from './diagnostics';
 import type { DraftDocument, BlockNode } from './document';
-import type { Analysis, BracketInfo, Diagnostic, ParagraphInfo, ParagraphStatus, Position, Range, ReferenceInfo, SectionInfo } from './model';
-import { lineOfOffset, lineStarts } from './lines';
+import type { Analysis, BracketInfo, ParagraphInfo, ParagraphStatus, ReferenceInfo, SectionInfo } from './model';
 import type { ReferenceChecker } from './referenceChecker';
-import type { Attribution } from './attribution';
-
-const startsCache = new WeakMap<BlockResult, number[]>();
-
-function startsOf(r: BlockResult): number[] {
-  let s = startsCache.get(r);
-  if (!s) startsCache.set(r, (s = lineStarts(r.text)));
-  return s;
-}
-
-function pos(node: BlockNode, offset: number): Position {
-  const starts = startsOf(node.result);
-  const l = lineOfOffset(starts, offset);
-  return { line: node.startLine + l, character: offset - starts[l] };
-}
-
-function range(node: BlockNode, start: number, end: number): Range {
-  return { start: pos(node, start), end: pos(node, end) };
-}
-
-function unknownProposerDiagnostics(node: BlockNode, attr: Attribution, suggest: (w: string) => string[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const n of attr.names) {
-    if (n.canonical) continue;
-    const suggestions = suggest(n.written);
-    out.push({
-      code: 'unknown-proposer', severity: 'warning', range: range(node, n.start, n.end),
-      message: `Unknown proposer "${n.written}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
-      data: { written: n.written, suggestions },
-    });
-  }
-  return out;
-}
-
-function localDiagnostic(node: BlockNode, d: LocalDiagnostic): Diagnostic {
-  const out: Diagnostic = { code: d.code, severity: d.severity, message: d.message, range: range(node, d.start, d.end) };
-  if (d.data) out.data = d.data;
-  return out;
-}
 
 export interface MaterializeOptions {
   checker?: ReferenceChecker;
@@ -55,11 +16,9 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
   const nodes = doc.nodes;
   const facts = doc.facts;
   const { spans } = facts;
-  const suggest = options.suggest ?? (() => []);
   const paragraphs: ParagraphInfo[] = [];
   const brackets: BracketInfo[] = [];
   const references: ReferenceInfo[] = [];
-  const diagnostics: Diagnostic[] = [];
   const sections: SectionInfo[] = [];
   let frontMatter: Record<string, unknown> | null = null;
   const titleParts: string[] = [];
@@ -97,15 +56,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
         labelRange: r.label ? range(node, r.label.start, r.label.end) : null,
         subParagraphs: r.subParagraphs.map((s) => ({ label: `${label} ${s.path}`, position: pos(node, s.offset) })),
       });
-      if (r.adRef && (r.brackets.length > 0 || spanned > 0)) {
-        const n = r.brackets.length;
-        diagnostics.push({
-          code: 'agreed-with-brackets', severity: 'error', range: range(node, r.adRef.start, r.adRef.end),
-          message: `Paragraph ${label} is marked (agreed ad ref) but ${n > 0 ? `still has ${n} bracket${n === 1 ? '' : 's'}` : 'lies inside a bracket'}.`,
-        });
-      }
     }
-    for (const d of r.diagnostics) diagnostics.push(localDiagnostic(node, d));
 
     // Strays: closers of spanning brackets, or errors.
     const spanStack = openSpanIds.slice();
@@ -114,14 +65,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
     for (let s = 0; s < r.strays.length; s++) {
       const p = closers?.get(s);
       strayPair.push(p ?? -1);
-      if (p === undefined) {
-        const off = r.strays[s].offset;
-        diagnostics.push({ code: 'unbalanced-bracket', severity: 'error', range: range(node, off, off + 1), message: 'This ] closes no bracket.' });
-      } else {
-        openSpanIds.pop();
-        const attr = r.strays[s].attribution;
-        if (attr?.form === 'braces') diagnostics.push(...unknownProposerDiagnostics(node, attr, suggest));
-      }
+      if (p !== undefined) openSpanIds.pop();
     }
 
     const openers = spans.byOpener.get(k);
@@ -142,13 +86,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
       info.parent = b.parent >= 0 ? localIds[b.parent] : enclosing > 0 ? spanStack[enclosing - 1] ?? null : null;
       if (b.group >= 0) info.group = `g${k}.${b.group}`;
       const pairIdx = openers?.get(bi);
-      if (pairIdx !== undefined) joinSpan(info, nodes, spans.pairs[pairIdx], b, suggest);
-      else if (b.spans) {
-        diagnostics.push({
-          code: 'unbalanced-bracket', severity: 'error', range: range(node, b.open, b.open + 1),
-          message: 'This [ is never closed; it is taken to close at the end of its paragraph.',
-        });
-      }
+      if (pairIdx !== undefined) joinSpan(info, nodes, spans.pairs[pairIdx], b);
       brackets.push(info);
       if (pairIdx !== undefined) {
         openSpanIds.push(id);
@@ -171,17 +109,10 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
           date: ref.date ?? null,
         });
       }
-      if (options.checker) for (const d of options.checker.checkBlock(r, cited)) diagnostics.push(localDiagnostic(node, d));
     }
   }
 
-  for (const issue of facts.numbering) {
-    const node = nodes[issue.block];
-    const l = node.result.label;
-    if (!l) continue;
-    diagnostics.push({ code: issue.code, severity: 'warning', message: issue.message, range: range(node, l.start, l.end) });
-  }
-  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const diagnostics = collectDiagnostics(doc, options);
   return {
     frontMatter,
     title: titleParts.length ? titleParts.join(' ') : null,
@@ -206,6 +137,7 @@ function bracketInfo(node: BlockNode, b: BlockBracket, id: string, paragraph: st
     text: r.text.slice(b.textStart, b.textEnd),
     form: b.attribution?.form ?? null,
     attributionRange: b.attribution ? range(node, b.attribution.span.start, b.attribution.span.end) : null,
+    names: b.attribution ? b.attribution.names.map((n) => ({ range: range(node, n.start, n.end), written: n.written, canonical: n.canonical ?? null })) : [],
     textRange: range(node, b.textStart, b.textEnd),
     openRange: range(node, b.open, b.open + 1),
     closeRange: b.close >= 0 ? range(node, b.close, b.close + 1) : null,
@@ -217,7 +149,7 @@ function bracketInfo(node: BlockNode, b: BlockBracket, id: string, paragraph: st
 }
 
 /** A bracket closed in a later paragraph: its end, text and attribution come from there. */
-function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBlock: number; closeBlock: number; stray: number }, b: BlockBracket, suggest: (w: string) => string[]): void {
+function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBlock: number; closeBlock: number; stray: number }, b: BlockBracket): void {
   const closeNode = nodes[pair.closeBlock];
   const stray = closeNode.result.strays[pair.stray];
   const attr = stray.attribution;
@@ -236,7 +168,7 @@ function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBl
     info.action = attr.action;
     info.form = attr.form;
     info.attributionRange = range(closeNode, attr.span.start, attr.span.end);
+    info.names = attr.names.map((n) => ({ range: range(closeNode, n.start, n.end), written: n.written, canonical: n.canonical ?? null }));
     if (attr.action === 'delete') info.kind = 'deletion';
   }
-  void suggest;
 }

@@ -76,6 +76,8 @@ export interface BracketInfo {
   form: AttributionForm | null;
   /** The attribution as written (braces, `– EU`, `EU:`), for rewriting it. */
   attributionRange: Range | null;
+  /** Each proposer name as written, with its registry name (null when unknown). */
+  names: { range: Range; written: string; canonical: string | null }[];
   /** The bracket's own text, attribution left out. */
   textRange: Range;
   openRange: Range;

@@ -3,6 +3,8 @@
 import type { BlockResult, LocalDiagnostic } from './blockAnalysis';
 
 export interface ReferenceChecker {
+  /** Changes whenever what the checker knows changes (an agreed text added or removed). */
+  readonly version: number;
   /** Is the symbol in the catalogue or among the agreed texts? */
   known(symbol: string): boolean;
   /** Diagnostics for a block's references and its reuse of agreed language; `cited` are the symbols it cites. */
