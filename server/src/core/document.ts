@@ -60,6 +60,26 @@ export class DraftDocument {
     return this.blocks.map((b) => b.text).join('');
   }
 
+  /** The text of one line, without its terminator ('' past the end). */
+  lineText(line: number): string {
+    if (line < 0 || line >= this.lineCount) return '';
+    const node = this.blocks[this.blockAt(line)];
+    const lines = splitLinesKeepEnds(node.text);
+    return lineContent(lines[line - node.startLine] ?? '');
+  }
+
+  /** The text in `range`, read from the blocks it spans only. */
+  getText(range: Range): string {
+    const from = this.blockAt(Math.max(0, range.start.line));
+    const to = this.blockAt(Math.max(0, range.end.line));
+    let region = '';
+    for (let k = from; k <= to; k++) region += this.blocks[k].text;
+    const starts = lineStarts(region);
+    const a = this.offsetIn(from, range.start, region, starts);
+    const b = this.offsetIn(from, range.end, region, starts);
+    return region.slice(a, Math.max(a, b));
+  }
+
   get lineCount(): number {
     const last = this.blocks[this.blocks.length - 1];
     return last ? last.startLine + last.lineCount : 1;

@@ -1,0 +1,46 @@
+// Code actions on brackets: accept, drop, choose an alternative, accept all
+// of a paragraph, fix an unknown proposer, rewrite an attribution into braces.
+import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import type { Analysis, BracketInfo } from '../core/index';
+import type { DraftDocument } from '../core/document';
+import { acceptAllEdits, acceptEdits, canonicalAttributionEdits, chooseEdits, dropEdits } from './edits';
+import { bracketAt, paragraphAt } from './positions';
+
+function action(uri: string, title: string, kind: string, edits: TextEdit[], diagnostics?: LspDiagnostic[]): CodeAction {
+  return { title, kind, edit: { changes: { [uri]: edits } }, ...(diagnostics ? { diagnostics } : {}) };
+}
+
+function short(text: string): string {
+  const t = text.replace(/\s+/g, ' ');
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+}
+
+export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range: Range, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
+  const out: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.code !== 'unknown-proposer') continue;
+    const suggestions = ((d.data as { suggestions?: string[] } | undefined)?.suggestions ?? []).slice(0, 3);
+    suggestions.forEach((s, i) => {
+      const fix = action(uri, `Change to “${s}”`, CodeActionKind.QuickFix, [{ range: d.range, newText: s }], [d]);
+      if (i === 0) fix.isPreferred = true;
+      out.push(fix);
+    });
+  }
+  const b: BracketInfo | undefined = bracketAt(a, range.start);
+  if (b) {
+    if (b.closed) out.push(action(uri, `Accept bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, acceptEdits(b)));
+    out.push(action(uri, `Drop bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, dropEdits(doc, b)));
+    if (b.group) {
+      for (const m of a.brackets.filter((x) => x.group === b.group)) {
+        out.push(action(uri, `Choose alternative “${short(m.text)}”`, CodeActionKind.RefactorRewrite, chooseEdits(doc, a, m)));
+      }
+    }
+    const canonical = canonicalAttributionEdits(doc, b);
+    if (canonical) out.push(action(uri, 'Rewrite attribution as {…}', CodeActionKind.RefactorRewrite, canonical));
+  }
+  const para = paragraphAt(a, range.start);
+  if (para && para.brackets > 0) {
+    out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(a, para.label, para.range)));
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+// Completion of proposer names where an attribution is being written: inside
+// `{…}` right after `]`, after a dash inside a bracket, and at a bracket's
+// start before a colon. Aliases are offered too, labelled with their target.
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
+import type { Registry } from '../core/index';
+
+const IN_BRACES = /\]\{([^{}[\]]*)$/;
+const AFTER_DASH = /\[[^[\]]*\s[–—-]\s+([^[\]–—]*)$/;
+const AT_START = /\[\s*([^[\]:{}]{0,40})$/;
+
+/** The partial name being typed before the cursor, or null when this is no place for a proposer. */
+export function proposerContext(linePrefix: string): string | null {
+  const m = IN_BRACES.exec(linePrefix) ?? AFTER_DASH.exec(linePrefix) ?? AT_START.exec(linePrefix);
+  if (!m) return null;
+  const part = m[1].split(/[,;]/).pop() ?? '';
+  return part.replace(/^\s+/, '');
+}
+
+export function completeProposers(registry: Registry, linePrefix: string): CompletionItem[] | null {
+  const typed = proposerContext(linePrefix);
+  if (typed === null) return null;
+  // At a bracket's start only a capitalised word can be a name; do not get in the way of prose.
+  if (AT_START.test(linePrefix) && !IN_BRACES.test(linePrefix) && !AFTER_DASH.test(linePrefix) && !/^\p{Lu}/u.test(typed)) return null;
+  return registry.completions().map(({ label, canonical }) => ({
+    label,
+    kind: label === canonical ? CompletionItemKind.Value : CompletionItemKind.Reference,
+    detail: label === canonical ? registry.entry(canonical)?.kind : `→ ${canonical}`,
+    filterText: label,
+    sortText: (label === canonical ? '0' : '1') + label,
+  }));
+}

@@ -1,0 +1,65 @@
+// Hover: on a proposer name, the registry's full name and groups; on a
+// bracket, its proposers, kind, depth, alternatives and paragraph status; on
+// a paragraph label, its status and open brackets.
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import type { Analysis, BracketInfo, Position, Registry } from '../core/index';
+import { bracketAt, contains } from './positions';
+
+function md(lines: string[]): MarkupContent {
+  return { kind: 'markdown', value: lines.join('\n\n') };
+}
+
+const KIND_WORDS: Record<string, string> = {
+  text: 'text proposal', alternative: 'alternative', deletion: 'deletion proposal', placeholder: 'placeholder',
+};
+
+export function proposerLines(registry: Registry, canonical: string): string[] {
+  const e = registry.entry(canonical);
+  if (!e) return [`**${canonical}** — not in the registry`];
+  const kind = e.kind === 'member' ? 'Member State' : e.kind === 'observer' ? 'Observer State' : e.kind === 'union' ? 'regional organization' : 'negotiating group';
+  const lines = [`**${e.name}** — ${kind}`];
+  const groups = registry.groupsOf(e.name);
+  if (groups.length) lines.push(`Member of: ${groups.join(', ')}`);
+  if (e.members?.length) lines.push(`${e.members.length} members`);
+  if (e.aliases.length) lines.push(`Also written: ${e.aliases.slice(0, 8).join(', ')}`);
+  return lines;
+}
+
+function bracketLines(a: Analysis, b: BracketInfo): string[] {
+  const who = b.proposers.length ? b.proposers.join(', ') : 'not attributed';
+  const lines = [`**Bracket** · ${KIND_WORDS[b.kind]}${b.action ? ` (${b.action})` : ''} · depth ${b.depth}`, `Proposed by: ${who}`];
+  if (b.group) {
+    const members = a.brackets.filter((x) => x.group === b.group);
+    const i = members.findIndex((x) => x.id === b.id);
+    lines.push(`Alternative ${i + 1} of ${members.length}: ${members.map((m) => `“${m.text.slice(0, 40)}”`).join(' / ')}`);
+  }
+  if (!b.closed) lines.push('⚠ never closed: taken to close at the end of its paragraph');
+  lines.push(`Paragraph ${b.paragraph ?? '—'}: ${b.paragraphStatus ?? 'heading'}`);
+  return lines;
+}
+
+export function hover(a: Analysis, p: Position, registry: Registry): Hover | null {
+  const b = bracketAt(a, p);
+  if (b) {
+    const name = b.names.find((n) => contains(n.range, p, true));
+    if (name) return { contents: md(name.canonical ? proposerLines(registry, name.canonical) : [`**${name.written}** — unknown proposer`]), range: name.range };
+    return { contents: md(bracketLines(a, b)), range: b.range };
+  }
+  for (const para of a.paragraphs) {
+    if (para.labelRange && contains(para.labelRange, p, true)) {
+      const open = a.brackets.filter((x) => x.paragraph === para.label && contains(para.range, x.range.start, true));
+      const who = [...new Set(open.flatMap((x) => x.proposers))];
+      const lines = [`**Paragraph ${para.label}** — ${para.status}`, `${open.length} bracket${open.length === 1 ? '' : 's'}${who.length ? ` · ${who.join(', ')}` : ''}`];
+      if (para.section) lines.push(`Section: ${para.section}`);
+      return { contents: md(lines), range: para.labelRange };
+    }
+  }
+  const ref = a.references.find((r) => contains(r.range, p, true));
+  if (ref) {
+    return {
+      contents: md([`**${ref.symbol}**${ref.pinpoint ? `, para. ${ref.pinpoint}` : ''}`, ref.known ? 'Known document' : 'Not in the catalogue or the agreed texts']),
+      range: ref.range,
+    };
+  }
+  return null;
+}

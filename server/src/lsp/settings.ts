@@ -1,0 +1,65 @@
+// The `negotext.*` settings and what they make: a registry with the user's
+// aliases, and a reference checker over the agreed-text folders.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { AgreedChecker, Registry } from '../core/index';
+
+export interface Settings {
+  agreedTexts: string[];
+  proposerAliases: Record<string, string>;
+  codeLens: { enabled: boolean };
+}
+
+export const DEFAULT_SETTINGS: Settings = { agreedTexts: [], proposerAliases: {}, codeLens: { enabled: true } };
+
+export function normalise(raw: unknown): Settings {
+  const r = (raw ?? {}) as Partial<Settings> & { codeLens?: { enabled?: unknown } };
+  return {
+    agreedTexts: Array.isArray(r.agreedTexts) ? r.agreedTexts.filter((x): x is string => typeof x === 'string') : [],
+    proposerAliases: r.proposerAliases && typeof r.proposerAliases === 'object' ? (r.proposerAliases as Record<string, string>) : {},
+    codeLens: { enabled: r.codeLens?.enabled !== false },
+  };
+}
+
+export function registryFor(s: Settings): Registry {
+  return new Registry(s.proposerAliases);
+}
+
+function filesUnder(dir: string, out: string[], depth = 0): void {
+  if (depth > 8) return;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) filesUnder(p, out, depth + 1);
+    else if (/\.(txt|md)$/i.test(name)) out.push(p);
+  }
+}
+
+/** Index the agreed texts of the configured folders. Problems are logged, never fatal. */
+export function checkerFor(s: Settings, roots: readonly string[], log: (m: string) => void): AgreedChecker {
+  const checker = new AgreedChecker();
+  for (const folder of s.agreedTexts) {
+    const dirs = isAbsolute(folder) ? [folder] : roots.map((r) => join(r, folder));
+    for (const dir of dirs) {
+      if (!existsSync(dir)) {
+        log(`negotext.agreedTexts: ${dir} does not exist`);
+        continue;
+      }
+      const files: string[] = [];
+      try {
+        filesUnder(dir, files);
+      } catch (e) {
+        log(`negotext.agreedTexts: cannot read ${dir}: ${(e as Error).message}`);
+      }
+      for (const f of files) {
+        try {
+          const text = readFileSync(f, 'utf8').replace(/^\ufeff/, '');
+          if (!checker.addText(f, text)) log(`negotext.agreedTexts: ${f}: no document symbol found`);
+        } catch (e) {
+          log(`negotext.agreedTexts: cannot read ${f}: ${(e as Error).message}`);
+        }
+      }
+    }
+  }
+  return checker;
+}

@@ -1,0 +1,153 @@
+// The negotext language server: the pure core behind LSP. Runs as
+// `node dist/server.js --stdio` (or over IPC from the extension). It reads
+// only the agreed-text folders it is configured with, and never connects
+// anywhere.
+import {
+  CodeActionKind, createConnection, ProposedFeatures, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { fileURLToPath } from 'node:url';
+import type { AnalyzeOptions, TextChange } from './core/index';
+import { defaultRegistry } from './core/index';
+import { DraftStore, type OpenDraft } from './lsp/drafts';
+import { toLsp } from './lsp/diagnostics';
+import { outline } from './lsp/outline';
+import { hover } from './lsp/hover';
+import { codeActions } from './lsp/codeActions';
+import { completeProposers } from './lsp/completion';
+import { foldingRanges } from './lsp/folding';
+import { highlights } from './lsp/highlight';
+import { legend, semanticTokens } from './lsp/semanticTokens';
+import { codeLenses } from './lsp/codeLens';
+import { ledger } from './lsp/ledger';
+import { acceptEdits, dropEdits } from './lsp/edits';
+import { bracketAt } from './lsp/positions';
+import { checkerFor, DEFAULT_SETTINGS, normalise, registryFor, type Settings } from './lsp/settings';
+
+export function startServer(connection: Connection): void {
+  let settings: Settings = DEFAULT_SETTINGS;
+  let options: AnalyzeOptions = { registry: defaultRegistry };
+  let roots: string[] = [];
+  let canPullConfig = false;
+  const drafts = new DraftStore(() => options);
+  const pending = new Map<string, NodeJS.Immediate>();
+  const log = (m: string) => connection.console.log(m);
+
+  function publish(d: OpenDraft): void {
+    const version = d.version;
+    connection.sendDiagnostics({ uri: d.uri, version, diagnostics: d.diagnostics().map(toLsp) });
+    void connection.sendNotification('negotext/analysisChanged', { uri: d.uri, version });
+  }
+
+  /** Publish after the current burst of changes: a newer version supersedes the queued one. */
+  function schedule(uri: string): void {
+    const old = pending.get(uri);
+    if (old) clearImmediate(old);
+    pending.set(uri, setImmediate(() => {
+      pending.delete(uri);
+      const d = drafts.get(uri);
+      if (d) publish(d);
+    }));
+  }
+
+  async function loadSettings(): Promise<void> {
+    if (canPullConfig) {
+      try {
+        settings = normalise(await connection.workspace.getConfiguration('negotext'));
+      } catch (e) {
+        log(`negotext: could not read settings: ${(e as Error).message}`);
+      }
+    }
+    const registry = registryFor(settings);
+    options = { registry, checker: checkerFor(settings, roots, log) };
+    drafts.reopenAll();
+    for (const d of drafts.all()) schedule(d.uri);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullConfig = !!params.capabilities.workspace?.configuration;
+    roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : [])
+      .filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    settings = normalise((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    options = { registry: registryFor(settings), checker: checkerFor(settings, roots, log) };
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'negotext' },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+        completionProvider: { triggerCharacters: ['{', ',', ';', '–', '—', '['] },
+        foldingRangeProvider: true,
+        documentHighlightProvider: true,
+        semanticTokensProvider: { legend, full: true, range: true },
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'negotext', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfig) void loadSettings();
+  });
+  connection.onDidChangeConfiguration((change) => {
+    if (!canPullConfig) settings = normalise((change.settings as { negotext?: unknown } | undefined)?.negotext);
+    void loadSettings();
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: t }) => {
+    drafts.open(t.uri, t.version, t.text);
+    schedule(t.uri);
+  });
+  connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
+    const d = drafts.get(t.uri);
+    if (!d) return;
+    if (t.version !== null && t.version < d.version) {
+      log(`negotext: ignoring out-of-order change to ${t.uri} (version ${t.version} < ${d.version})`);
+      return;
+    }
+    d.update(t.version ?? d.version + 1, contentChanges as TextChange[]);
+    schedule(t.uri);
+  });
+  connection.onDidCloseTextDocument(({ textDocument: t }) => {
+    const p = pending.get(t.uri);
+    if (p) clearImmediate(p);
+    pending.delete(t.uri);
+    drafts.close(t.uri);
+    connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
+  });
+
+  const withDraft = <T>(uri: string, empty: T, f: (d: OpenDraft) => T): T => {
+    const d = drafts.get(uri);
+    return d ? f(d) : empty;
+  };
+
+  connection.onDocumentSymbol(({ textDocument }) => withDraft(textDocument.uri, [], (d) => outline(d.analysis())));
+  connection.onHover(({ textDocument, position }) => withDraft(textDocument.uri, null, (d) => hover(d.analysis(), position, options.registry ?? defaultRegistry)));
+  connection.onCodeAction(({ textDocument, range, context }) =>
+    withDraft(textDocument.uri, [], (d) => codeActions(textDocument.uri, d.doc, d.analysis(), range, context.diagnostics)));
+  connection.onCompletion(({ textDocument, position }) =>
+    withDraft(textDocument.uri, null, (d) => completeProposers(options.registry ?? defaultRegistry, d.doc.lineText(position.line).slice(0, position.character))));
+  connection.onFoldingRanges(({ textDocument }) => withDraft(textDocument.uri, [], (d) => foldingRanges(d.analysis(), d.doc.lineCount)));
+  connection.onDocumentHighlight(({ textDocument, position }) => withDraft(textDocument.uri, [], (d) => highlights(d.analysis(), position)));
+  connection.languages.semanticTokens.on(({ textDocument }) => withDraft(textDocument.uri, { data: [] }, (d) => semanticTokens(d.analysis())));
+  connection.languages.semanticTokens.onRange(({ textDocument, range }) => withDraft(textDocument.uri, { data: [] }, (d) => semanticTokens(d.analysis(), range)));
+  connection.onCodeLens(({ textDocument }) => withDraft(textDocument.uri, [], (d) => (settings.codeLens.enabled ? codeLenses(d.analysis()) : [])));
+
+  connection.onRequest('negotext/ledger', (params: { textDocument: { uri: string } }) =>
+    withDraft(params.textDocument.uri, null, (d) => ledger(d.uri, d.version, d.analysis())));
+  // For tests and the benchmark: how much work the last change to a document cost.
+  connection.onRequest('negotext/stats', (params: { textDocument: { uri: string } }) =>
+    withDraft(params.textDocument.uri, null, (d) => ({ version: d.version, lineCount: d.doc.lineCount, blocks: d.doc.nodes.length, ...d.doc.stats })));
+  connection.onRequest('negotext/bracketEdit', (params: { textDocument: { uri: string }; position: { line: number; character: number }; action: 'accept' | 'drop' }) =>
+    withDraft(params.textDocument.uri, null, (d) => {
+      const b = bracketAt(d.analysis(), params.position);
+      if (!b) return null;
+      const edits = params.action === 'accept' && b.closed ? acceptEdits(b) : dropEdits(d.doc, b);
+      return { changes: { [d.uri]: edits } };
+    }));
+
+  connection.listen();
+}
+
+// Started as a program (not imported by a test): listen on the transport named in argv.
+if (require.main === module) startServer(createConnection(ProposedFeatures.all));
