@@ -512,6 +512,16 @@ describe('tokenizing', () => {
     expect(has(at(t, 1, 'A/AC'), 'markup.underline.link')).toBe(false);
   });
 
+  it('front matter only at the top of the file, and never past a label line', () => {
+    const unclosed = tokenize(['---', 'title: x', '', '1. Text [a]{EU}'].join('\n'));
+    expect(has(at(unclosed, 1, 'title'), 'entity.name.tag')).toBe(true);
+    expect(has(at(unclosed, 3, '1.'), 'constant.numeric.paragraph-label')).toBe(true);
+    expect(has(at(unclosed, 3, '1.'), 'meta.embedded')).toBe(false);
+    expect(has(at(unclosed, 3, 'EU'), 'entity.name.function.proposer')).toBe(true);
+    const later = tokenize(['1. Text', '---', 'title: x', '---'].join('\n'));
+    expect(has(at(later, 2, 'title'), 'entity.name.tag')).toBe(false);
+  });
+
   it('brackets nest, attributions and notes', () => {
     const t = tokenize(
       [

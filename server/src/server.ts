@@ -50,7 +50,9 @@ export function startServer(connection: Connection): void {
     }));
   }
 
+  /** Apply new settings; re-analyse only what they change. */
   async function loadSettings(): Promise<void> {
+    const old = settings;
     if (canPullConfig) {
       try {
         settings = normalise(await connection.workspace.getConfiguration('negotext'));
@@ -58,9 +60,16 @@ export function startServer(connection: Connection): void {
         log(`negotext: could not read settings: ${(e as Error).message}`);
       }
     }
-    const registry = registryFor(settings);
-    options = { registry, checker: checkerFor(settings, roots, log) };
-    drafts.reopenAll();
+    const aliasesChanged = JSON.stringify(old.proposerAliases) !== JSON.stringify(settings.proposerAliases);
+    const agreedChanged = JSON.stringify(old.agreedTexts) !== JSON.stringify(settings.agreedTexts);
+    if (!aliasesChanged && !agreedChanged) return;
+    options = {
+      registry: aliasesChanged ? registryFor(settings) : options.registry,
+      checker: agreedChanged ? checkerFor(settings, roots, log) : options.checker,
+    };
+    // Aliases change how attributions read: the drafts are analysed anew.
+    if (aliasesChanged) drafts.reopenAll();
+    else for (const d of drafts.all()) d.invalidate();
     for (const d of drafts.all()) schedule(d.uri);
   }
 

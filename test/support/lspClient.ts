@@ -27,7 +27,9 @@ export class LspClient {
       this.published.push(p);
       this.waiters = this.waiters.filter((w) => (w.test(p) ? (w.resolve(p), false) : true));
     });
-    this.connection.onNotification((method, params) => this.notifications.push({ method, params }));
+    this.connection.onNotification((method, params) => {
+      this.notifications.push({ method, params });
+    });
     this.connection.onRequest('workspace/configuration', () => [{}]);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);

@@ -19,8 +19,8 @@ export function formatStatus(file: string, a: Analysis, s: StatusSummary): strin
   const what = [fm.symbol, fm.revision, fm.date].filter((x) => x !== undefined && x !== null).join(' · ');
   const out: string[] = [];
   out.push(`${file}${what ? ` — ${what}` : ''}`);
-  if (typeof fm.title === 'string') out.push(fm.title);
-  else if (a.title) out.push(a.title);
+  const title = typeof fm.title === 'string' ? fm.title : a.title;
+  if (title) out.push(title.length > 160 ? `${title.slice(0, 159)}…` : title);
   out.push('');
   const header = ['Section', 'Paragraphs', 'Agreed', 'Ad ref', 'Pending', 'Brackets', 'Alternatives', 'Placeholders'];
   const rows = s.sections.map(rowCells);

@@ -83,6 +83,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
       }
       const enclosing = spanned - closedBefore;
       const info = bracketInfo(node, b, id, label, status, enclosing);
+      info.paragraphIndex = isParagraph ? paragraphs.length - 1 : null;
       info.parent = b.parent >= 0 ? localIds[b.parent] : enclosing > 0 ? spanStack[enclosing - 1] ?? null : null;
       if (b.group >= 0) info.group = `g${k}.${b.group}`;
       const pairIdx = openers?.get(bi);
@@ -129,6 +130,7 @@ function bracketInfo(node: BlockNode, b: BlockBracket, id: string, paragraph: st
   return {
     id,
     paragraph,
+    paragraphIndex: null,
     range: range(node, b.open, b.end),
     depth: b.depth + enclosing,
     kind: b.kind,

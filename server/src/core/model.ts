@@ -66,6 +66,8 @@ export interface BracketInfo {
   /** Stable within one analysis: `b<n>`. */
   id: string;
   paragraph: string | null;
+  /** Index in `Analysis.paragraphs` of the paragraph it opens in (labels repeat across sections). */
+  paragraphIndex: number | null;
   /** From `[` to `]`, attribution braces included. */
   range: Range;
   depth: number;

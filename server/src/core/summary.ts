@@ -55,10 +55,8 @@ export function summarize(a: Analysis): StatusSummary {
     if (!r) rows.set(key, (r = emptyRow(key)));
     return r;
   };
-  const sectionOfParagraph = new Map<string, string | null>();
   for (const p of a.paragraphs) {
     const r = rowOf(p.section);
-    sectionOfParagraph.set(p.label, p.section);
     r.paragraphs++;
     if (p.status === 'agreed') r.agreed++;
     else if (p.status === 'agreed-ad-ref') r.agreedAdRef++;
@@ -66,7 +64,7 @@ export function summarize(a: Analysis): StatusSummary {
   }
   const bySection = new Map<string, BracketInfo[]>();
   for (const b of a.brackets) {
-    const key = (b.paragraph !== null ? sectionOfParagraph.get(b.paragraph) : null) ?? NO_SECTION;
+    const key = (b.paragraphIndex !== null ? a.paragraphs[b.paragraphIndex].section : null) ?? NO_SECTION;
     let l = bySection.get(key);
     if (!l) bySection.set(key, (l = []));
     l.push(b);

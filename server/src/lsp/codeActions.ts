@@ -40,7 +40,7 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   }
   const para = paragraphAt(a, range.start);
   if (para && para.brackets > 0) {
-    out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(a, para.label, para.range)));
+    out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(a, a.paragraphs.indexOf(para))));
   }
   return out;
 }

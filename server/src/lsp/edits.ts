@@ -4,7 +4,6 @@
 import type { TextEdit } from 'vscode-languageserver';
 import type { Analysis, BracketInfo, Range } from '../core/index';
 import type { DraftDocument } from '../core/document';
-import { before } from './positions';
 
 function del(start: Range['start'], end: Range['end']): TextEdit {
   return { range: { start, end }, newText: '' };
@@ -53,10 +52,10 @@ function isBackToBack(a: Analysis, b: BracketInfo): boolean {
 }
 
 /** Accept every bracket that opens in a paragraph: all marks and attributions go, all text stays. */
-export function acceptAllEdits(a: Analysis, paragraph: string, paragraphRange: Range): TextEdit[] {
+export function acceptAllEdits(a: Analysis, paragraphIndex: number): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const b of a.brackets) {
-    if (b.paragraph !== paragraph || before(b.range.start, paragraphRange.start) || before(paragraphRange.end, b.range.start)) continue;
+    if (b.paragraphIndex !== paragraphIndex) continue;
     if (!b.closed) {
       edits.push(del(b.openRange.start, b.openRange.end));
       continue;

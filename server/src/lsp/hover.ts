@@ -45,9 +45,10 @@ export function hover(a: Analysis, p: Position, registry: Registry): Hover | nul
     if (name) return { contents: md(name.canonical ? proposerLines(registry, name.canonical) : [`**${name.written}** — unknown proposer`]), range: name.range };
     return { contents: md(bracketLines(a, b)), range: b.range };
   }
-  for (const para of a.paragraphs) {
+  for (let i = 0; i < a.paragraphs.length; i++) {
+    const para = a.paragraphs[i];
     if (para.labelRange && contains(para.labelRange, p, true)) {
-      const open = a.brackets.filter((x) => x.paragraph === para.label && contains(para.range, x.range.start, true));
+      const open = a.brackets.filter((x) => x.paragraphIndex === i);
       const who = [...new Set(open.flatMap((x) => x.proposers))];
       const lines = [`**Paragraph ${para.label}** — ${para.status}`, `${open.length} bracket${open.length === 1 ? '' : 's'}${who.length ? ` · ${who.join(', ')}` : ''}`];
       if (para.section) lines.push(`Section: ${para.section}`);
