@@ -495,6 +495,17 @@ row({
   target: '(none)',
 });
 
+// 7. the language server through the real protocol (bench/lsp.mjs): its rows join this table.
+// Imported here, not at the top, so the --memory-child processes do not load the JSON-RPC client.
+try {
+  const { lspBench } = await import('./lsp.mjs');
+  const lspRows = await lspBench({ seed, log });
+  rows.push(...lspRows.map((r) => ({ yardstick: '', ratio: '', target: '', result: '', ...r })));
+  results.lsp = lspRows.details;
+} catch (e) {
+  row({ measure: 'Language server (bench/lsp.mjs)', figure: `failed: ${e.message}`, result: 'MISS' });
+}
+
 for (const s of sizes) {
   results.sizes[s.name] = {
     bytes: s.actualBytes,

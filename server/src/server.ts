@@ -39,21 +39,33 @@ export function startServer(connection: Connection): void {
     void connection.sendNotification('negotext/analysisChanged', { uri: d.uri, version });
   }
 
-  /** Publish after the current burst of changes: a newer version supersedes the queued one. */
+  /**
+   * Publish after the current burst of changes: a newer version supersedes the
+   * queued one. Two turns of the event loop, because the JSON-RPC reader hands
+   * each queued message over in its own setImmediate: the second turn runs
+   * after the next queued change, which then cancels this publish.
+   */
   function schedule(uri: string): void {
     const old = pending.get(uri);
     if (old) clearImmediate(old);
-    pending.set(uri, setImmediate(() => {
-      pending.delete(uri);
-      const d = drafts.get(uri);
-      if (d) publish(d);
-    }));
+    const first = setImmediate(() => {
+      if (pending.get(uri) !== first) return;
+      const second = setImmediate(() => {
+        if (pending.get(uri) !== second) return;
+        pending.delete(uri);
+        const d = drafts.get(uri);
+        if (d) publish(d);
+      });
+      pending.set(uri, second);
+    });
+    pending.set(uri, first);
   }
 
   /** Apply new settings; re-analyse only what they change. */
-  async function loadSettings(): Promise<void> {
+  async function loadSettings(pushed?: Settings): Promise<void> {
     const old = settings;
-    if (canPullConfig) {
+    if (pushed) settings = pushed;
+    else if (canPullConfig) {
       try {
         settings = normalise(await connection.workspace.getConfiguration('negotext'));
       } catch (e) {
@@ -99,8 +111,7 @@ export function startServer(connection: Connection): void {
     if (canPullConfig) void loadSettings();
   });
   connection.onDidChangeConfiguration((change) => {
-    if (!canPullConfig) settings = normalise((change.settings as { negotext?: unknown } | undefined)?.negotext);
-    void loadSettings();
+    void loadSettings(canPullConfig ? undefined : normalise((change.settings as { negotext?: unknown } | undefined)?.negotext));
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
@@ -135,7 +146,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(({ textDocument, range, context }) =>
     withDraft(textDocument.uri, [], (d) => codeActions(textDocument.uri, d.doc, d.analysis(), range, context.diagnostics)));
   connection.onCompletion(({ textDocument, position }) =>
-    withDraft(textDocument.uri, null, (d) => completeProposers(options.registry ?? defaultRegistry, d.doc.lineText(position.line).slice(0, position.character))));
+    withDraft(textDocument.uri, null, (d) => completeProposers(options.registry ?? defaultRegistry, d.doc.lineText(position.line).slice(0, position.character), position)));
   connection.onFoldingRanges(({ textDocument }) => withDraft(textDocument.uri, [], (d) => foldingRanges(d.analysis(), d.doc.lineCount)));
   connection.onDocumentHighlight(({ textDocument, position }) => withDraft(textDocument.uri, [], (d) => highlights(d.analysis(), position)));
   connection.languages.semanticTokens.on(({ textDocument }) => withDraft(textDocument.uri, { data: [] }, (d) => semanticTokens(d.analysis())));
@@ -151,7 +162,7 @@ export function startServer(connection: Connection): void {
     withDraft(params.textDocument.uri, null, (d) => {
       const b = bracketAt(d.analysis(), params.position);
       if (!b) return null;
-      const edits = params.action === 'accept' && b.closed ? acceptEdits(b) : dropEdits(d.doc, b);
+      const edits = params.action === 'drop' ? dropEdits(d.doc, b) : acceptEdits(b);
       return { changes: { [d.uri]: edits } };
     }));
 

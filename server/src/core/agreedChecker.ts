@@ -9,8 +9,15 @@ import { catalogueEntry } from './catalogue';
 import { DraftDocument } from './document';
 import { materialize } from './materialize';
 
+/** `States [-should-] {+shall+} not …`: changed words marked, every word kept apart. */
 export function formatWordDiff(diff: readonly WordDiffPart[]): string {
-  return diff.map((p) => (p.op === 'equal' ? p.text : p.op === 'delete' ? `[-${p.text.trim()}-]` : `{+${p.text.trim()}+}`)).join('').replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  for (const p of diff) {
+    const t = p.text.replace(/\s+/g, ' ').trim();
+    if (!t) continue;
+    parts.push(p.op === 'equal' ? t : p.op === 'delete' ? `[-${t}-]` : `{+${t}+}`);
+  }
+  return parts.join(' ');
 }
 
 /** Bracket marks and attribution braces blanked out, offsets kept: reuse is judged on the words. */

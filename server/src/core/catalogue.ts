@@ -2,6 +2,7 @@
 // reference may name without the workspace holding the document's text.
 import data from './data/catalogue.json';
 import { symbolKey } from './agreed/fold';
+import { detach } from './lines';
 
 export interface CatalogueEntry {
   symbol: string;
@@ -22,7 +23,7 @@ export function catalogueEntry(symbol: string): CatalogueEntry | undefined {
   let e = lookups.get(symbol);
   if (e === undefined) {
     if (lookups.size > 10_000) lookups.clear();
-    lookups.set(symbol, (e = bySymbol.get(symbolKey(symbol)) ?? null));
+    lookups.set(detach(symbol), (e = bySymbol.get(symbolKey(symbol)) ?? null));
   }
   return e ?? undefined;
 }

@@ -73,6 +73,18 @@ function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, i
   return out;
 }
 
+/** A block's own diagnostics at its current place, kept on the node until it moves or changes. */
+const placedCache = new WeakMap<BlockNode, { own: Relative[]; line: number; list: Diagnostic[] }>();
+
+function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean): Diagnostic[] {
+  const own = ownDiagnostics(node.result, checker, isTitle);
+  const hit = placedCache.get(node);
+  if (hit && hit.own === own && hit.line === node.startLine) return hit.list;
+  const list = own.length ? own.map((d) => shifted(d, node.startLine)) : own;
+  placedCache.set(node, { own, line: node.startLine, list });
+  return list;
+}
+
 function unknownProposers(node: BlockNode, attr: Attribution, suggest: (w: string) => string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const n of attr.names) {
@@ -98,7 +110,7 @@ export function collectDiagnostics(doc: DraftDocument, options: DiagnosticOption
     const r = node.result;
     if (r.kind === 'blank' || r.kind === 'frontmatter' || r.kind === 'linkdef') continue;
     const isTitle = facts.isTitle[k];
-    for (const d of ownDiagnostics(r, options.checker, isTitle)) out.push(shifted(d, node.startLine));
+    for (const d of placed(node, options.checker, isTitle)) out.push(d);
     const spanned = spans.depthAtStart[k];
     if (r.adRef && !isTitle && (r.brackets.length > 0 || spanned > 0)) {
       const n = r.brackets.length;

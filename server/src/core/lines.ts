@@ -65,6 +65,15 @@ export function lineOfOffset(starts: readonly number[], offset: number): number 
   return lo;
 }
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 makes a
+ * slice of 13 characters or more a view into its parent: a long-lived cache
+ * keyed by such a slice would hold a whole closed draft in memory.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : JSON.parse(JSON.stringify(s));
+}
+
 /** Unicode white space a pasted draft carries: tabs, NBSP, thin spaces, BOM. */
 export function isSpace(c: number): boolean {
   return (

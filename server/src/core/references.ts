@@ -2,6 +2,7 @@
 // Plain data in and out; never throws. The text is read once as runs of symbol-like
 // characters; every loop only moves forward and every regex has bounded repetition
 // (sticky where it runs at a known place), so the cost stays linear in the text.
+import { detach } from './lines';
 import { analyseSymbol, isSeriesRoot, stripSurrounding, type SymbolAnalysis } from './symbols';
 
 export type ReferenceKind = 'document' | 'resolution' | 'decision';
@@ -96,7 +97,7 @@ function analyseCached(cand: string): SymbolAnalysis {
   let r = symbolCache.get(cand);
   if (!r) {
     if (symbolCache.size > 4096) symbolCache.clear();
-    symbolCache.set(cand, (r = analyseSymbol(cand, true)));
+    symbolCache.set(detach(cand), (r = analyseSymbol(cand, true)));
   }
   return r;
 }

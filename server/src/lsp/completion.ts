@@ -1,7 +1,7 @@
 // Completion of proposer names where an attribution is being written: inside
 // `{…}` right after `]`, after a dash inside a bracket, and at a bracket's
 // start before a colon. Aliases are offered too, labelled with their target.
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { Registry } from '../core/index';
 
 const IN_BRACES = /\]\{([^{}[\]]*)$/;
@@ -16,16 +16,20 @@ export function proposerContext(linePrefix: string): string | null {
   return part.replace(/^\s+/, '');
 }
 
-export function completeProposers(registry: Registry, linePrefix: string): CompletionItem[] | null {
+export function completeProposers(registry: Registry, linePrefix: string, position: Position): CompletionItem[] | null {
   const typed = proposerContext(linePrefix);
   if (typed === null) return null;
-  // At a bracket's start only a capitalised word can be a name; do not get in the way of prose.
-  if (AT_START.test(linePrefix) && !IN_BRACES.test(linePrefix) && !AFTER_DASH.test(linePrefix) && !/^\p{Lu}/u.test(typed)) return null;
+  // At a bracket's start only a capitalised word can begin a list of names; do not get in the way of prose.
+  const start = AT_START.exec(linePrefix);
+  if (start && !IN_BRACES.test(linePrefix) && !AFTER_DASH.test(linePrefix) && !/^\p{Lu}/u.test(start[1])) return null;
+  // Replace all that was typed of the name, spaces, brackets and slashes included.
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
   return registry.completions().map(({ label, canonical }) => ({
     label,
     kind: label === canonical ? CompletionItemKind.Value : CompletionItemKind.Reference,
     detail: label === canonical ? registry.entry(canonical)?.kind : `→ ${canonical}`,
     filterText: label,
     sortText: (label === canonical ? '0' : '1') + label,
+    textEdit: { range, newText: label },
   }));
 }

@@ -9,10 +9,19 @@ function del(start: Range['start'], end: Range['end']): TextEdit {
   return { range: { start, end }, newText: '' };
 }
 
-/** Keep the text, drop `[`, `]` and the attribution. */
+const OPTION_MARKER = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)][*_]*[ \t]*/i;
+
+/** Where the agreed text starts: after an `ALT 1:` / `Option A:` marker, which goes with the brackets. */
+function keptStart(b: BracketInfo): Range['start'] {
+  const m = OPTION_MARKER.exec(b.text);
+  if (!m || m[0].includes('\n') || m[0].length >= b.text.length) return b.textRange.start;
+  return { line: b.textRange.start.line, character: b.textRange.start.character + m[0].length };
+}
+
+/** Keep the text, drop `[`, `]` and the attribution. An unclosed `[` simply goes. */
 export function acceptEdits(b: BracketInfo): TextEdit[] {
-  const closeEnd = b.range.end;
-  return [del(b.range.start, b.textRange.start), del(b.textRange.end, closeEnd)];
+  if (!b.closed) return [del(b.openRange.start, b.openRange.end)];
+  return [del(b.range.start, keptStart(b)), del(b.textRange.end, b.range.end)];
 }
 
 /** Delete the bracket and its text, and one of the two spaces that would be left around it. */
@@ -29,26 +38,25 @@ export function dropEdits(doc: DraftDocument, b: BracketInfo): TextEdit[] {
   return [del(start, end)];
 }
 
-/** Choose one alternative: drop the others of its group, accept it. */
+/**
+ * Choose one alternative. When only white space separates the members (back
+ * to back, or `ALT 1:` … ⏎ `ALT 2:` …), the whole group becomes the chosen
+ * text; otherwise the other members are dropped one by one.
+ */
 export function chooseEdits(doc: DraftDocument, a: Analysis, chosen: BracketInfo): TextEdit[] {
-  const edits: TextEdit[] = [];
-  for (const b of a.brackets) {
-    if (b.group !== chosen.group || b.id === chosen.id) continue;
-    // Back-to-back members: delete exactly the bracket, no space handling.
-    edits.push(b.group && isBackToBack(a, chosen) ? del(b.range.start, b.range.end) : dropEdits(doc, b)[0]);
+  const members = a.brackets.filter((x) => x.group === chosen.group && x.group !== null);
+  let adjoining = members.length > 1;
+  for (let i = 0; adjoining && i + 1 < members.length; i++) {
+    adjoining = doc.getText({ start: members[i].range.end, end: members[i + 1].range.start }).trim() === '';
   }
+  if (adjoining) {
+    const kept = doc.getText({ start: keptStart(chosen), end: chosen.textRange.end });
+    return [{ range: { start: members[0].range.start, end: members[members.length - 1].range.end }, newText: kept }];
+  }
+  const edits: TextEdit[] = [];
+  for (const b of members) if (b.id !== chosen.id) edits.push(...dropEdits(doc, b));
   edits.push(...acceptEdits(chosen));
   return edits;
-}
-
-function isBackToBack(a: Analysis, b: BracketInfo): boolean {
-  const members = a.brackets.filter((x) => x.group === b.group);
-  for (let i = 0; i + 1 < members.length; i++) {
-    const e = members[i].range.end;
-    const s = members[i + 1].range.start;
-    if (e.line !== s.line || e.character !== s.character) return false;
-  }
-  return true;
 }
 
 /** Accept every bracket that opens in a paragraph: all marks and attributions go, all text stays. */

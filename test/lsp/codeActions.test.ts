@@ -1,0 +1,224 @@
+// Code actions and negotext/bracketEdit, checked by applying the returned
+// WorkspaceEdit to the text and comparing with the expected text: accept a
+// bracket, drop it, choose one alternative of a group, accept all brackets
+// of a paragraph, fix an unknown proposer, rewrite an attribution into
+// braces. Each action is one WorkspaceEdit on the one document, and touches
+// only the bracket it acts on.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CodeAction, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspClient } from '../support/lspClient';
+import {
+  applyWorkspaceEdit, editsFor, freshUri, offsetAt, openAndWait, parseCursor, sharedDrafts, textIn, type Position, type Range,
+} from './fixtures/harness';
+
+let client: LspClient;
+beforeAll(async () => {
+  client = await LspClient.start();
+});
+afterAll(async () => {
+  await client?.stop();
+});
+
+interface LedgerBracket { id: string; range: Range; text: string; closed: boolean; proposers: string[]; action: string | null; kind: string; group: string | null }
+
+async function actionsAt(name: string, src: string, options: { withDiagnostics?: boolean } = {}) {
+  const { text, position } = parseCursor(src);
+  const uri = freshUri(name);
+  const published = await openAndWait(client, uri, text);
+  const diagnostics = options.withDiagnostics === false ? [] : published.diagnostics.filter((d) => d.range.start.line <= position.line && position.line <= d.range.end.line);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics, triggerKind: 1 },
+  });
+  for (const a of actions) {
+    // One action is one WorkspaceEdit on this document, applied as such: no command to run.
+    expect(a.edit, a.title).toBeDefined();
+    expect(a.command, a.title).toBeUndefined();
+    expect(['quickfix', 'refactor.rewrite']).toContain(a.kind);
+    expect(() => editsFor(uri, a.edit!), a.title).not.toThrow();
+  }
+  return { uri, text, position, actions, diagnostics: published.diagnostics };
+}
+
+interface ActionCase {
+  name: string;
+  src: string;
+  title: RegExp;
+  expected: string;
+}
+
+const CASES: ActionCase[] = [
+  // accept: keep the text, drop the brackets and the attribution
+  { name: 'accept, braces', src: '1. States [sh‸ould]{EU, Russia} act.\n', title: /^Accept bracket/, expected: '1. States should act.\n' },
+  { name: 'accept, suffix form', src: '1. Ab [sh‸all – US] x\n', title: /^Accept bracket/, expected: '1. Ab shall x\n' },
+  { name: 'accept, prefix form', src: '6. [Ir‸an: States agreed.]\n', title: /^Accept bracket/, expected: '6. States agreed.\n' },
+  { name: 'accept, inner of nested', src: '1. [a [b‸]{G77} c]{EU}\n', title: /^Accept bracket/, expected: '1. [a b c]{EU}\n' },
+  { name: 'accept, outer of nested', src: '1. [a‸ [b]{G77} c]{EU}\n', title: /^Accept bracket/, expected: '1. a [b]{G77} c\n' },
+  { name: 'accept, inside a word', src: '2. Report on Article[s 6.2 a‸nd] 6.4.\n', title: /^Accept bracket/, expected: '2. Report on Articles 6.2 and 6.4.\n' },
+  { name: 'accept, over lines', src: '1. States [agree\nthat th‸is\nruns]{EU} here.\n', title: /^Accept bracket/, expected: '1. States agree\nthat this\nruns here.\n' },
+  { name: 'accept, over CRLF lines', src: '1. States [agree\r\nthat th‸is\r\nruns]{EU} here.\r\n\r\n2. [x]{EU}\r\n', title: /^Accept bracket/, expected: '1. States agree\r\nthat this\r\nruns here.\r\n\r\n2. [x]{EU}\r\n' },
+  { name: 'accept, over CR-only lines', src: '1. States [agree\rthat th‸is\rruns]{EU} here.\r\r2. [x]{EU}\r', title: /^Accept bracket/, expected: '1. States agree\rthat this\rruns here.\r\r2. [x]{EU}\r' },
+  { name: 'accept, other paragraphs untouched', src: '1. [a]{EU}\n\n2. [b‸]{EU}\n\n3. [c]{EU}\n', title: /^Accept bracket/, expected: '1. [a]{EU}\n\n2. b\n\n3. [c]{EU}\n' },
+  // drop: delete the bracket and its text, and one of the spaces around it
+  { name: 'drop, between words', src: '1. States [sh‸ould]{EU} act.\n', title: /^Drop bracket/, expected: '1. States act.\n' },
+  { name: 'drop, before a comma', src: '1. States act [no‸w]{EU}, then.\n', title: /^Drop bracket/, expected: '1. States act, then.\n' },
+  { name: 'drop, before the full stop', src: '3. States expressed concern[, including ransom‸ware]{EU, Canada}.\n', title: /^Drop bracket/, expected: '3. States expressed concern.\n' },
+  { name: 'drop, at the start of the text', src: '1. [Sta‸tes]{EU} act.\n', title: /^Drop bracket/, expected: '1. act.\n' },
+  { name: 'drop, at the end of a CRLF line', src: '1. States act [no‸w]{EU}\r\n\r\n2. Next.\r\n', title: /^Drop bracket/, expected: '1. States act\r\n\r\n2. Next.\r\n' },
+  { name: 'drop, inner of nested', src: '1. [a [b‸]{G77} c]{EU}\n', title: /^Drop bracket/, expected: '1. [a c]{EU}\n' },
+  { name: 'drop, an unclosed bracket to the end of its paragraph', src: '1. An [unclo‸sed bracket.\n\n2. Next.\n', title: /^Drop bracket/, expected: '1. An\n\n2. Next.\n' },
+  // choose one alternative: the others go
+  { name: 'choose the first of two', src: '1. States [sh‸all][should] act.\n', title: /^Choose alternative “shall”/, expected: '1. States shall act.\n' },
+  { name: 'choose the second of two', src: '1. States [sh‸all][should] act.\n', title: /^Choose alternative “should”/, expected: '1. States should act.\n' },
+  { name: 'choose among attributed alternatives', src: '1. States [shall]{EU}[sh‸ould]{Brazil}[may]{Cuba} act.\n', title: /^Choose alternative “may”/, expected: '1. States may act.\n' },
+  { name: 'choose, from an unfccc-style pair', src: 'Pp2 [Acknowledging][Noti‸ng] the [first][initial] reports,\n', title: /^Choose alternative “Noting”/, expected: 'Pp2 Noting the [first][initial] reports,\n' },
+  // accept all brackets of a paragraph
+  {
+    name: 'accept all of a paragraph, nested and unclosed included, and nothing of the next',
+    src: '1. States [sh‸all]{EU} [and [may]{Cuba}]{Brazil} act [now.\n\n2. [Other]{EU} text.\n',
+    title: /^Accept all brackets of paragraph 1$/,
+    expected: '1. States shall and may act now.\n\n2. [Other]{EU} text.\n',
+  },
+  { name: 'accept all of a paragraph from its label', src: '1‸2 bis. [a]{EU} b [c – US].\n', title: /^Accept all brackets of paragraph 12 bis$/, expected: '12 bis. a b c.\n' },
+  // fix an unknown proposer
+  { name: 'fix an unknown proposer', src: '1. Ab [shall]{EU, Brazi‸ll} x\n', title: /^Change to “Brazil”/, expected: '1. Ab [shall]{EU, Brazil} x\n' },
+  // rewrite an attribution into braces
+  { name: 'rewrite a suffix attribution', src: '1. Ab [sh‸all – US, Mexico] x\n', title: /^Rewrite attribution/, expected: '1. Ab [shall]{United States of America, Mexico} x\n' },
+  { name: 'rewrite a prefix attribution', src: '6. [Ir‸an: States agreed.]\n', title: /^Rewrite attribution/, expected: '6. [States agreed.]{Iran (Islamic Republic of)}\n' },
+  { name: 'rewrite with an em dash and semicolons', src: '5. [in ac‸cordance — Mexico; Uruguay].\n', title: /^Rewrite attribution/, expected: '5. [in accordance]{Mexico, Uruguay}.\n' },
+];
+
+describe('code actions', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', async (name, c) => {
+    const { uri, text, actions } = await actionsAt(name, c.src);
+    const matching = actions.filter((a) => c.title.test(a.title));
+    expect(matching.map((a) => a.title), `titles offered: ${actions.map((a) => a.title).join(' | ')}`).toHaveLength(1);
+    expect(applyWorkspaceEdit(text, uri, matching[0].edit!)).toBe(c.expected);
+  });
+
+  it('marks the first suggested name as the preferred quick fix, for the diagnostic it fixes', async () => {
+    const { actions, diagnostics } = await actionsAt('preferred', '1. Ab [shall]{Germ‸ny} x\n');
+    const fixes = actions.filter((a) => a.kind === 'quickfix');
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(fixes[0]).toMatchObject({ title: 'Change to “Germany”', isPreferred: true });
+    expect(fixes[0].diagnostics).toEqual([diagnostics[0]]);
+    expect(fixes.slice(1).every((f) => !f.isPreferred)).toBe(true);
+  });
+
+  it('keeps a rewritten attribution meaning the same: proposers and action read back unchanged', async () => {
+    for (const src of ['1. Ab [sh‸all – US, Mexico] x\n', '6. [Ir‸an: States agreed.]\n', '8. [the Pro‸gramme of Action – US delete] stands.\n', '6. [Iran res‸erve: text] x\n']) {
+      const { uri, text, actions } = await actionsAt('round-trip', src);
+      const before = (await client.request<{ brackets: LedgerBracket[] }>('negotext/ledger', { textDocument: { uri } })).brackets[0];
+      const rewrite = actions.find((a) => /^Rewrite attribution/.test(a.title));
+      expect(rewrite, src).toBeDefined();
+      const after = applyWorkspaceEdit(text, uri, rewrite!.edit!);
+      const uri2 = freshUri('round-trip-after');
+      await openAndWait(client, uri2, after);
+      const again = (await client.request<{ brackets: LedgerBracket[] }>('negotext/ledger', { textDocument: { uri: uri2 } })).brackets[0];
+      expect(textIn(after, again.range), after).toMatch(/^\[[^\]]*\]\{[^}]+\}$/);
+      expect({ proposers: again.proposers, action: again.action, kind: again.kind, text: again.text }, after)
+        .toEqual({ proposers: before.proposers, action: before.action, kind: before.kind, text: before.text });
+    }
+  });
+
+  it.each([
+    ['no action in an agreed paragraph', '1. States act‸.\n', []],
+    ['no accept, rewrite or choice on a braces bracket with no alternative', '1. States [sh‸ould]{EU} act.\n', ['Accept bracket “should”', 'Drop bracket “should”', 'Accept all brackets of paragraph 1']],
+    ['no accept of an unclosed bracket, only drop', '1. An [unclo‸sed bracket.\n', ['Drop bracket “unclosed bracket.”', 'Accept all brackets of paragraph 1']],
+    ['only accept all, outside the paragraph’s brackets', '1. States [should]{EU} a‸ct.\n', ['Accept all brackets of paragraph 1']],
+    ['no rewrite for bracketed prose with a dash', '1. [ransomware – incl‸uding] x\n', ['Accept bracket “ransomware – including”', 'Drop bracket “ransomware – including”', 'Accept all brackets of paragraph 1']],
+  ] as const)('%s', async (name, src, titles) => {
+    const { actions } = await actionsAt(name, src);
+    expect(actions.map((a) => a.title)).toEqual(titles);
+  });
+
+  it('offers no name fix without the unknown-proposer diagnostic in the context', async () => {
+    const { actions } = await actionsAt('no-context', '1. Ab [shall]{Brazi‸ll} x\n', { withDiagnostics: false });
+    expect(actions.filter((a) => a.kind === 'quickfix')).toEqual([]);
+  });
+
+  it('offers no name fix for a diagnostic of another code', async () => {
+    const { text, position } = parseCursor('1. An [unclo‸sed bracket.\n');
+    const uri = freshUri('other-code');
+    const p = await openAndWait(client, uri, text);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: p.diagnostics },
+    });
+    expect(p.diagnostics.map((d) => d.code)).toEqual(['unbalanced-bracket']);
+    expect(actions.filter((a) => a.kind === 'quickfix')).toEqual([]);
+  });
+});
+
+describe('choosing an ALT / Option alternative', () => {
+  // The `ALT 1:` / `Option A:` prefix marks the alternative; it is not text a
+  // Member State proposed, so choosing an alternative leaves its text alone.
+  it.each([
+    ['ALT 2 of alternatives on two lines', '4. [ALT 1: States shall act.]{EU}\n[ALT 2: States sh‸ould act.]{Brazil}\n', /^Choose alternative “ALT 2/, '4. States should act.\n'],
+    ['ALT 1 of alternatives on two lines', '4. [ALT 1: States sh‸all act.]{EU}\n[ALT 2: States should act.]{Brazil}\n', /^Choose alternative “ALT 1/, '4. States shall act.\n'],
+    ['Option B of options on one line', '7. Cited, with [Option A: a first option]{AOSIS} [Option B: a sec‸ond option]{LMDC} and more.\n', /^Choose alternative “Option B/, '7. Cited, with a second option and more.\n'],
+  ] as const)('%s', async (name, src, title, expected) => {
+    const { uri, text, actions } = await actionsAt(name, src);
+    const choose = actions.find((a) => title.test(a.title));
+    expect(choose, actions.map((a) => a.title).join(' | ')).toBeDefined();
+    expect(applyWorkspaceEdit(text, uri, choose!.edit!)).toBe(expected);
+  });
+});
+
+describe('negotext/bracketEdit', () => {
+  async function bracketEdit(uri: string, position: Position, action: 'accept' | 'drop') {
+    return client.request<WorkspaceEdit | null>('negotext/bracketEdit', { textDocument: { uri }, position, action });
+  }
+
+  it('accepts and drops the innermost bracket at the position', async () => {
+    const { text, position } = parseCursor('1. [a [b‸]{G77} c]{EU} d.\n');
+    const uri = freshUri('bracket-edit');
+    await openAndWait(client, uri, text);
+    expect(applyWorkspaceEdit(text, uri, (await bracketEdit(uri, position, 'accept'))!)).toBe('1. [a b c]{EU} d.\n');
+    expect(applyWorkspaceEdit(text, uri, (await bracketEdit(uri, position, 'drop'))!)).toBe('1. [a c]{EU} d.\n');
+  });
+
+  it('returns null away from any bracket', async () => {
+    const { text, position } = parseCursor('1. [a]{EU} d‸one.\n');
+    const uri = freshUri('bracket-edit-null');
+    await openAndWait(client, uri, text);
+    expect(await bracketEdit(uri, position, 'accept')).toBeNull();
+    expect(await bracketEdit(uri, position, 'drop')).toBeNull();
+  });
+
+  it('accepting an unclosed bracket keeps its text (or declines)', async () => {
+    const { text, position } = parseCursor('1. An [unclo‸sed bracket here.\n\n2. Next.\n');
+    const uri = freshUri('bracket-edit-unclosed');
+    await openAndWait(client, uri, text);
+    const edit = await bracketEdit(uri, position, 'accept');
+    // Accepting never deletes text: either only the `[` goes, or there is nothing to do.
+    if (edit !== null) expect(applyWorkspaceEdit(text, uri, edit)).toBe('1. An unclosed bracket here.\n\n2. Next.\n');
+  });
+
+  it.each(sharedDrafts().map((f) => [f.name, f] as const))('%s: for every bracket, accept keeps exactly its text and drop removes exactly it', async (name, f) => {
+    const uri = freshUri(name, name.endsWith('.txt') ? 'draft.txt' : 'draft.md');
+    await openAndWait(client, uri, f.text);
+    const { brackets } = await client.request<{ brackets: LedgerBracket[] }>('negotext/ledger', { textDocument: { uri } });
+    expect(brackets.length).toBeGreaterThan(0);
+    for (const b of brackets) {
+      const s = offsetAt(f.text, b.range.start);
+      const e = offsetAt(f.text, b.range.end);
+      const where = `${b.id} ${JSON.stringify(textIn(f.text, b.range))}`;
+      const drop = applyWorkspaceEdit(f.text, uri, (await bracketEdit(uri, b.range.start, 'drop'))!);
+      const dropped = [f.text.slice(0, s) + f.text.slice(e)];
+      if (f.text[s - 1] === ' ') dropped.push(f.text.slice(0, s - 1) + f.text.slice(e));
+      expect(dropped, `drop ${where}`).toContain(drop);
+      // The code action offers the same edit as the request.
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri }, range: { start: b.range.start, end: b.range.start }, context: { diagnostics: [] },
+      });
+      const dropAction = actions.find((a) => a.title.startsWith('Drop bracket'));
+      expect(applyWorkspaceEdit(f.text, uri, dropAction!.edit!), `drop action ${where}`).toBe(drop);
+      if (!b.closed) continue;
+      const accept = applyWorkspaceEdit(f.text, uri, (await bracketEdit(uri, b.range.start, 'accept'))!);
+      // An `ALT 1:` / `Option A:` prefix may go with the brackets (see the ALT tests above).
+      const kept = [b.text, b.text.replace(/^(?:ALT|Option)\s*[0-9A-Z]+\s*:\s*/i, '')].map((t) => f.text.slice(0, s) + t + f.text.slice(e));
+      expect(kept, `accept ${where}`).toContain(accept);
+      const acceptAction = actions.find((a) => a.title.startsWith('Accept bracket'));
+      expect(applyWorkspaceEdit(f.text, uri, acceptAction!.edit!), `accept action ${where}`).toBe(accept);
+    }
+  });
+});
