@@ -1,7 +1,7 @@
 // The CLI as a user runs it: the built dist/cli.js in a child process.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,6 +19,8 @@ function file(name: string, content: string | Buffer): string {
   writeFileSync(p, content);
   return p;
 }
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 beforeAll(() => {
   if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first (npm test does)');

@@ -1,0 +1,372 @@
+// VS Code itself, as a person uses it: code-server (VS Code for the browser,
+// from npm) in Debian's Chromium, driven by playwright-core. The test packages
+// the extension with `npm run package`, installs the .vsix, opens a draft and
+// asserts what is on the screen: the squiggle and the Problems entry for an
+// unbalanced bracket, the hover naming the proposer, the outline, the
+// Brackets view, the status bar text, and that "negotext: Accept bracket"
+// changes the text. Screenshots go to test-results/e2e/ (ignored by git);
+// with NEGOTEXT_SCREENSHOT=1 it also writes docs/screenshot.png for the README.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, startCodeServer, type Browser, type CodeServer } from './support/codeServer';
+import { artifactsDir, assertInstalled, codeServerMissing, ensureArtifactsDir, fixturesDir, removeDir, repoRoot, shouldSkip, tempDir } from './support/editors';
+import { packageVsix } from './support/vsix';
+
+const SUITE = 'VS Code (code-server + Chromium) with the .vsix (test/e2e/vscode.test.ts)';
+const missing = codeServerMissing();
+const FIXTURE = 'accept-and-check.draft.md';
+const SCREENSHOT_FIXTURE = 'screenshot.draft.md';
+const writeDocsScreenshot = process.env.NEGOTEXT_SCREENSHOT === '1';
+
+/** Editor text as shown: the view's lines, top to bottom, spaces normalised. */
+async function visibleLines(page: Page): Promise<string[]> {
+  const lines = page.locator('.editor-instance .view-lines .view-line');
+  const n = await lines.count();
+  const rows: { top: number; text: string }[] = [];
+  for (let i = 0; i < n; i++) {
+    const line = lines.nth(i);
+    const style = (await line.getAttribute('style')) ?? '';
+    const top = Number(/top:\s*(-?\d+)/.exec(style)?.[1] ?? i);
+    rows.push({ top, text: (await line.innerText()).replace(/\u00a0/g, ' ') });
+  }
+  return rows.sort((a, b) => a.top - b.top).map((r) => r.text);
+}
+
+/** The rows of a tree (Brackets view, Outline) as "label — description". */
+async function rowLabels(container: Locator): Promise<string[]> {
+  return container.locator('.monaco-list-row').evaluateAll((rows) =>
+    rows.map((row) => {
+      // Elements of the page: no DOM typings in this project's tsconfig.
+      const text = (selector: string) => ((row as any).querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim() as string;
+      const name = text('.label-name') || text('.monaco-highlighted-label') || text('.monaco-tl-contents');
+      const description = text('.label-description');
+      return description ? `${name} — ${description}` : name;
+    }),
+  );
+}
+
+/** The code lenses above the paragraphs, top to bottom. */
+async function codeLenses(page: Page): Promise<string[]> {
+  const lenses = page.locator('.editor-instance .codelens-decoration');
+  const rows: { top: number; text: string }[] = [];
+  for (let i = 0; i < (await lenses.count()); i++) {
+    const box = await lenses.nth(i).boundingBox();
+    rows.push({ top: box?.y ?? i, text: (await lenses.nth(i).innerText()).replace(/\s+/g, ' ').trim() });
+  }
+  return rows.sort((a, b) => a.top - b.top).map((r) => r.text);
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, name) });
+
+/** A pane of the Explorer (Outline, Brackets …) by its title, expanded. */
+async function expandPane(page: Page, title: string): Promise<Locator> {
+  const pane = page.locator('.split-view-view .pane', { has: page.locator('.pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }) }).first();
+  const header = pane.locator('.pane-header').first();
+  await header.waitFor({ timeout: 30_000 });
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  await expect.poll(() => header.getAttribute('aria-expanded'), { timeout: 10_000 }).toBe('true');
+  return pane;
+}
+
+async function collapsePane(page: Page, title: string): Promise<void> {
+  const header = page.locator('.split-view-view .pane-header', { hasText: new RegExp(`^\\s*${title}`, 'i') }).first();
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+}
+
+async function runCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${label}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
+  let staging: string | undefined;
+  let workspaceRoot: string | undefined;
+  let workspace: string | undefined;
+  let cs: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const timings: Record<string, number> = {};
+  // A failed setup fails every test (counted as failed, not skipped).
+  let setupError: unknown;
+  const ready = () => {
+    if (setupError) throw setupError;
+  };
+  const editor = () => page.locator('.editor-instance').first();
+  const statusItem = () => page.locator('.statusbar-item', { hasText: /open brackets? ·/ }).first();
+
+  beforeAll(async () => {
+    try {
+      await setup();
+    } catch (e) {
+      if (page) await shot(page, 'vscode-setup-failed.png').catch(() => undefined);
+      setupError = new Error(`${e instanceof Error ? e.message : String(e)}${cs ? `\n--- code-server output:\n${cs.output().slice(-4000)}\n--- extension host log:\n${cs.extensionHostLog().slice(-4000)}` : ''}`);
+    }
+  }, 300_000);
+
+  async function setup(): Promise<void> {
+    assertInstalled(SUITE, missing);
+    ensureArtifactsDir('vscode-');
+    let t = Date.now();
+    const packaged = await packageVsix();
+    staging = packaged.staging;
+    console.log(`[e2e] installing ${packaged.vsix}${packaged.staging ? ' (packaged in a staging copy)' : " (the repository's, newer than dist/)"}`);
+    timings.package = Date.now() - t;
+
+    // A folder named like a person's: its name is in the title bar and the Explorer.
+    workspaceRoot = tempDir('workspace');
+    workspace = join(workspaceRoot, 'drafts');
+    mkdirSync(workspace);
+    copyFileSync(join(fixturesDir, FIXTURE), join(workspace, FIXTURE));
+    if (writeDocsScreenshot) copyFileSync(join(fixturesDir, SCREENSHOT_FIXTURE), join(workspace, SCREENSHOT_FIXTURE));
+
+    t = Date.now();
+    // Long paragraphs wrap in the README's screenshot.
+    cs = await startCodeServer({ vsix: packaged.vsix, workspace, settings: writeDocsScreenshot ? { '[negotext]': { 'editor.wordWrap': 'on' } } : {} });
+    timings.codeServer = Date.now() - t;
+
+    t = Date.now();
+    browser = await launchChromium();
+    page = browser.page;
+    await page.goto(cs.url, { timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FIXTURE }).first();
+    await row.waitFor({ timeout: 60_000 });
+    await row.click();
+    await page.locator('.tabs-container .tab', { hasText: FIXTURE }).waitFor({ timeout: 30_000 });
+    await editor().locator('.view-lines .view-line').first().waitFor({ timeout: 30_000 });
+    timings.openDraft = Date.now() - t;
+  }
+
+  // A failing test leaves a screenshot of what was on the screen.
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      if (!page || page.isClosed()) return;
+      const name = task.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 60);
+      await shot(page, `vscode-FAILED-${name}.png`).catch(() => undefined);
+    });
+  });
+
+  afterAll(async () => {
+    console.log(`[e2e] VS Code timings (ms): ${JSON.stringify(timings)}`);
+    if (browser && browser.blocked.length) console.warn(`[e2e] blocked requests to other hosts: ${browser.blocked.join(', ')}`);
+    await browser?.close();
+    await cs?.stop();
+    removeDir(workspaceRoot);
+    removeDir(staging);
+  }, 30_000);
+
+  it('shows the draft as a negotext document with a red squiggle under the unclosed [', async () => {
+    ready();
+    const t = Date.now();
+    // The language mode in the status bar: the .vsix's language contribution.
+    await expect.poll(() => page.locator('.statusbar-item[id="status.editor.mode"]').innerText(), { timeout: 20_000 }).toMatch(/Negotiated draft|negotext/);
+    await editor().locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
+    timings.squiggle = Date.now() - t;
+    await shot(page, 'vscode-1-squiggle.png');
+    // Each paragraph's status above it.
+    await expect.poll(() => codeLenses(page), { timeout: 20_000 }).toEqual(['agreed', 'pending · 1 bracket · European Union', 'pending · 1 bracket', 'agreed-ad-ref']);
+    // Exactly one error squiggle: the unbalanced bracket, on the `[scope` line.
+    const squiggles = editor().locator('.squiggly-error');
+    expect(await squiggles.count()).toBe(1);
+    const lines = await visibleLines(page);
+    const lineIndex = lines.findIndex((l) => l.includes('[scope'));
+    expect(lineIndex).toBeGreaterThan(0);
+    const box = (await squiggles.first().boundingBox())!;
+    const lineBox = (await editor().locator('.view-lines .view-line', { hasText: '[scope' }).first().boundingBox())!;
+    expect(Math.abs(box.y + box.height / 2 - (lineBox.y + lineBox.height / 2))).toBeLessThan(lineBox.height);
+  });
+
+  it('lists the error in the Problems panel', async () => {
+    ready();
+    await page.keyboard.press('Control+Shift+M');
+    const entry = page.locator('.markers-panel .monaco-tl-contents', { hasText: 'never closed' }).first();
+    await entry.waitFor({ timeout: 30_000 });
+    const text = (await entry.innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/This \[ is never closed/);
+    expect(text).toMatch(/negotext/);
+    expect(text).toMatch(/unbalanced-bracket/);
+    expect(text).toMatch(/\[Ln 14, Col 47\]/);
+    // The file row counts one problem.
+    const fileRow = page.locator('.markers-panel .monaco-list-row', { hasText: FIXTURE }).first();
+    await expect.poll(async () => (await fileRow.innerText()).replace(/\s+/g, ' ')).toMatch(/\b1\b/);
+    await shot(page, 'vscode-2-problems.png');
+    await page.keyboard.press('Control+Shift+M'); // toggle the panel away again
+  });
+
+  it('shows a hover naming the proposer of [should]{EU}', async () => {
+    ready();
+    const line = editor().locator('.view-lines .view-line', { hasText: '[should]{EU}' }).first();
+    const word = line.locator('span span', { hasText: /^should$/ }).first();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'Proposed by' }).first();
+    // A hover can need a second move when the first lands while the editor is busy.
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(0, 0);
+          await word.hover();
+          return hover.waitFor({ state: 'visible', timeout: 3000 }).then(
+            () => true,
+            () => false,
+          );
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Proposed by: European Union/);
+    await shot(page, 'vscode-3-hover.png');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+  });
+
+  it('shows the outline: the two sections and their paragraphs', async () => {
+    ready();
+    await collapsePane(page, 'drafts'); // room for the outline
+    const pane = await expandPane(page, 'Outline');
+    const rows = pane.locator('.monaco-list-row');
+    await rows.first().waitFor({ timeout: 30_000 });
+    // Expand everything, then read the labels in order.
+    await expect
+      .poll(
+        async () => {
+          const collapsed = pane.locator('.monaco-list-row[aria-expanded="false"]');
+          if (await collapsed.count()) await collapsed.first().click();
+          return rowLabels(pane);
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual([
+        'A. Introduction',
+        '1 — agreed',
+        '2 — pending · 1 bracket',
+        'B. Existing and potential threats',
+        '3 — pending · 1 bracket',
+        '4 — agreed-ad-ref',
+      ]);
+    await shot(page, 'vscode-4-outline.png');
+  });
+
+  it('shows the Brackets view: by proposer and by paragraph', async () => {
+    ready();
+    await collapsePane(page, 'Outline'); // room for the Brackets view
+    const pane = await expandPane(page, 'Brackets');
+    // The view names the draft it lists.
+    await expect.poll(() => pane.locator('.pane-header').innerText(), { timeout: 20_000 }).toContain(FIXTURE);
+    // Each row as "label — description".
+    const labels = () => rowLabels(pane);
+    await expect.poll(labels, { timeout: 30_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^By proposer/), expect.stringMatching(/^By paragraph/)]));
+    // Open the proposer groups: European Union's [should], and the unattributed [scope …
+    for (const name of ['European Union', 'not attributed']) {
+      const row = pane.locator('.monaco-list-row', { hasText: name }).first();
+      await row.waitFor({ timeout: 10_000 });
+      if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+    }
+    await expect
+      .poll(async () => (await labels()).slice(0, 5), { timeout: 10_000 })
+      .toEqual([
+        'By proposer',
+        'European Union — 1 bracket',
+        'should — para. 2 · text · depth 1',
+        'not attributed — 1 bracket',
+        expect.stringMatching(/^scope, scale and severity.* — para\. 3 · text · depth 1 · unclosed$/),
+      ]);
+    expect(await labels()).toContain('By paragraph');
+    await shot(page, 'vscode-5-brackets-view.png');
+  });
+
+  it('shows the status bar text: open brackets and paragraphs agreed', async () => {
+    ready();
+    await statusItem().waitFor({ timeout: 30_000 });
+    expect((await statusItem().innerText()).trim()).toBe('2 open brackets · 2/4 paragraphs agreed');
+  });
+
+  it('"negotext: Accept bracket" at the cursor removes the bracket and its attribution', async () => {
+    ready();
+    const line = editor().locator('.view-lines .view-line', { hasText: '[should]{EU}' }).first();
+    await line.locator('span span', { hasText: /^should$/ }).first().click();
+    await runCommand(page, 'negotext: Accept bracket');
+    await expect.poll(async () => (await visibleLines(page)).find((l) => l.startsWith('2. ')), { timeout: 20_000 }).toBe('2. States should refrain from conduct that damages critical infrastructure.');
+    // The ledger follows the edit: one bracket left, paragraph 2 now agreed.
+    await expect.poll(async () => (await statusItem().innerText()).trim(), { timeout: 20_000 }).toBe('1 open bracket · 3/4 paragraphs agreed');
+    // The code lens above paragraph 2 follows too.
+    await expect.poll(() => codeLenses(page), { timeout: 20_000 }).toEqual(['agreed', 'agreed', 'pending · 1 bracket', 'agreed-ad-ref']);
+    // The unbalanced bracket is still reported.
+    expect(await editor().locator('.squiggly-error').count()).toBe(1);
+    // One undo step puts it back.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(async () => (await visibleLines(page)).find((l) => l.startsWith('2. ')), { timeout: 10_000 }).toContain('[should]{EU}');
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(async () => (await visibleLines(page)).find((l) => l.startsWith('2. ')), { timeout: 10_000 }).toContain('States should refrain');
+    await shot(page, 'vscode-6-accepted.png');
+    // Undone again, the draft is as it was on disk: not dirty.
+    await page.keyboard.press('Control+Z');
+    const tab = page.locator('.tabs-container .tab', { hasText: FIXTURE }).first();
+    await expect.poll(async () => (await tab.getAttribute('class')) ?? '', { timeout: 10_000 }).not.toMatch(/\bdirty\b/);
+  });
+
+  it('started the extension and its server without errors, and talked to no other host', () => {
+    ready();
+    const log = cs!.extensionHostLog();
+    expect(log).toMatch(/_doActivateExtension negotext\.negotext\b.*onLanguage:negotext/);
+    expect(log.split('\n').filter((l) => /\[error\]/i.test(l) && /negotext/i.test(l))).toEqual([]);
+    // Chromium asked no host but code-server's (every other request is aborted and recorded).
+    expect(browser!.blocked).toEqual([]);
+  });
+
+  // Only on request: not registered otherwise, so that CI's count of skipped tests stays 0.
+  if (writeDocsScreenshot) it('writes docs/screenshot.png (NEGOTEXT_SCREENSHOT=1)', async () => {
+    ready();
+    await expandPane(page, 'drafts');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SCREENSHOT_FIXTURE }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: SCREENSHOT_FIXTURE }).waitFor({ timeout: 30_000 });
+    await editor().locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
+    await editor().locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await statusItem().innerText()).trim(), { timeout: 30_000 }).toMatch(/^11 open brackets/);
+    // The Brackets view open on this draft, the outline folded away.
+    // This draft alone, and the Brackets view open on it with the folder and
+    // the outline folded away.
+    await runCommand(page, 'View: Close Other Editors in Group');
+    await expect.poll(() => page.locator('.tabs-container .tab').count(), { timeout: 10_000 }).toBe(1);
+    await collapsePane(page, 'Outline');
+    await collapsePane(page, 'drafts');
+    const pane = await expandPane(page, 'Brackets');
+    await expect.poll(() => pane.locator('.pane-header').innerText(), { timeout: 20_000 }).toContain(SCREENSHOT_FIXTURE);
+    const eu = pane.locator('.monaco-list-row', { hasText: 'European Union' }).first();
+    await eu.waitFor({ timeout: 10_000 });
+    if ((await eu.getAttribute('aria-expanded')) === 'false') await eu.click();
+    await pane.locator('.monaco-list-row', { hasText: 'should' }).first().waitFor({ timeout: 10_000 });
+    await page.mouse.move(0, 0);
+    // A hover on the unknown proposer's squiggle.
+    const target = editor().locator('.view-lines .view-line span span', { hasText: /Atlantis/ }).first();
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.move(0, 0);
+          await target.hover();
+          return page
+            .locator('.monaco-hover:not(.hidden)', { hasText: 'Atlantis' })
+            .first()
+            .waitFor({ state: 'visible', timeout: 3000 })
+            .then(
+              () => true,
+              () => false,
+            );
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    await page.waitForTimeout(800); // the hover's fade-in
+    mkdirSync(join(repoRoot, 'docs'), { recursive: true });
+    await page.screenshot({ path: join(repoRoot, 'docs', 'screenshot.png') });
+    await shot(page, 'vscode-7-docs-screenshot.png');
+    expect(readFileSync(join(repoRoot, 'docs', 'screenshot.png')).length).toBeGreaterThan(10_000);
+  });
+});
