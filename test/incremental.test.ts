@@ -3,7 +3,7 @@
 // text; analysis never throws; bracket ranges lie in the text and nest.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze, analysisOf, DraftDocument, type Position } from '../server/src/core/index';
+import { analyze, analysisOf, diagnosticsOf, DraftDocument, type Position } from '../server/src/core/index';
 import { lineStarts } from '../server/src/core/lines';
 import { draftText, edit } from './support/arbitraries';
 
@@ -34,10 +34,32 @@ describe('incremental analysis', () => {
           doc.update([{ range, text: e.insert }]);
           text = text.slice(0, from) + e.insert + text.slice(Math.max(from, to));
           expect(doc.text).toBe(text);
+          // Diagnostics are cached per chunk of blocks across edits: exercise that cache as the server does.
+          diagnosticsOf(doc);
         }
         expect(analysisOf(doc)).toEqual(analyze(text));
       }),
       { seed, numRuns: 400 },
+    );
+  });
+
+  it('keeps diagnostics right across chunks of blocks after many edits of a long draft', () => {
+    // More than 64 blocks, so that the per-chunk diagnostics cache has several chunks.
+    const paras = Array.from({ length: 300 }, (_, i) => `${i + 1}. States [should]{${i % 7 ? 'EU' : 'Atlantis'}} consider A/RES/75/${i}.\n`);
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+        let text = paras.join('\n');
+        const doc = new DraftDocument(text);
+        diagnosticsOf(doc);
+        for (const e of edits) {
+          const from = snap(text, Math.floor(e.from * text.length));
+          const to = snap(text, Math.min(text.length, from + e.len));
+          doc.update([{ range: { start: positionOf(text, from), end: positionOf(text, Math.max(from, to)) }, text: e.insert }]);
+          text = text.slice(0, from) + e.insert + text.slice(Math.max(from, to));
+          expect(diagnosticsOf(doc)).toEqual(analyze(text).diagnostics);
+        }
+      }),
+      { seed, numRuns: 60 },
     );
   });
 

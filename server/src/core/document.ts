@@ -6,7 +6,7 @@ import { scanBlocks, type BlockKind, type RawBlock } from './blocks';
 import { analyzeBlock, type BlockResult } from './blockAnalysis';
 import { lineContent, splitLinesKeepEnds, lineStarts } from './lines';
 import { defaultRegistry, type Registry } from './registry';
-import type { Position, Range } from './model';
+import type { Diagnostic, Position, Range } from './model';
 import { resolveSpans, type SpanResolution } from './spans';
 import { checkNumbering, type NumberingIssue } from './numbering';
 
@@ -26,6 +26,26 @@ export interface BlockNode {
   lineCount: number;
   startLine: number;
   result: BlockResult;
+  /** The block's own diagnostics at its current place, kept by diagnostics.ts (a property, not a map: it is read on every keystroke). */
+  placed?: PlacedDiagnostics;
+}
+
+/** Blocks [from, from + removed) replaced by `added` new ones, lines after them shifted by `lineDelta`. */
+export interface Splice {
+  revision: number;
+  from: number;
+  removed: number;
+  added: number;
+  lineDelta: number;
+}
+
+export interface PlacedDiagnostics {
+  result: BlockResult;
+  line: number;
+  checker: unknown;
+  version: number;
+  isTitle: boolean;
+  list: Diagnostic[];
 }
 
 export interface DocumentFacts {
@@ -104,7 +124,29 @@ export class DraftDocument {
     }
   }
 
+  /** Counts every change to the blocks; `changesSince` tells a consumer what moved. */
+  revision = 0;
+  private journal: Splice[] = [];
+
+  /** The splices since `revision`, oldest first; null when they are not all known (rebuild). */
+  changesSince(revision: number): readonly Splice[] | null {
+    if (revision === this.revision) return [];
+    const first = this.journal.findIndex((s) => s.revision === revision + 1);
+    return first < 0 || this.journal.length - first !== this.revision - revision ? null : this.journal.slice(first);
+  }
+
+  private record(s: Omit<Splice, 'revision'> | null): void {
+    this.revision++;
+    // A reset forgets the journal: consumers see null and start again.
+    if (!s) this.journal = [];
+    else {
+      this.journal.push({ ...s, revision: this.revision });
+      if (this.journal.length > 64) this.journal.shift();
+    }
+  }
+
   private reset(text: string): void {
+    this.record(null);
     const lines = splitLinesKeepEnds(text);
     this.blocks = this.nodesFrom(scanBlocks(text, lines, undefined, true), 0);
     this.refreshLinkLabels();
@@ -210,6 +252,7 @@ export class DraftDocument {
     this.blocks.splice(from, to - from, ...nodes);
     const delta = newLines - oldLines;
     if (delta !== 0) for (let k = from + nodes.length; k < this.blocks.length; k++) this.blocks[k].startLine += delta;
+    this.record({ from, removed: to - from, added: nodes.length, lineDelta: delta });
     const outlineKept = old.length === nodes.length && old.every((b, k) => outlineSignature(b.result) === outlineSignature(nodes[k].result));
     if (!outlineKept) {
       if (old.some((b) => b.kind === 'linkdef') || nodes.some((b) => b.kind === 'linkdef')) this.refreshLinkLabels();
@@ -223,6 +266,7 @@ export class DraftDocument {
     for (const b of this.blocks) if (b.result.linkLabel) labels.add(b.result.linkLabel);
     const same = labels.size === this.linkLabels.size && [...labels].every((l) => this.linkLabels.has(l));
     if (same) return;
+    this.record(null);
     this.linkLabels = labels;
     for (const b of this.blocks) {
       b.result = analyzeBlock(b.kind, b.text, { registry: this.registry, linkLabels: labels });

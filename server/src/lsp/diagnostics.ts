@@ -10,7 +10,16 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
+// Most diagnostics survive a keystroke unchanged (the core keeps them per block): convert each once.
+const converted = new WeakMap<Diagnostic, LspDiagnostic>();
+
 export function toLsp(d: Diagnostic): LspDiagnostic {
+  let c = converted.get(d);
+  if (!c) converted.set(d, (c = convert(d)));
+  return c;
+}
+
+function convert(d: Diagnostic): LspDiagnostic {
   const out: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.code, source: 'negotext', message: d.message };
   if (d.data) out.data = d.data;
   return out;
