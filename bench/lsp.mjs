@@ -32,10 +32,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { synthDraft, editOneParagraph, applyChange } from './synth.mjs';
+import { MB, median, quantile, fmtMs, fmtX, fmtBytes } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const MB = 1024 * 1024;
 const now = () => performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -49,19 +49,6 @@ const RSS_DRAFTS = 100;
 const RSS_DRAFT_BYTES = 100 * 1024;
 
 // ---------------------------------------------------------------- helpers
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-};
-const fmtMs = (ms) => (ms == null ? 'n/a' : ms < 1 ? `${ms.toFixed(3)} ms` : ms < 100 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`);
-const fmtX = (x) =>
-  x == null || !Number.isFinite(x) ? 'n/a' : x >= 100 ? `${x.toFixed(0)}×` : x >= 0.01 ? `${x.toFixed(2)}×` : `1/${(1 / x).toFixed(0)}`;
-const fmtBytes = (b) => (b >= MB ? `${(b / MB).toFixed(1)} MB` : `${(b / 1024).toFixed(0)} KB`);
 const judge = (ok) => (ok == null ? 'n/a' : ok ? 'PASS' : 'MISS');
 const lineCountOf = (text) => {
   let n = 1;

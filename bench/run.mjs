@@ -15,12 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { synthDraft, editOneParagraph, applyChange } from './synth.mjs';
 import { scan } from './scan.mjs';
+import { MB, median, quantile, fmtMs, fmtX, fmtBytes } from './stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const corePath = path.join(root, 'dist', 'core.js');
 const cliPath = path.join(root, 'dist', 'cli.js');
-const MB = 1024 * 1024;
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -97,15 +97,6 @@ if (argv[0] === '--memory-child') {
 }
 
 // ---------------------------------------------------------------- helpers
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const quantile = (xs, q) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-};
 
 /**
  * Time fn(): `warm` untimed calls, then at least `min` and at most `max` timed calls within
@@ -127,11 +118,7 @@ function bench(fn, { warm = 3, min = 3, max = 20, budgetMs = 3000 } = {}) {
   return { ms: median(times), min: Math.min(...times), runs: times.length, sink };
 }
 
-const fmtMs = (ms) => (ms == null ? 'n/a' : ms < 1 ? `${ms.toFixed(3)} ms` : ms < 100 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`);
 const fmtMBs = (bytes, ms) => `${(bytes / MB / (ms / 1000)).toFixed(1)} MB/s`;
-const fmtX = (x) =>
-  x == null || !Number.isFinite(x) ? 'n/a' : x >= 100 ? `${x.toFixed(0)}×` : x >= 0.01 ? `${x.toFixed(2)}×` : `1/${(1 / x).toFixed(0)}`;
-const fmtBytes = (b) => (b >= MB ? `${(b / MB).toFixed(1)} MB` : `${(b / 1024).toFixed(0)} KB`);
 const log = (...a) => console.error('bench:', ...a);
 
 // ---------------------------------------------------------------- the run

@@ -2,18 +2,10 @@
 // functions the Brackets view and the status bar build on. No `vscode` import
 // here, so that vitest can run these without an editor.
 
-export interface Position {
-  line: number;
-  character: number;
-}
+// The same plain types the core hands out (type-only: nothing of the core is bundled here).
+import type { BracketKind, ParagraphStatus, Position, Range } from '../../server/src/core/model';
 
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-export type BracketKind = 'text' | 'alternative' | 'deletion' | 'placeholder';
-export type ParagraphStatus = 'agreed' | 'agreed-ad-ref' | 'pending';
+export type { BracketKind, ParagraphStatus, Position, Range };
 
 export interface LedgerBracket {
   id: string;

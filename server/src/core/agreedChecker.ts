@@ -25,6 +25,8 @@ function wordsOnly(text: string, from: number, to: number): string {
   return text.slice(from, to).replace(/\{[^{}\n]{0,200}\}/g, (m) => ' '.repeat(m.length)).replace(/[[\]]/g, ' ');
 }
 
+const NOTHING: LocalDiagnostic[] = [];
+
 export class AgreedChecker implements ReferenceChecker {
   readonly index = new AgreedIndex();
   private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
@@ -57,6 +59,8 @@ export class AgreedChecker implements ReferenceChecker {
   }
 
   checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[] {
+    // Most paragraphs cite nothing; with no agreed texts there is no reuse to look for either.
+    if (block.references.length === 0 && this.texts === 0) return NOTHING;
     let out = this.cache.get(block);
     if (!out) this.cache.set(block, (out = this.compute(block, cited)));
     return out;

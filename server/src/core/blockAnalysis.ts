@@ -77,6 +77,12 @@ export interface BlockResult {
   optionLines: number;
   subParagraphs: SubParagraph[];
   diagnostics: LocalDiagnostic[];
+  /**
+   * What later stages derive from this block and keep with it (line starts,
+   * checked diagnostics): a property rather than a WeakMap, which costs more
+   * than the analysis of a short paragraph.
+   */
+  memo?: { lineStarts?: number[]; own?: unknown };
 }
 
 export interface BlockContext {

@@ -10,12 +10,9 @@ import { lineOfOffset, lineStarts } from './lines';
 import type { Diagnostic, Position, Range } from './model';
 import type { ReferenceChecker } from './referenceChecker';
 
-const startsCache = new WeakMap<BlockResult, number[]>();
-
 function startsOf(r: BlockResult): number[] {
-  let s = startsCache.get(r);
-  if (!s) startsCache.set(r, (s = lineStarts(r.text)));
-  return s;
+  const memo = (r.memo ??= {});
+  return (memo.lineStarts ??= lineStarts(r.text));
 }
 
 export function pos(node: BlockNode, offset: number): Position {
@@ -58,20 +55,23 @@ interface Own {
   isTitle: boolean;
   diagnostics: Relative[];
 }
-const ownCache = new WeakMap<BlockResult, Own>();
+const NONE: Relative[] = [];
 
 function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean): Relative[] {
   const version = checker?.version ?? 0;
-  const hit = ownCache.get(r);
+  const memo = (r.memo ??= {});
+  const hit = memo.own as Own | undefined;
   if (hit && hit.checker === checker && hit.version === version && hit.isTitle === isTitle) return hit.diagnostics;
-  const out = r.diagnostics.map((d) => relative(r, d));
+  let out = r.diagnostics.length ? r.diagnostics.map((d) => relative(r, d)) : NONE;
   if (checker && !isTitle && (r.kind === 'paragraph' || r.kind === 'text' || r.kind === 'footnote')) {
-    const cited = new Set(r.references.map((x) => x.symbol));
-    for (const d of checker.checkBlock(r, cited)) out.push(relative(r, d));
+    const checked = checker.checkBlock(r, r.references.length ? new Set(r.references.map((x) => x.symbol)) : EMPTY_SET);
+    if (checked.length) out = [...out, ...checked.map((d) => relative(r, d))];
   }
-  ownCache.set(r, { checker, version, isTitle, diagnostics: out });
+  memo.own = { checker, version, isTitle, diagnostics: out } satisfies Own;
   return out;
 }
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** A block's own diagnostics at its current place, kept on the node until it moves or changes. */
 function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean): Diagnostic[] {
