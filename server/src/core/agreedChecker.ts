@@ -5,6 +5,7 @@ import type { BlockResult, LocalDiagnostic } from './blockAnalysis';
 import type { ReferenceChecker } from './referenceChecker';
 import { AgreedIndex, type AgreedDocument, type WordDiffPart } from './agreed/index';
 import { parseAgreedSymbol } from './agreed/agreedFile';
+import { symbolKey } from './agreed/fold';
 import { catalogueEntry } from './catalogue';
 import { DraftDocument } from './document';
 import { materialize } from './materialize';
@@ -30,6 +31,7 @@ const NOTHING: LocalDiagnostic[] = [];
 export class AgreedChecker implements ReferenceChecker {
   readonly index = new AgreedIndex();
   private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
+  private sources = new Map<string, { symbol: string; file: string; title?: string; lines: Map<string, number> }>();
   /** Agreed texts indexed; with none, there is no reuse to look for. */
   private texts = 0;
   version = 0;
@@ -42,16 +44,33 @@ export class AgreedChecker implements ReferenceChecker {
     const symbol = (typeof fm.symbol === 'string' && fm.symbol) || parseAgreedSymbol(fileName, text);
     if (!symbol) return undefined;
     const paragraphs: AgreedDocument['paragraphs'] = [];
+    const lines = new Map<string, number>();
     for (const node of doc.nodes) {
       const r = node.result;
       if (r.kind !== 'paragraph' || !r.label) continue;
       paragraphs.push({ label: r.label.label, text: r.text.slice(r.textStart, r.contentEnd) });
+      if (!lines.has(r.label.label)) lines.set(r.label.label, node.startLine);
     }
-    this.index.add({ symbol, title: typeof fm.title === 'string' ? fm.title : undefined, paragraphs });
+    const title = typeof fm.title === 'string' ? fm.title : undefined;
+    this.index.add({ symbol, title, paragraphs });
+    this.sources.set(symbolKey(symbol), { symbol, file: fileName, title, lines });
     this.texts++;
     this.version++;
     this.cache = new WeakMap();
     return symbol;
+  }
+
+  /** Where an agreed text came from, and the line of a paragraph in it (0 when not found), for go-to-definition. */
+  source(symbol: string, pinpoint?: string | null): { symbol: string; file: string; title?: string; line: number } | undefined {
+    const s = this.sources.get(symbolKey(symbol));
+    if (!s) return undefined;
+    const label = pinpoint ? pinpoint.split(/[–—-]/)[0].replace(/\s*\(.*$/, '').trim() : null;
+    return { symbol: s.symbol, file: s.file, title: s.title, line: (label && s.lines.get(label)) || 0 };
+  }
+
+  /** Agreed texts indexed, by symbol. */
+  get symbols(): string[] {
+    return [...this.sources.values()].map((s) => s.symbol);
   }
 
   known(symbol: string): boolean {
