@@ -9,8 +9,13 @@ export interface CatalogueEntry {
   kind: string;
   title: string;
   date: string;
+  /** Where the entry was checked: a corpus file and lines, or a public page's address. */
   source?: string;
   verified: boolean;
+  /** What is not verified, or other caveats. */
+  note?: string;
+  /** A later document that replaces this one, where a public record says so. */
+  supersededBy?: string;
 }
 
 const bySymbol = new Map<string, CatalogueEntry>();
@@ -30,4 +35,11 @@ export function catalogueEntry(symbol: string): CatalogueEntry | undefined {
 
 export function catalogueEntries(): readonly CatalogueEntry[] {
   return data.documents as CatalogueEntry[];
+}
+
+let symbols: string[] | null = null;
+
+/** Every catalogued symbol, in catalogue order (for completion). */
+export function catalogueSymbols(): string[] {
+  return (symbols ??= (data.documents as CatalogueEntry[]).map((d) => d.symbol)).slice();
 }
