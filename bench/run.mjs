@@ -493,6 +493,16 @@ try {
   row({ measure: 'Language server (bench/lsp.mjs)', figure: `failed: ${e.message}`, result: 'MISS' });
 }
 
+// 8. agreed texts: indexing, reference and reuse checks (bench/agreed.mjs): its rows join this table.
+try {
+  const { agreedBench } = await import('./agreed.mjs');
+  const agreedRows = await agreedBench({ seed, log });
+  rows.push(...agreedRows.map((r) => ({ yardstick: '', ratio: '', target: '', result: '', ...r })));
+  results.agreed = agreedRows.details;
+} catch (e) {
+  row({ measure: 'Agreed texts (bench/agreed.mjs)', figure: `failed: ${e.message}`, result: 'MISS' });
+}
+
 for (const s of sizes) {
   results.sizes[s.name] = {
     bytes: s.actualBytes,

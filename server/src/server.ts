@@ -8,13 +8,17 @@ import {
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import type { AnalyzeOptions, TextChange } from './core/index';
-import { defaultRegistry } from './core/index';
+import { AgreedChecker, defaultRegistry } from './core/index';
 import { DraftStore, type OpenDraft } from './lsp/drafts';
 import { toLsp } from './lsp/diagnostics';
 import { outline } from './lsp/outline';
 import { hover } from './lsp/hover';
 import { codeActions } from './lsp/codeActions';
-import { completeProposers } from './lsp/completion';
+import { complete } from './lsp/completion';
+import { referenceAt } from './lsp/referenceHover';
+import { definitionOf } from './lsp/definition';
+import { documentLinks } from './lsp/documentLinks';
+import { WorkspaceDrafts } from './lsp/workspaceReferences';
 import { foldingRanges } from './lsp/folding';
 import { highlights } from './lsp/highlight';
 import { legend, semanticTokens } from './lsp/semanticTokens';
@@ -32,6 +36,9 @@ export function startServer(connection: Connection): void {
   const drafts = new DraftStore(() => options);
   const pending = new Map<string, NodeJS.Immediate>();
   const log = (m: string) => connection.console.log(m);
+  const workspace = new WorkspaceDrafts(() => roots, log);
+  /** The agreed-text checker behind the options, for hover, definition and completion. */
+  const agreed = (): AgreedChecker | undefined => (options.checker instanceof AgreedChecker ? options.checker : undefined);
 
   function publish(d: OpenDraft): void {
     const version = d.version;
@@ -97,7 +104,10 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: { label: 'negotext' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
-        completionProvider: { triggerCharacters: ['{', ',', ';', '–', '—', '['] },
+        completionProvider: { triggerCharacters: ['{', ',', ';', '–', '—', '[', '/', ' '] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         documentHighlightProvider: true,
         semanticTokensProvider: { legend, full: true, range: true },
@@ -142,11 +152,23 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onDocumentSymbol(({ textDocument }) => withDraft(textDocument.uri, [], (d) => outline(d.analysis())));
-  connection.onHover(({ textDocument, position }) => withDraft(textDocument.uri, null, (d) => hover(d.analysis(), position, options.registry ?? defaultRegistry)));
+  connection.onHover(({ textDocument, position }) => withDraft(textDocument.uri, null, (d) => hover(d.analysis(), position, options.registry ?? defaultRegistry, agreed())));
   connection.onCodeAction(({ textDocument, range, context }) =>
     withDraft(textDocument.uri, [], (d) => codeActions(textDocument.uri, d.doc, d.analysis(), range, context.diagnostics)));
   connection.onCompletion(({ textDocument, position }) =>
-    withDraft(textDocument.uri, null, (d) => completeProposers(options.registry ?? defaultRegistry, d.doc.lineText(position.line).slice(0, position.character), position)));
+    withDraft(textDocument.uri, null, (d) => complete(options.registry ?? defaultRegistry, agreed(), d.doc.lineText(position.line).slice(0, position.character), position)));
+  connection.onDefinition(({ textDocument, position }) => withDraft(textDocument.uri, null, (d) => {
+    const ref = referenceAt(d.analysis(), position);
+    return ref ? definitionOf(ref, agreed()) : null;
+  }));
+  connection.onReferences(({ textDocument, position, context }) => withDraft(textDocument.uri, null, (d) => {
+    const ref = referenceAt(d.analysis(), position);
+    if (!ref) return null;
+    const found = workspace.references(ref.symbol, drafts.all());
+    const declaration = context?.includeDeclaration ? definitionOf({ ...ref, pinpoint: null }, agreed()) : null;
+    return declaration ? [declaration, ...found] : found;
+  }));
+  connection.onDocumentLinks(({ textDocument }) => withDraft(textDocument.uri, [], (d) => documentLinks(d.analysis())));
   connection.onFoldingRanges(({ textDocument }) => withDraft(textDocument.uri, [], (d) => foldingRanges(d.analysis(), d.doc.lineCount)));
   connection.onDocumentHighlight(({ textDocument, position }) => withDraft(textDocument.uri, [], (d) => highlights(d.analysis(), position)));
   connection.languages.semanticTokens.on(({ textDocument }) => withDraft(textDocument.uri, { data: [] }, (d) => semanticTokens(d.analysis())));

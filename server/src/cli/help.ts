@@ -10,6 +10,8 @@ Commands:
             open brackets, alternatives, placeholders; brackets per proposer
   check     list problems as file:line:col severity code message (exit 1 on errors)
   analyze   the full analysis; --json gives the machine output of FORMAT.md §9
+  cite      every reference with its verdict, and every reuse of agreed
+            language, per paragraph
 
 Run 'negotext <command> --help' for a command's options.
 Nothing is ever sent over the network: drafts stay on this machine.`,
@@ -34,6 +36,30 @@ bad usage or an unreadable file.
 
   --json         print a JSON array, one object per file (FORMAT.md §9):
                  paragraphs, brackets, references, diagnostics
+  --agreed DIR   agreed texts (.txt/.md) to check references against
+  -h, --help     this help
+
+Exit status: 0 when no file has an error, 1 when one does, 2 for bad usage or
+an unreadable file.`,
+  cite: `Usage: negotext cite [--json] [--agreed DIR]… FILE…
+
+Every reference with its verdict, and every reuse of agreed language, per
+paragraph:
+
+  12 bis  A/RES/73/27, para. 1.3  ok
+          A/RES/73/27, para. 1.42  no paragraph 1.42
+          A/76/153  unknown document (did you mean A/76/135?)
+          follows A/RES/73/27, para. 1.10, with 1 change: …
+
+Verdicts: ok, unknown document, no paragraph N (missing pinpoint), quotation
+differs (with a word diff against the agreed wording), date or title differs
+from the catalogue. Quotations and pinpoints are checked only against agreed
+texts given with --agreed (or input files with front matter 'agreed: true').
+
+  --json         print a JSON array, one object per file: {file, paragraphs:
+                 [{label, references: [{symbol, pinpoint, quote, range, known,
+                 verdict, message?}], reuse: [{symbol, pinpoint, changes,
+                 range, diff}]}]}
   --agreed DIR   agreed texts (.txt/.md) to check references against
   -h, --help     this help
 

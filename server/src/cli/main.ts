@@ -7,8 +7,9 @@ import { formatAnalyzeSummary, formatDiagnostic, formatStatus } from './format';
 import { HELP, VERSION } from './help';
 import { readDraft, UsageError } from './readDraft';
 import { loadChecker } from './agreedLoader';
+import { citeReport, formatCite } from './cite';
 
-const COMMANDS = ['analyze', 'status', 'check'] as const;
+const COMMANDS = ['analyze', 'status', 'check', 'cite'] as const;
 type Command = (typeof COMMANDS)[number];
 
 function write(s: string): void {
@@ -47,6 +48,10 @@ function run(argv: string[]): number {
   } else if (command === 'status') {
     if (json) write(JSON.stringify(analyses.map((a, i) => ({ file: args.files[i], ...summarize(a) })), null, 2));
     else write(analyses.map((a, i) => formatStatus(args.files[i], a, summarize(a))).join('\n\n'));
+  } else if (command === 'cite') {
+    const reports = analyses.map((a, i) => citeReport(args.files[i], a));
+    if (json) write(JSON.stringify(reports, null, process.stdout.isTTY ? 2 : undefined));
+    else write(reports.map(formatCite).join('\n\n'));
   } else {
     let n = 0;
     analyses.forEach((a, i) => {

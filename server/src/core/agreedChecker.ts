@@ -5,8 +5,8 @@ import type { BlockResult, LocalDiagnostic } from './blockAnalysis';
 import type { ReferenceChecker } from './referenceChecker';
 import { AgreedIndex, type AgreedDocument, type WordDiffPart } from './agreed/index';
 import { parseAgreedSymbol } from './agreed/agreedFile';
-import { symbolKey } from './agreed/fold';
-import { catalogueEntry } from './catalogue';
+import { foldText, symbolKey } from './agreed/fold';
+import { catalogueEntries, catalogueEntry } from './catalogue';
 import { DraftDocument } from './document';
 import { materialize } from './materialize';
 
@@ -28,10 +28,57 @@ function wordsOnly(text: string, from: number, to: number): string {
 
 const NOTHING: LocalDiagnostic[] = [];
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "5 December 2018" → "2018-12-05"; undefined when it is not such a date. */
+export function isoDate(written: string): string | undefined {
+  const m = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/.exec(written.trim());
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m[2]!) + 1;
+  const day = Number(m[1]);
+  if (month === 0 || day < 1 || day > 31) return undefined;
+  return `${m[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** "2018-12-05" → "5 December 2018", as drafts write it. */
+export function writtenDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : iso;
+}
+
+/** Optimal string alignment distance, stopping early past `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+// After a reference (and its date): `, entitled “Title”` — the title as the draft gives it.
+const ENTITLED_RE = /^(?:[ \t\u00a0\r\n]{1,3}of[ \t\u00a0\r\n]{1,3}\d{1,2}[ \t\u00a0\r\n]{1,3}[A-Za-z]{3,9}[ \t\u00a0\r\n]{1,3}\d{4})?[ \t\u00a0]{0,3},?[ \t\u00a0\r\n]{1,3}entitled[ \t\u00a0\r\n]{1,3}([“"])([^“”"\n]{1,400}(?:\n[^“”"\n]{1,400}){0,4})[”"]/;
+const DATE_AFTER_RE = /^[ \t\u00a0\r\n]{1,3}of[ \t\u00a0\r\n]{1,3}(\d{1,2}[ \t\u00a0\r\n]{1,3}[A-Za-z]{3,9}[ \t\u00a0\r\n]{1,3}\d{4})/;
+
+const foldTitle = (t: string) => foldText(t).replace(/[\s.,;:]+$/, '');
+
 export class AgreedChecker implements ReferenceChecker {
   readonly index = new AgreedIndex();
   private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
-  private sources = new Map<string, { symbol: string; file: string; title?: string; lines: Map<string, number> }>();
+  private sources = new Map<string, { symbol: string; file: string; title?: string; date?: string; lines: Map<string, number> }>();
+  private suggestionCache = new Map<string, string[]>();
   /** Agreed texts indexed; with none, there is no reuse to look for. */
   private texts = 0;
   version = 0;
@@ -52,8 +99,10 @@ export class AgreedChecker implements ReferenceChecker {
       if (!lines.has(r.label.label)) lines.set(r.label.label, node.startLine);
     }
     const title = typeof fm.title === 'string' ? fm.title : undefined;
-    this.index.add({ symbol, title, paragraphs });
-    this.sources.set(symbolKey(symbol), { symbol, file: fileName, title, lines });
+    const date = typeof fm.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fm.date) ? fm.date : undefined;
+    this.index.add({ symbol, title, date, paragraphs });
+    this.sources.set(symbolKey(symbol), { symbol, file: fileName, title, date, lines });
+    this.suggestionCache.clear();
     this.texts++;
     this.version++;
     this.cache = new WeakMap();
@@ -77,6 +126,78 @@ export class AgreedChecker implements ReferenceChecker {
     return this.index.has(symbol) || catalogueEntry(symbol) !== undefined;
   }
 
+  /** Known symbols one edit (a changed, added, dropped or swapped character) away from an unknown one. */
+  suggestions(symbol: string): string[] {
+    const key = symbolKey(symbol);
+    let out = this.suggestionCache.get(key);
+    if (out) return out;
+    out = [];
+    const seen = new Set<string>();
+    const candidates = [...catalogueEntries().map((e) => e.symbol), ...[...this.sources.values()].map((s) => s.symbol)];
+    for (const c of candidates) {
+      const k = symbolKey(c);
+      if (seen.has(k) || k === key) continue;
+      seen.add(k);
+      if (editDistance(key, k, 1) <= 1) out.push(c);
+    }
+    out = out.slice(0, 3);
+    if (this.suggestionCache.size > 10_000) this.suggestionCache.clear();
+    this.suggestionCache.set(key, out);
+    return out;
+  }
+
+  /** What is on record about a document: the catalogue first, then an agreed text's front matter. */
+  private record(symbol: string): { title?: string; date?: string; supersededBy?: string; from: string } | undefined {
+    const e = catalogueEntry(symbol) as (ReturnType<typeof catalogueEntry> & { supersededBy?: unknown }) | undefined;
+    const s = this.sources.get(symbolKey(symbol));
+    if (!e && !s) return undefined;
+    return {
+      title: e?.title || s?.title,
+      date: (e?.date && /^\d{4}-\d{2}-\d{2}$/.test(e.date) ? e.date : undefined) ?? s?.date,
+      supersededBy: typeof e?.supersededBy === 'string' && e.supersededBy ? e.supersededBy : undefined,
+      from: e ? 'the catalogue' : 'its agreed text',
+    };
+  }
+
+  /** `reference-mismatch`: superseded document, or a stated date or title that contradicts the record. */
+  private mismatches(block: BlockResult, ref: BlockResult['references'][number], out: LocalDiagnostic[]): void {
+    const rec = this.record(ref.symbol);
+    if (!rec) return;
+    if (rec.supersededBy) {
+      out.push({
+        code: 'reference-mismatch', severity: 'warning', start: ref.start, end: ref.end,
+        message: `${ref.symbol} is superseded by ${rec.supersededBy} (${rec.from}).`,
+        data: { symbol: ref.symbol, field: 'symbol', found: ref.symbol, expected: rec.supersededBy, supersededBy: rec.supersededBy },
+      });
+    }
+    const after = block.text.slice(ref.end, Math.min(block.text.length, ref.end + 2400));
+    if (ref.date && rec.date) {
+      const iso = isoDate(ref.date);
+      if (iso && iso !== rec.date) {
+        const m = DATE_AFTER_RE.exec(after);
+        const start = m ? ref.end + m[0].length - m[1]!.length : ref.start;
+        const end = m ? ref.end + m[0].length : ref.end;
+        const expected = writtenDate(rec.date);
+        out.push({
+          code: 'reference-mismatch', severity: 'warning', start, end,
+          message: `${ref.symbol} is dated ${expected} in ${rec.from}, not ${ref.date}.`,
+          data: { symbol: ref.symbol, field: 'date', found: ref.date, expected, iso: rec.date },
+        });
+      }
+    }
+    if (rec.title) {
+      const m = ENTITLED_RE.exec(after);
+      if (m && foldTitle(m[2]!) !== foldTitle(rec.title)) {
+        const start = ref.end + m[0].length - 1 - m[2]!.length;
+        out.push({
+          code: 'reference-mismatch', severity: 'warning', start, end: start + m[2]!.length,
+          message: `${ref.symbol} is entitled “${rec.title}” in ${rec.from}.`,
+          data: { symbol: ref.symbol, field: 'title', found: m[2]!.replace(/\s+/g, ' '), expected: rec.title },
+        });
+      }
+    }
+  }
+
   checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[] {
     // Most paragraphs cite nothing; with no agreed texts there is no reuse to look for either.
     if (block.references.length === 0 && this.texts === 0) return NOTHING;
@@ -89,12 +210,16 @@ export class AgreedChecker implements ReferenceChecker {
     const out: LocalDiagnostic[] = [];
     for (const ref of block.references) {
       if (!this.known(ref.symbol)) {
+        const suggestions = this.suggestions(ref.symbol);
+        const mean = suggestions.length ? `; did you mean ${suggestions.join(' or ')}?` : '.';
         out.push({
           code: 'unknown-document', severity: 'information', start: ref.start, end: ref.end,
-          message: `${ref.symbol} is not in the catalogue or the agreed texts.`,
+          message: `${ref.symbol} is not in the catalogue or the agreed texts${mean}`,
+          data: { symbol: ref.symbol, suggestions },
         });
         continue;
       }
+      this.mismatches(block, ref, out);
       if (!this.index.has(ref.symbol)) continue;
       if (ref.pinpoint && !this.index.hasParagraph(ref.symbol, ref.pinpoint)) {
         out.push({
@@ -123,7 +248,7 @@ export class AgreedChecker implements ReferenceChecker {
         out.push({
           code: 'agreed-language', severity: 'information', start: block.textStart + r.start, end: block.textStart + r.end,
           message: `Follows ${r.symbol}, para. ${r.label}, ${changes}${r.changes ? `: ${formatWordDiff(r.diff)}` : ''}.`,
-          data: { symbol: r.symbol, pinpoint: r.label, changes: r.changes, diff: r.diff },
+          data: { symbol: r.symbol, pinpoint: r.label, changes: r.changes, diff: r.diff, agreed: r.agreed, citation: `${r.symbol}, para. ${r.label}` },
         });
       }
     }

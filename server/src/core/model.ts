@@ -25,6 +25,7 @@ export type DiagnosticCode =
   | 'unknown-document'
   | 'missing-pinpoint'
   | 'quote-mismatch'
+  | 'reference-mismatch'
   | 'agreed-language';
 
 export interface Diagnostic {

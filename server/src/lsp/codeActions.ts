@@ -1,10 +1,12 @@
 // Code actions on brackets: accept, drop, choose an alternative, accept all
-// of a paragraph, fix an unknown proposer, rewrite an attribution into braces.
+// of a paragraph, fix an unknown proposer, rewrite an attribution into braces;
+// restore agreed wording or add its citation (agreedFixes.ts).
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Analysis, BracketInfo } from '../core/index';
 import type { DraftDocument } from '../core/document';
 import { acceptAllEdits, acceptEdits, canonicalAttributionEdits, chooseEdits, dropEdits } from './edits';
 import { bracketAt, paragraphAt } from './positions';
+import { agreedFixes } from './agreedFixes';
 
 function action(uri: string, title: string, kind: string, edits: TextEdit[], diagnostics?: LspDiagnostic[]): CodeAction {
   return { title, kind, edit: { changes: { [uri]: edits } }, ...(diagnostics ? { diagnostics } : {}) };
@@ -18,6 +20,7 @@ function short(text: string): string {
 export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range: Range, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
+    if (d.code === 'agreed-language') out.push(...agreedFixes(uri, d));
     if (d.code !== 'unknown-proposer') continue;
     const suggestions = ((d.data as { suggestions?: string[] } | undefined)?.suggestions ?? []).slice(0, 3);
     suggestions.forEach((s, i) => {

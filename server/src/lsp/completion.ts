@@ -1,8 +1,10 @@
 // Completion of proposer names where an attribution is being written: inside
 // `{…}` right after `]`, after a dash inside a bracket, and at a bracket's
 // start before a colon. Aliases are offered too, labelled with their target.
+// Elsewhere, document symbols (symbolCompletion.ts).
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver';
-import type { Registry } from '../core/index';
+import type { AgreedChecker, Registry } from '../core/index';
+import { completeSymbols } from './symbolCompletion';
 
 const IN_BRACES = /\]\{([^{}[\]]*)$/;
 const AFTER_DASH = /\[[^[\]]*\s[–—-]\s+([^[\]–—]*)$/;
@@ -32,4 +34,9 @@ export function completeProposers(registry: Registry, linePrefix: string, positi
     sortText: (label === canonical ? '0' : '1') + label,
     textEdit: { range, newText: label },
   }));
+}
+
+/** All completion at a position: proposer names where an attribution is being written, else document symbols. */
+export function complete(registry: Registry, checker: AgreedChecker | undefined, linePrefix: string, position: Position): CompletionItem[] | null {
+  return completeProposers(registry, linePrefix, position) ?? completeSymbols(linePrefix, position, checker);
 }

@@ -1,9 +1,11 @@
 // Hover: on a proposer name, the registry's full name and groups; on a
 // bracket, its proposers, kind, depth, alternatives and paragraph status; on
-// a paragraph label, its status and open brackets.
+// a paragraph label, its status and open brackets; on a reference, the
+// document (referenceHover.ts).
 import type { Hover, MarkupContent } from 'vscode-languageserver';
-import type { Analysis, BracketInfo, Position, Registry } from '../core/index';
+import type { AgreedChecker, Analysis, BracketInfo, Position, Registry } from '../core/index';
 import { bracketAt, contains } from './positions';
+import { referenceAt, referenceHover } from './referenceHover';
 
 function md(lines: string[]): MarkupContent {
   return { kind: 'markdown', value: lines.join('\n\n') };
@@ -38,7 +40,7 @@ function bracketLines(a: Analysis, b: BracketInfo): string[] {
   return lines;
 }
 
-export function hover(a: Analysis, p: Position, registry: Registry): Hover | null {
+export function hover(a: Analysis, p: Position, registry: Registry, checker?: AgreedChecker): Hover | null {
   const b = bracketAt(a, p);
   if (b) {
     const name = b.names.find((n) => contains(n.range, p, true));
@@ -55,12 +57,7 @@ export function hover(a: Analysis, p: Position, registry: Registry): Hover | nul
       return { contents: md(lines), range: para.labelRange };
     }
   }
-  const ref = a.references.find((r) => contains(r.range, p, true));
-  if (ref) {
-    return {
-      contents: md([`**${ref.symbol}**${ref.pinpoint ? `, para. ${ref.pinpoint}` : ''}`, ref.known ? 'Known document' : 'Not in the catalogue or the agreed texts']),
-      range: ref.range,
-    };
-  }
+  const ref = referenceAt(a, p);
+  if (ref) return referenceHover(ref, checker);
   return null;
 }

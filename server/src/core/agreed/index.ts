@@ -33,6 +33,8 @@ export interface Reuse {
   end: number;
   changes: number;
   diff: WordDiffPart[];
+  /** the agreed wording of the matched run: original text (page noise removed), single-spaced */
+  agreed: string;
   /** the same wording in other agreed paragraphs, when there is any */
   also?: Array<{ symbol: string; label: string }>;
 }
@@ -192,6 +194,19 @@ function bandedLocal(a: Token[], b: Token[], r0: number, r1: number, dLo: number
   // leading changes trimmed too: the run starts at its first matching word
   const a0 = r0 + lastMatchR, b0 = r0 + lastMatchR + dLo + lastMatchC;
   return { a0, a1, b0, b1, score: best };
+}
+
+/** Draft words in rows [r0, r1) equal to an agreed word on a diagonal in [dLo, dHi], counted up to `enough`. */
+function bandMatches(a: Token[], b: Token[], r0: number, r1: number, dLo: number, dHi: number, enough: number): number {
+  let n = 0;
+  for (let i = r0; i < r1 && n < enough; i++) {
+    const w = a[i]!.w;
+    const jHi = Math.min(b.length - 1, i + dHi);
+    for (let j = Math.max(0, i + dLo); j <= jHi; j++) {
+      if (b[j]!.w === w) { n++; break; }
+    }
+  }
+  return n;
 }
 
 const MAX_CELLS = 4_000_000;
@@ -443,6 +458,8 @@ export class AgreedIndex {
       const p = this.paras[c.pid]!;
       const r0 = Math.max(0, c.hits[0]!.i - minWords);
       const r1 = Math.min(D.length, c.lastI + K + minWords);
+      // Cheap bound first: an alignment's equal words are draft words matched inside the band.
+      if (bandMatches(D, p.toks, r0, r1, c.dMin - BAND, c.dMax + BAND, Math.ceil(minWords * 0.75)) < Math.ceil(minWords * 0.75)) continue;
       const al = bandedLocal(D, p.toks, r0, r1, c.dMin - BAND, c.dMax + BAND);
       if (!al || al.b1 - al.b0 < minWords) continue;
       const { diff, changes, equal } = wordDiff(p.text, p.toks, al.b0, al.b1, text, D, al.a0, al.a1);
@@ -451,6 +468,7 @@ export class AgreedIndex {
       found.push({
         pid: c.pid, equal, symbol: p.doc.doc.symbol, label: p.label,
         start: D[al.a0]!.start, end: D[al.a1 - 1]!.end, changes, diff,
+        agreed: p.text.slice(p.toks[al.b0]!.start, p.toks[al.b1 - 1]!.end).replace(/\s+/g, ' '),
       });
     }
     // One report per stretch of the draft: the fullest match (then the latest

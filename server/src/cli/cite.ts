@@ -1,0 +1,136 @@
+// `negotext cite`: every reference with its verdict, and every reuse of agreed
+// language, per paragraph. Built from the analysis alone: the verdicts are the
+// reference diagnostics of the core, matched back to the references they concern.
+import type { Analysis, Diagnostic, Position, Range, ReferenceInfo } from '../core/model';
+import { formatWordDiff } from '../core/agreedChecker';
+import type { WordDiffPart } from '../core/agreed/index';
+
+export type CiteVerdict = 'ok' | 'unknown-document' | 'missing-pinpoint' | 'quote-mismatch' | 'reference-mismatch';
+
+export interface CiteReference {
+  symbol: string;
+  pinpoint: string | null;
+  quote: string | null;
+  range: Range;
+  known: boolean;
+  verdict: CiteVerdict;
+  message?: string;
+  /** every problem found with this reference, most serious first (the verdict is the first) */
+  problems?: Array<{ code: CiteVerdict; message: string; data?: Record<string, unknown> }>;
+}
+
+export interface CiteReuse {
+  symbol: string;
+  pinpoint: string;
+  changes: number;
+  range: Range;
+  diff: WordDiffPart[];
+}
+
+export interface CiteParagraph {
+  label: string | null;
+  references: CiteReference[];
+  reuse: CiteReuse[];
+}
+
+export interface CiteReport {
+  file: string;
+  paragraphs: CiteParagraph[];
+}
+
+const ORDER: CiteVerdict[] = ['unknown-document', 'missing-pinpoint', 'quote-mismatch', 'reference-mismatch'];
+
+const cmp = (a: Position, b: Position) => a.line - b.line || a.character - b.character;
+const same = (a: Range, b: Range) => cmp(a.start, b.start) === 0 && cmp(a.end, b.end) === 0;
+const within = (p: Position, r: Range) => cmp(p, r.start) >= 0 && cmp(p, r.end) <= 0;
+
+export function citeReport(file: string, analysis: Analysis): CiteReport {
+  const byKey = new Map<string, CiteParagraph>();
+  const order: CiteParagraph[] = [];
+  const para = (label: string | null, at: Position): CiteParagraph => {
+    // a label may repeat (duplicate numbering): key by the paragraph that holds the position
+    const p = analysis.paragraphs.find((x) => within(at, x.range));
+    const key = p ? `${p.label}@${p.range.start.line}` : `${label ?? ''}@-`;
+    let out = byKey.get(key);
+    if (!out) {
+      byKey.set(key, (out = { label: p?.label ?? label, references: [], reuse: [] }));
+      order.push(out);
+    }
+    return out;
+  };
+  const refDiags = analysis.diagnostics.filter((d) => (ORDER as string[]).includes(d.code));
+  const used = new Set<Diagnostic>();
+  const refs = analysis.references;
+  refs.forEach((ref: ReferenceInfo, i) => {
+    const next = refs[i + 1];
+    const windowEnd = next && next.paragraph === ref.paragraph ? next.range.start : { line: Number.MAX_SAFE_INTEGER, character: 0 };
+    const paraRange = analysis.paragraphs.find((x) => within(ref.range.start, x.range))?.range;
+    const mine = refDiags.filter((d) => {
+      if (used.has(d)) return false;
+      if (d.code === 'quote-mismatch') return ref.quoteRange !== null && same(d.range, ref.quoteRange);
+      if ((d.data as { symbol?: string } | undefined)?.symbol !== ref.symbol) return false;
+      if (cmp(d.range.start, ref.range.start) < 0 || cmp(d.range.start, windowEnd) >= 0) return false;
+      return !paraRange || within(d.range.start, paraRange);
+    });
+    for (const d of mine) used.add(d);
+    mine.sort((a, b) => ORDER.indexOf(a.code as CiteVerdict) - ORDER.indexOf(b.code as CiteVerdict));
+    const out: CiteReference = {
+      symbol: ref.symbol, pinpoint: ref.pinpoint, quote: ref.quote, range: ref.range, known: ref.known,
+      verdict: mine.length ? (mine[0]!.code as CiteVerdict) : 'ok',
+    };
+    if (mine.length) {
+      out.message = mine.map((d) => d.message).join(' ');
+      out.problems = mine.map((d) => ({ code: d.code as CiteVerdict, message: d.message, ...(d.data ? { data: d.data } : {}) }));
+    }
+    para(ref.paragraph, ref.range.start).references.push(out);
+  });
+  for (const d of analysis.diagnostics) {
+    if (d.code !== 'agreed-language') continue;
+    const data = (d.data ?? {}) as { symbol?: string; pinpoint?: string; changes?: number; diff?: WordDiffPart[] };
+    para(null, d.range.start).reuse.push({
+      symbol: data.symbol ?? '', pinpoint: data.pinpoint ?? '', changes: data.changes ?? 0, range: d.range, diff: data.diff ?? [],
+    });
+  }
+  // document order
+  const first = (p: CiteParagraph) => [...p.references.map((r) => r.range.start), ...p.reuse.map((r) => r.range.start)].sort(cmp)[0]!;
+  order.sort((a, b) => cmp(first(a), first(b)));
+  return { file, paragraphs: order };
+}
+
+function verdictText(r: CiteReference): string {
+  const parts: string[] = [];
+  for (const p of r.problems ?? []) {
+    const data = (p.data ?? {}) as { suggestions?: string[]; diff?: WordDiffPart[]; pinpoint?: string; field?: string };
+    if (p.code === 'unknown-document') parts.push(`unknown document${data.suggestions?.length ? ` (did you mean ${data.suggestions.join(' or ')}?)` : ''}`);
+    else if (p.code === 'missing-pinpoint') parts.push(`no paragraph ${data.pinpoint ?? r.pinpoint}`);
+    else if (p.code === 'quote-mismatch') parts.push(`quotation differs: ${data.diff ? formatWordDiff(data.diff) : p.message}`);
+    else parts.push(`${data.field === 'date' ? 'date differs' : data.field === 'title' ? 'title differs' : 'mismatch'}: ${p.message}`);
+  }
+  return parts.length ? parts.join('; ') : 'ok';
+}
+
+/** The readable form: one line per reference and per reuse, grouped by paragraph. */
+export function formatCite(report: CiteReport): string {
+  const lines: string[] = [report.file];
+  if (report.paragraphs.length === 0) lines.push('  no references and no reuse of agreed language');
+  const width = Math.min(12, Math.max(0, ...report.paragraphs.map((p) => (p.label ?? '—').length)));
+  for (const p of report.paragraphs) {
+    const label = (p.label ?? '—').padEnd(width);
+    const blank = ' '.repeat(width);
+    let firstLine = true;
+    const lead = () => {
+      const s = firstLine ? label : blank;
+      firstLine = false;
+      return `  ${s}  `;
+    };
+    for (const r of p.references) {
+      const where = r.pinpoint ? `${r.symbol}, para. ${r.pinpoint}` : r.symbol;
+      lines.push(`${lead()}${where}  ${verdictText(r)}`);
+    }
+    for (const u of p.reuse) {
+      const changes = u.changes === 0 ? 'unchanged' : `with ${u.changes} change${u.changes === 1 ? '' : 's'}: ${formatWordDiff(u.diff)}`;
+      lines.push(`${lead()}follows ${u.symbol}, para. ${u.pinpoint}, ${changes}`);
+    }
+  }
+  return lines.join('\n');
+}

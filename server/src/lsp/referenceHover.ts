@@ -1,0 +1,41 @@
+// Hover on a reference: the document's symbol and pinpoint, its title and
+// date (from the catalogue, or the agreed text), the cited paragraph's text
+// when an agreed text is loaded, and whether the document is known.
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import type { Analysis, AgreedChecker, Position, ReferenceInfo } from '../core/index';
+import { catalogueEntry } from '../core/catalogue';
+import { contains } from './positions';
+
+const MAX_PARAGRAPH = 600;
+
+/** The reference whose range holds `p`. */
+export function referenceAt(a: Analysis, p: Position): ReferenceInfo | undefined {
+  return a.references.find((r) => contains(r.range, p, true));
+}
+
+/** Title and date of a document, from the catalogue first, then the agreed text. */
+export function documentFacts(symbol: string, checker?: AgreedChecker): { title?: string; date?: string; kind?: string } {
+  const e = catalogueEntry(symbol);
+  const doc = checker?.index.document(symbol);
+  const src = checker?.source(symbol);
+  return { title: e?.title ?? doc?.title ?? src?.title, date: e?.date ?? doc?.date, kind: e?.kind };
+}
+
+function oneLine(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}
+
+export function referenceHover(ref: ReferenceInfo, checker?: AgreedChecker): Hover {
+  const facts = documentFacts(ref.symbol, checker);
+  const lines = [`**${ref.symbol}**${ref.pinpoint ? `, para. ${ref.pinpoint}` : ''}`];
+  const about = [facts.title ? `*${facts.title}*` : null, facts.date ?? ref.date].filter(Boolean);
+  if (about.length) lines.push(about.join(' — '));
+  const loaded = !!checker?.index.has(ref.symbol);
+  if (loaded && ref.pinpoint) {
+    const para = checker!.index.paragraph(ref.symbol, ref.pinpoint);
+    lines.push(para ? `> ${oneLine(`${para.label}. ${para.text}`, MAX_PARAGRAPH)}` : `⚠ The agreed text has no paragraph ${ref.pinpoint}`);
+  }
+  lines.push(loaded ? 'Known document · agreed text loaded' : ref.known ? 'Known document' : 'Not in the catalogue or the agreed texts');
+  return { contents: { kind: 'markdown', value: lines.join('\n\n') } satisfies MarkupContent, range: ref.range };
+}

@@ -1,0 +1,168 @@
+// `negotext cite` (the built dist/cli.js in a child process) and the reference
+// checks behind it: verdicts, suggestions, reference-mismatch, and the data
+// the server needs for "restore the agreed wording" / "add the citation".
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AgreedChecker, analyze } from '../server/src/core/index';
+import { isoDate, writtenDate } from '../server/src/core/agreedChecker';
+
+const root = join(__dirname, '..');
+const cli = join(root, 'dist', 'cli.js');
+const corpusAgreed = join(root, '..', 'shared', 'corpus', 'agreed');
+const fixture = join(root, 'test-fixtures', 'cite-references-triggered');
+const fixtureOk = join(root, 'test-fixtures', 'cite-references-not-triggered');
+const input = join(fixture, 'input.draft.md');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first (npm test does)');
+});
+
+function fixtureChecker(dir: string): AgreedChecker {
+  const checker = new AgreedChecker();
+  for (const f of readdirSync(join(dir, 'agreed')).sort()) checker.addText(f, readFileSync(join(dir, 'agreed', f), 'utf8'));
+  return checker;
+}
+
+type Ref = { symbol: string; pinpoint: string | null; verdict: string; message?: string; known: boolean; range: unknown; quote: string | null };
+type Para = { label: string | null; references: Ref[]; reuse: Array<{ symbol: string; pinpoint: string; changes: number; range: unknown; diff: unknown[] }> };
+
+function verdicts(out: string): Record<string, string[]> {
+  const [report] = JSON.parse(out) as Array<{ file: string; paragraphs: Para[] }>;
+  const v: Record<string, string[]> = {};
+  for (const p of report!.paragraphs) {
+    v[p.label ?? '-'] = [...p.references.map((r) => `${r.symbol}${r.pinpoint ? ` ${r.pinpoint}` : ''}: ${r.verdict}`), ...p.reuse.map((u) => `reuse ${u.symbol} ${u.pinpoint} (${u.changes})`)];
+  }
+  return v;
+}
+
+const EXPECTED = {
+  '1': ['A/RES/73/27 1.3: ok'],
+  '2': ['A/RES/73/27 1.3: quote-mismatch'],
+  '3': ['A/RES/73/27 1.3: quote-mismatch'],
+  '4': ['A/RES/73/27 1.42: missing-pinpoint'],
+  '5': ['A/76/153: unknown-document'],
+  '6': ['A/RES/73/27: reference-mismatch'],
+  '7': ['A/RES/73/27: reference-mismatch'],
+  '8': ['reuse A/RES/73/27 1.7 (0)'],
+  '9': ['reuse A/RES/73/27 1.10 (0)'],
+  '10': ['A/RES/75/420: unknown-document'],
+};
+
+describe('negotext cite', () => {
+  it('--json gives every reference with its verdict and every reuse, per paragraph (fixture agreed texts)', () => {
+    const r = run('cite', input, '--agreed', join(fixture, 'agreed'), '--json');
+    expect(r.code).toBe(0);
+    const [report] = JSON.parse(r.out);
+    expect(report.file).toBe(input);
+    expect(Object.keys(report.paragraphs[0])).toEqual(['label', 'references', 'reuse']);
+    expect(Object.keys(report.paragraphs[0].references[0])).toEqual(['symbol', 'pinpoint', 'quote', 'range', 'known', 'verdict']);
+    expect(verdicts(r.out)).toEqual(EXPECTED);
+    const p5 = report.paragraphs.find((p: Para) => p.label === '5');
+    expect(p5.references[0].message).toMatch(/did you mean A\/76\/135\?/);
+    const p6 = report.paragraphs.find((p: Para) => p.label === '6');
+    expect(p6.references[0].message).toMatch(/5 December 2018/);
+  });
+
+  it.runIf(existsSync(corpusAgreed))('checks the same draft against the real corpus', () => {
+    const r = run('cite', input, '--agreed', corpusAgreed, '--json');
+    expect(r.code).toBe(0);
+    expect(verdicts(r.out)).toEqual(EXPECTED);
+  });
+
+  it('prints a readable line per reference and per reuse', () => {
+    const r = run('cite', input, '--agreed', join(fixture, 'agreed'));
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toBe(input);
+    expect(lines).toContain('  1   A/RES/73/27, para. 1.3  ok');
+    expect(lines).toContain('  2   A/RES/73/27, para. 1.3  quotation differs: States [-should-] {+shall+} not knowingly allow their territory to be used for internationally wrongful acts using ICTs');
+    expect(lines).toContain('  4   A/RES/73/27, para. 1.42  no paragraph 1.42');
+    expect(lines).toContain('  5   A/76/153  unknown document (did you mean A/76/135?)');
+    expect(lines.find((l) => l.startsWith('  6 '))).toMatch(/date differs: .*5 December 2018.*not 6 December 2018/);
+    expect(lines).toContain('  8   follows A/RES/73/27, para. 1.7, unchanged');
+  });
+
+  it('reports all ok for references that agree', () => {
+    const r = run('cite', join(fixtureOk, 'input.draft.md'), '--agreed', join(fixtureOk, 'agreed'), '--json');
+    expect(r.code).toBe(0);
+    const all = Object.values(verdicts(r.out)).flat();
+    expect(all.length).toBe(6);
+    for (const v of all) expect(v).toMatch(/: ok$/);
+  });
+
+  it('has help, and exit 2 for bad usage', () => {
+    const h = run('cite', '--help');
+    expect(h.code).toBe(0);
+    expect(h.out).toMatch(/Usage: negotext cite/);
+    expect(run('--help').out).toMatch(/cite/);
+    expect(run('cite').code).toBe(2);
+    expect(run('cite', input, '--bogus').code).toBe(2);
+    expect(run('cite', join(fixture, 'nope.draft.md')).code).toBe(2);
+  });
+});
+
+describe('reference checks in the core', () => {
+  const text = readFileSync(input, 'utf8');
+  const checker = fixtureChecker(fixture);
+  const a = analyze(text, { checker });
+  const lines = text.split('\n');
+  const slice = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) => {
+    expect(r.start.line).toBe(r.end.line);
+    return lines[r.start.line]!.slice(r.start.character, r.end.character);
+  };
+
+  it('agreed-language carries the agreed wording and the citation, over exactly the matched run', () => {
+    const d = a.diagnostics.filter((x) => x.code === 'agreed-language');
+    expect(d.map((x) => x.message)).toEqual(['Follows A/RES/73/27, para. 1.7, unchanged.', 'Follows A/RES/73/27, para. 1.10, unchanged.']);
+    expect(d[0]!.data).toMatchObject({
+      symbol: 'A/RES/73/27', pinpoint: '1.7', changes: 0, citation: 'A/RES/73/27, para. 1.7',
+      agreed: 'States should take appropriate measures to protect their critical infrastructure from ICT threats, taking into account',
+    });
+    expect(slice(d[0]!.range)).toBe('States should take appropriate measures to protect their critical infrastructure from ICT threats, taking into account');
+    expect(d[1]!.data).toMatchObject({ agreed: 'States should seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions' });
+    expect(slice(d[1]!.range)).toBe(d[1]!.data!.agreed);
+  });
+
+  it('a changed word in reused language: the message keeps the changes, agreed restores the wording', () => {
+    const b = analyze('1. States shall seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions.\n', { checker });
+    const d = b.diagnostics.find((x) => x.code === 'agreed-language')!;
+    expect(d.message).toBe('Follows A/RES/73/27, para. 1.10, with 1 change: States [-should-] {+shall+} seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions.');
+    expect(d.data).toMatchObject({ changes: 1, agreed: 'States should seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions' });
+    const line = '1. States shall seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions.';
+    expect(d.range).toEqual({ start: { line: 0, character: 3 }, end: { line: 0, character: line.length - 1 } });
+  });
+
+  it('a mistyped symbol suggests the known one', () => {
+    const d = a.diagnostics.filter((x) => x.code === 'unknown-document');
+    expect(d.map((x) => x.message)).toEqual([
+      'A/76/153 is not in the catalogue or the agreed texts; did you mean A/76/135?',
+      'A/RES/75/420 is not in the catalogue or the agreed texts; did you mean A/RES/75/240?',
+    ]);
+    expect(d[0]!.data).toEqual({ symbol: 'A/76/153', suggestions: ['A/76/135'] });
+    expect(analyze('1. See A/99/999.\n').diagnostics.find((x) => x.code === 'unknown-document')!.data).toEqual({ symbol: 'A/99/999', suggestions: [] });
+  });
+
+  it('a wrong date or title is reference-mismatch on the date or the title, saying what the catalogue has', () => {
+    const d = a.diagnostics.filter((x) => x.code === 'reference-mismatch');
+    expect(d.map((x) => [x.severity, slice(x.range), x.data?.field, x.data?.expected])).toEqual([
+      ['warning', '6 December 2018', 'date', '5 December 2018'],
+      ['warning', 'Developments in the field of information security', 'title', 'Developments in the field of information and telecommunications in the context of international security'],
+    ]);
+    // catalogue only, no agreed texts: the date is still checked
+    const c = analyze('1. Recalling Security Council resolution 2341 (2017) and resolutions 73/27 of 5 December 2018 and 75/240 of 1 January 2021.\n');
+    expect(c.diagnostics.filter((x) => x.code === 'reference-mismatch').map((x) => x.message)).toEqual(['A/RES/75/240 is dated 31 December 2020 in the catalogue, not 1 January 2021.']);
+  });
+
+  it('converts dates', () => {
+    expect(isoDate('5 December 2018')).toBe('2018-12-05');
+    expect(isoDate('31 Smarch 2018')).toBeUndefined();
+    expect(writtenDate('2020-12-31')).toBe('31 December 2020');
+  });
+});
