@@ -5,10 +5,12 @@ import type { BlockResult, LocalDiagnostic } from './blockAnalysis';
 import type { ReferenceChecker } from './referenceChecker';
 import { AgreedIndex, type AgreedDocument, type WordDiffPart } from './agreed/index';
 import { parseAgreedSymbol } from './agreed/agreedFile';
+import { scanBlocks } from './blocks';
+import { parseFrontMatter } from './frontMatter';
+import { matchLabel } from './lineKinds';
+import { splitLinesKeepEnds } from './lines';
 import { foldText, symbolKey } from './agreed/fold';
 import { catalogueEntries, catalogueEntry } from './catalogue';
-import { DraftDocument } from './document';
-import { materialize } from './materialize';
 
 /** `States [-should-] {+shall+} not …`: changed words marked, every word kept apart. */
 export function formatWordDiff(diff: readonly WordDiffPart[]): string {
@@ -85,18 +87,20 @@ export class AgreedChecker implements ReferenceChecker {
 
   /** Index an agreed text. Its symbol comes from front matter, else from its header or file name. */
   addText(fileName: string, text: string): string | undefined {
-    const doc = new DraftDocument(text);
-    const a = materialize(doc);
-    const fm = a.frontMatter ?? {};
+    // Only the paragraphs and their labels are needed: the line scanner alone, not the full analysis.
+    const blocks = scanBlocks(text, splitLinesKeepEnds(text), undefined, true);
+    const fm = blocks[0]?.kind === 'frontmatter' ? parseFrontMatter(blocks[0].text) : {};
     const symbol = (typeof fm.symbol === 'string' && fm.symbol) || parseAgreedSymbol(fileName, text);
     if (!symbol) return undefined;
     const paragraphs: AgreedDocument['paragraphs'] = [];
     const lines = new Map<string, number>();
-    for (const node of doc.nodes) {
-      const r = node.result;
-      if (r.kind !== 'paragraph' || !r.label) continue;
-      paragraphs.push({ label: r.label.label, text: r.text.slice(r.textStart, r.contentEnd) });
-      if (!lines.has(r.label.label)) lines.set(r.label.label, node.startLine);
+    for (const b of blocks) {
+      if (b.kind !== 'paragraph') continue;
+      const nl = b.text.search(/\r\n|\r|\n|$/);
+      const label = matchLabel(b.text.slice(0, nl));
+      if (!label) continue;
+      paragraphs.push({ label: label.label, text: b.text.slice(label.textStart).trim() });
+      if (!lines.has(label.label)) lines.set(label.label, b.line);
     }
     const title = typeof fm.title === 'string' ? fm.title : undefined;
     const date = typeof fm.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fm.date) ? fm.date : undefined;

@@ -50,9 +50,19 @@ export function foldText(s: string): string {
 const WORD =
   /[\p{L}\p{N}\p{M}]+(?:(?:['‘’ʼ.\/\-‐‑‒–]|-[ \t]*\r?\n[ \t]*|- (?=\p{Lu})|\u00ad[ \t]*(?:\r?\n[ \t]*)?)[\p{L}\p{N}\p{M}]+)*/gu;
 
+// A text has a few thousand distinct words: fold each once. Only short words
+// are kept, since a long slice would hold its whole source text in memory.
+const folded = new Map<string, string>();
+
 function foldWord(t: string): string {
-  if (/^[A-Za-z0-9./']+$/.test(t)) return t.toLowerCase(); // the common case, cheaply
-  return foldChars(t.replace(/-[ \t]*\r?\n[ \t]*|- /g, '-'));
+  let w = t.length < 13 ? folded.get(t) : undefined;
+  if (w !== undefined) return w;
+  w = /^[A-Za-z0-9./']+$/.test(t) ? t.toLowerCase() : foldChars(t.replace(/-[ \t]*\r?\n[ \t]*|- /g, '-'));
+  if (t.length < 13) {
+    if (folded.size > 100_000) folded.clear();
+    folded.set(t, w);
+  }
+  return w;
 }
 
 /** Folded word tokens with offsets into `s`. Punctuation and emphasis marks are not words. */

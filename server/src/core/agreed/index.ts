@@ -87,7 +87,8 @@ function shingleHashes(toks: Token[]): number[] {
     let h = 0;
     for (let k = 0; k < K; k++) h = (Math.imul(h, 0x2f0b3a49) + wh[i + k]!) | 0;
     h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35); h ^= h >>> 16;
-    out[i] = h >>> 0;
+    // 30 bits: small integers are Map keys V8 hashes fast (a collision only costs a word check).
+    out[i] = h & 0x3fffffff;
   }
   return out;
 }
@@ -139,13 +140,24 @@ interface Alignment { a0: number; a1: number; b0: number; b1: number; score: num
  * agreed words b[*], restricted to rows [r0, r1) and diagonals j − i in [dLo, dHi].
  * Ties extend the alignment, so a changed first or last-but-one word is kept.
  */
+// Scratch matrices for bandedLocal, grown as needed: an allocation per candidate cost more than the alignment.
+let scratchH = new Float64Array(4096);
+let scratchP = new Uint8Array(4096);
+
 function bandedLocal(a: Token[], b: Token[], r0: number, r1: number, dLo: number, dHi: number): Alignment | undefined {
   const width = dHi - dLo + 1;
   const rows = r1 - r0 + 1;
   if (width <= 0 || rows <= 1) return undefined;
   const NEG = -1e9;
-  const H = new Float64Array(rows * width).fill(NEG);
-  const P = new Uint8Array(rows * width); // 0 start, 1 diagonal, 2 draft word added, 3 agreed word dropped
+  const cells = rows * width;
+  if (cells > scratchH.length) {
+    scratchH = new Float64Array(cells * 2);
+    scratchP = new Uint8Array(cells * 2);
+  }
+  const H = scratchH;
+  const P = scratchP; // 0 start, 1 diagonal, 2 draft word added, 3 agreed word dropped
+  H.fill(NEG, 0, cells);
+  P.fill(0, 0, cells);
   let best = 0, bestR = -1, bestC = -1;
   for (let r = 0; r < rows; r++) {
     const i = r0 + r; // draft words consumed
@@ -454,15 +466,29 @@ export class AgreedIndex {
     }
     const clusters = [...byPara.values()].flat().sort((x, y) => y.hits.length - x.hits.length).slice(0, MAX_CLUSTERS);
     const found: Array<Reuse & { pid: number; equal: number }> = [];
+    // The same paragraph often stands in several agreed texts (a series of
+    // resolutions repeats its paragraphs): align each wording once.
+    type Aligned = { al: Alignment; diff: WordDiffPart[]; changes: number; equal: number } | null;
+    const memo = new Map<string, Map<string, Aligned>>();
     for (const c of clusters) {
       const p = this.paras[c.pid]!;
       const r0 = Math.max(0, c.hits[0]!.i - minWords);
       const r1 = Math.min(D.length, c.lastI + K + minWords);
-      // Cheap bound first: an alignment's equal words are draft words matched inside the band.
-      if (bandMatches(D, p.toks, r0, r1, c.dMin - BAND, c.dMax + BAND, Math.ceil(minWords * 0.75)) < Math.ceil(minWords * 0.75)) continue;
-      const al = bandedLocal(D, p.toks, r0, r1, c.dMin - BAND, c.dMax + BAND);
-      if (!al || al.b1 - al.b0 < minWords) continue;
-      const { diff, changes, equal } = wordDiff(p.text, p.toks, al.b0, al.b1, text, D, al.a0, al.a1);
+      const key = `${r0} ${r1} ${c.dMin} ${c.dMax}`;
+      let byKey = memo.get(p.joined);
+      if (!byKey) memo.set(p.joined, (byKey = new Map()));
+      let aligned = byKey.get(key);
+      if (aligned === undefined) {
+        aligned = null;
+        // Cheap bound first: an alignment's equal words are draft words matched inside the band.
+        if (bandMatches(D, p.toks, r0, r1, c.dMin - BAND, c.dMax + BAND, Math.ceil(minWords * 0.75)) >= Math.ceil(minWords * 0.75)) {
+          const al = bandedLocal(D, p.toks, r0, r1, c.dMin - BAND, c.dMax + BAND);
+          if (al && al.b1 - al.b0 >= minWords) aligned = { al, ...wordDiff(p.text, p.toks, al.b0, al.b1, text, D, al.a0, al.a1) };
+        }
+        byKey.set(key, aligned);
+      }
+      if (!aligned) continue;
+      const { al, diff, changes, equal } = aligned;
       const span = Math.max(al.b1 - al.b0, al.a1 - al.a0);
       if (equal < Math.ceil(minWords * 0.75) || changes * 4 > span || isName(p.text, p.toks, al.b0, al.b1) || isName(text, D, al.a0, al.a1)) continue;
       found.push({
