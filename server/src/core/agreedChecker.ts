@@ -219,7 +219,8 @@ export class AgreedChecker implements ReferenceChecker {
         out.push({
           code: 'unknown-document', severity: 'information', start: ref.start, end: ref.end,
           message: `${ref.symbol} is not in the catalogue or the agreed texts${mean}`,
-          data: { symbol: ref.symbol, suggestions },
+          // Data only where there is a fix to offer: every byte is re-sent at each keystroke.
+          ...(suggestions.length ? { data: { symbol: ref.symbol, suggestions } } : {}),
         });
         continue;
       }
