@@ -3,10 +3,11 @@
 // only the agreed-text folders it is configured with, and never connects
 // anywhere.
 import {
-  CodeActionKind, createConnection, ProposedFeatures, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
+import { isAbsolute, join, sep } from 'node:path';
 import type { AnalyzeOptions, TextChange } from './core/index';
 import { AgreedChecker, defaultRegistry } from './core/index';
 import { DraftStore, type OpenDraft } from './lsp/drafts';
@@ -33,6 +34,7 @@ export function startServer(connection: Connection): void {
   let options: AnalyzeOptions = { registry: defaultRegistry };
   let roots: string[] = [];
   let canPullConfig = false;
+  let watchFiles = false;
   const drafts = new DraftStore(() => options);
   const pending = new Map<string, NodeJS.Immediate>();
   const log = (m: string) => connection.console.log(m);
@@ -94,6 +96,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfig = !!params.capabilities.workspace?.configuration;
+    watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : [])
       .filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     settings = normalise((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
@@ -117,15 +120,70 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  /** Re-read the agreed-text folders (a file in them changed) and re-check the open drafts. */
+  let reindex: NodeJS.Timeout | undefined;
+  function reindexAgreedTexts(): void {
+    if (reindex) clearTimeout(reindex);
+    reindex = setTimeout(() => {
+      reindex = undefined;
+      options = { ...options, checker: checkerFor(settings, roots, log) };
+      for (const d of drafts.all()) {
+        addIfAgreed(d);
+        d.invalidate();
+        schedule(d.uri);
+      }
+    }, 300);
+  }
+
+  /** An open draft whose front matter says `agreed: true` is an agreed text too (FORMAT.md §8). */
+  function addIfAgreed(d: OpenDraft): boolean {
+    const fm = d.doc.nodes[0]?.result.frontMatter;
+    if (!fm || fm.agreed !== true || typeof fm.symbol !== 'string') return false;
+    const checker = options.checker;
+    if (!(checker instanceof AgreedChecker)) return false;
+    const path = d.uri.startsWith('file:') ? fileURLToPath(d.uri) : d.uri;
+    checker.addText(path, d.doc.text);
+    return true;
+  }
+
+  let agreedEdit: NodeJS.Timeout | undefined;
+  function maybeAgreedChanged(d: OpenDraft): void {
+    const fm = d.doc.nodes[0]?.result.frontMatter;
+    if (!fm || fm.agreed !== true) return;
+    if (agreedEdit) clearTimeout(agreedEdit);
+    agreedEdit = setTimeout(() => {
+      agreedEdit = undefined;
+      if (!addIfAgreed(d)) return;
+      for (const other of drafts.all()) {
+        other.invalidate();
+        schedule(other.uri);
+      }
+    }, 300);
+  }
+
   connection.onInitialized(() => {
     if (canPullConfig) void loadSettings();
+    // Watch the agreed texts, so that editing or adding one re-checks the drafts.
+    if (watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{txt,md}' }] }).catch(() => undefined);
+    }
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const folders = settings.agreedTexts.flatMap((f) => (isAbsolute(f) ? [f] : roots.map((r) => join(r, f))));
+    const touched = changes.some((c) => {
+      if (!c.uri.startsWith('file:')) return false;
+      const p = fileURLToPath(c.uri);
+      return folders.some((f) => p === f || p.startsWith(f.endsWith(sep) ? f : f + sep));
+    });
+    if (touched) reindexAgreedTexts();
   });
   connection.onDidChangeConfiguration((change) => {
     void loadSettings(canPullConfig ? undefined : normalise((change.settings as { negotext?: unknown } | undefined)?.negotext));
   });
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
-    drafts.open(t.uri, t.version, t.text);
+    const d = drafts.open(t.uri, t.version, t.text);
+    maybeAgreedChanged(d);
     schedule(t.uri);
   });
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
@@ -136,6 +194,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     d.update(t.version ?? d.version + 1, contentChanges as TextChange[]);
+    maybeAgreedChanged(d);
     schedule(t.uri);
   });
   connection.onDidCloseTextDocument(({ textDocument: t }) => {

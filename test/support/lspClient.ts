@@ -36,13 +36,13 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(options: { settings?: unknown; args?: string[]; env?: NodeJS.ProcessEnv; rootPath?: string } = {}): Promise<LspClient> {
+  static async start(options: { settings?: unknown; args?: string[]; env?: NodeJS.ProcessEnv; rootPath?: string; capabilities?: unknown } = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [...(options.args ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
     const c = new LspClient(child);
     await c.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootPath ? pathToFileURL(options.rootPath).href : null,
-      capabilities: {},
+      capabilities: options.capabilities ?? {},
       initializationOptions: { settings: options.settings ?? {} },
     });
     await c.connection.sendNotification('initialized', {});
