@@ -120,7 +120,11 @@ const QUOTES = [
   'international law, and in particular the Charter of the United Nations, is applicable',
   'an open, secure, stable, accessible and peaceful ICT environment',
 ];
-const DATES = ['5 December 2018', '31 December 2020', '6 December 2021', '22 December 2015'];
+// Each resolution with its adoption date: a draft that misdates one gets reference-mismatch.
+const ADOPTED = {
+  '75/240': '31 December 2020', '73/27': '5 December 2018', '76/19': '6 December 2021', '73/266': '22 December 2018',
+  '77/37': '7 December 2022', '78/16': '4 December 2023', '70/237': '23 December 2015',
+};
 
 function pick(r, arr) {
   return arr[Math.floor(r() * arr.length)];
@@ -153,7 +157,11 @@ function reference(r) {
   switch (Math.floor(r() * 8)) {
     case 0: return `${pick(r, SYMBOLS)}, para. ${1 + Math.floor(r() * 80)}`;
     case 1: return `resolution ${pick(r, RESOLUTIONS)}`;
-    case 2: return `General Assembly resolution ${pick(r, RESOLUTIONS)} of ${pick(r, DATES)}`;
+    case 2: {
+      const res = pick(r, RESOLUTIONS);
+      r(); // keeps the sequence of draws, and so the rest of the draft, as it was
+      return `General Assembly resolution ${res} of ${ADOPTED[res]}`;
+    }
     case 3: return 'Security Council resolution 2341 (2017)';
     case 4: return `paragraph ${1 + Math.floor(r() * 80)} (${pick(r, ['a', 'b', 'c', 'd'])}) of ${pick(r, SYMBOLS)}`;
     case 5: return `its resolutions 73/27 of 5 December 2018, ${pick(r, RESOLUTIONS)} and ${pick(r, RESOLUTIONS)}`;
