@@ -55,7 +55,7 @@ interface Para {
   text: string;
   toks: Token[];
   /** " w1 w2 … " for exact phrase search */
-  joined: string;
+  joined?: string;
 }
 
 interface DocEntry {
@@ -330,7 +330,6 @@ export class AgreedIndex {
         const toks = tokenize(text);
         const para: Para = {
           id: this.paras.length, doc: entry, label: String(p.label ?? ''), orig: p, text, toks,
-          joined: ` ${toks.map((t) => t.w).join(' ')} `,
         };
         this.paras.push(para);
         const lk = labelKey(para.label);
@@ -395,11 +394,11 @@ export class AgreedIndex {
       const resolved = pinpoint != null && String(pinpoint).trim() ? this.resolve(symbol, pinpoint) : undefined;
       const merged = resolved && mergeParas(resolved);
       const scope = merged ? [merged] : entry.paras;
-      if (scope.some((p) => containsInOrder(p.joined, pieces))) return { ok: true };
+      if (scope.some((p) => containsInOrder(joinedOf(p), pieces))) return { ok: true };
       const q = pieces.flat();
       // Found elsewhere in the document: a wrong pinpoint, with the right wording.
       if (resolved) {
-        const other = entry.paras.find((p) => containsInOrder(p.joined, pieces));
+        const other = entry.paras.find((p) => containsInOrder(joinedOf(p), pieces));
         if (other) {
           const near = semiGlobal(q, other.toks);
           const text = near ? other.text.slice(other.toks[near.b0]!.start, other.toks[near.b1 - 1]!.end) : other.text;
@@ -475,8 +474,9 @@ export class AgreedIndex {
       const r0 = Math.max(0, c.hits[0]!.i - minWords);
       const r1 = Math.min(D.length, c.lastI + K + minWords);
       const key = `${r0} ${r1} ${c.dMin} ${c.dMax}`;
-      let byKey = memo.get(p.joined);
-      if (!byKey) memo.set(p.joined, (byKey = new Map()));
+      const joined = joinedOf(p);
+      let byKey = memo.get(joined);
+      if (!byKey) memo.set(joined, (byKey = new Map()));
       let aligned = byKey.get(key);
       if (aligned === undefined) {
         aligned = null;
@@ -577,6 +577,11 @@ function mergeParas(ps: Para[]): Para {
     for (const t of p.toks) toks.push({ w: t.w, start: t.start + off, end: t.end + off });
   }
   return { id: -1, doc: ps[0]!.doc, orig: ps[0]!.orig, label: ps.map((p) => p.label).join('–'), text, toks, joined: ` ${toks.map((t) => t.w).join(' ')} ` };
+}
+
+/** " w1 w2 … ": the folded words for phrase search, made when first needed (most paragraphs never are). */
+function joinedOf(p: Para): string {
+  return (p.joined ??= ` ${p.toks.map((t) => t.w).join(' ')} `);
 }
 
 function containsInOrder(joined: string, pieces: Token[][]): boolean {
