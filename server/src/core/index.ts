@@ -1,6 +1,6 @@
 // The pure core's public surface: plain data in, plain data out. No vscode,
 // no LSP, no fs: the server, the CLI and the tests all come through here.
-import { DraftDocument, type DocumentOptions, type TextChange } from './document';
+import { DraftDocument, type DocumentOptions } from './document';
 import { materialize, type MaterializeOptions } from './materialize';
 import type { Analysis, Diagnostic } from './model';
 import { collectDiagnostics } from './diagnostics';

@@ -179,7 +179,6 @@ export function matchHeading(line: string): HeadingMatch | null {
   if (!(startsText(t) || (t >= 48 && t <= 57))) return null;
   const trimmed = m[2].trimEnd();
   if (/[,;]$/.test(trimmed)) return null;
-  const titleStart = line.indexOf(m[2], m[1].length);
   return { title: `${m[1]} ${trimmed}`, level: 1, titleStart: line.indexOf(m[1]) };
 }
 

@@ -38,7 +38,7 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
         out.push(action(uri, `Choose alternative “${short(m.text)}”`, CodeActionKind.RefactorRewrite, chooseEdits(doc, a, m)));
       }
     }
-    const canonical = canonicalAttributionEdits(doc, b);
+    const canonical = canonicalAttributionEdits(b);
     if (canonical) out.push(action(uri, 'Rewrite attribution as {…}', CodeActionKind.RefactorRewrite, canonical));
   }
   const para = paragraphAt(a, range.start);

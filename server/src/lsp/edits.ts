@@ -74,7 +74,7 @@ export function acceptAllEdits(a: Analysis, paragraphIndex: number): TextEdit[] 
 }
 
 /** `[text – EU, Mexico]` or `[EU, Mexico: text]` → `[text]{European Union, Mexico}`. */
-export function canonicalAttributionEdits(doc: DraftDocument, b: BracketInfo): TextEdit[] | null {
+export function canonicalAttributionEdits(b: BracketInfo): TextEdit[] | null {
   if (!b.closed || !b.closeRange || (b.form !== 'suffix' && b.form !== 'prefix')) return null;
   const names = b.names.map((n) => n.canonical ?? n.written).join(', ');
   const braces = `{${names}${b.action ? ` ${b.action}` : ''}}`;
