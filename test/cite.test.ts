@@ -3,8 +3,9 @@
 // the server needs for "restore the agreed wording" / "add the citation".
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { AgreedChecker, analyze } from '../server/src/core/index';
 import { isoDate, writtenDate } from '../server/src/core/agreedChecker';
 
@@ -87,6 +88,14 @@ describe('negotext cite', () => {
     expect(lines).toContain('  5   A/76/153  unknown document (did you mean A/76/135?)');
     expect(lines.find((l) => l.startsWith('  6 '))).toMatch(/date differs: .*5 December 2018.*not 6 December 2018/);
     expect(lines).toContain('  8   follows A/RES/73/27, para. 1.7, unchanged');
+  });
+
+  it('calls an unknown document unknown, with or without a suggestion', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'negotext-cite-')), 'unknown.draft.md');
+    writeFileSync(f, '1. The Group recalled A/99/999 and resolution 75/240.\n');
+    const r = run('cite', f, '--json');
+    expect(verdicts(r.out)).toEqual({ '1': ['A/99/999: unknown-document', 'A/RES/75/240: ok'] });
+    rmSync(dirname(f), { recursive: true, force: true });
   });
 
   it('reports all ok for references that agree', () => {

@@ -68,6 +68,8 @@ export function citeReport(file: string, analysis: Analysis): CiteReport {
     const mine = refDiags.filter((d) => {
       if (used.has(d)) return false;
       if (d.code === 'quote-mismatch') return ref.quoteRange !== null && same(d.range, ref.quoteRange);
+      // Stands on the reference itself, and carries data only when it has a suggestion.
+      if (d.code === 'unknown-document') return same(d.range, ref.range);
       if ((d.data as { symbol?: string } | undefined)?.symbol !== ref.symbol) return false;
       if (cmp(d.range.start, ref.range.start) < 0 || cmp(d.range.start, windowEnd) >= 0) return false;
       return !paraRange || within(d.range.start, paraRange);
