@@ -21,7 +21,7 @@ const SEVERITY: Record<string, number> = { error: 1, warning: 2, information: 3,
 /** Cases of test-fixtures that need no agreed texts (those are in settings.test.ts). */
 const caseFixtures = existsSync(CASE_FIXTURES)
   ? readdirSync(CASE_FIXTURES)
-      .filter((d) => !existsSync(join(CASE_FIXTURES, d, 'agreed')))
+      .filter((d) => existsSync(join(CASE_FIXTURES, d, 'input.draft.md')) && !existsSync(join(CASE_FIXTURES, d, 'agreed')))
       .sort()
       .map((d) => ({
         name: d,

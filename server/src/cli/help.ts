@@ -12,6 +12,8 @@ Commands:
   analyze   the full analysis; --json gives the machine output of FORMAT.md §9
   cite      every reference with its verdict, and every reuse of agreed
             language, per paragraph
+  compare   two revisions, OLD NEW: paragraphs aligned by content (renumbered,
+            moved, split, merged, edited), each bracket's outcome, per proposer
 
 Run 'negotext <command> --help' for a command's options.
 Nothing is ever sent over the network: drafts stay on this machine.`,
@@ -65,4 +67,19 @@ texts given with --agreed (or input files with front matter 'agreed: true').
 
 Exit status: 0 when no file has an error, 1 when one does, 2 for bad usage or
 an unreadable file.`,
+  compare: `Usage: negotext compare [--json | --markdown] OLD NEW
+
+Compares two revisions of a draft. Paragraphs are aligned by their text, not
+their labels, so a renumbered, moved or moved-and-edited paragraph is still
+one entry; a paragraph split in two, or two merged into one, is reported as
+such. Each bracket of OLD gets its outcome (agreed, dropped, changed,
+unchanged), each new one of NEW is added, and a table counts the outcomes per
+proposer.
+
+  --json         print FORMAT.md §10: {old, new, paragraphs, brackets, proposers}
+  --markdown     the same as Markdown: word diffs with insertions in bold and
+                 deletions struck through, and the tables
+  -h, --help     this help
+
+Exit status: 0, or 2 for bad usage or an unreadable file.`,
 };

@@ -8,8 +8,9 @@ import { HELP, VERSION } from './help';
 import { readDraft, UsageError } from './readDraft';
 import { loadChecker } from './agreedLoader';
 import { citeReport, formatCite } from './cite';
+import { runCompare } from './compare';
 
-const COMMANDS = ['analyze', 'status', 'check', 'cite'] as const;
+const COMMANDS = ['analyze', 'status', 'check', 'cite', 'compare'] as const;
 type Command = (typeof COMMANDS)[number];
 
 function write(s: string): void {
@@ -28,6 +29,11 @@ function run(argv: string[]): number {
   }
   if (!(COMMANDS as readonly string[]).includes(cmd)) throw new UsageError(`unknown command '${cmd}' (try: ${COMMANDS.join(', ')})`);
   const command = cmd as Command;
+  if (command === 'compare') {
+    if (rest.includes('--help') || rest.includes('-h')) write(HELP.compare);
+    else write(runCompare(rest, !!process.stdout.isTTY));
+    return 0;
+  }
   const args = parseArgs(rest, ['--json', '--help', '-h'], ['--agreed']);
   if (args.flags.has('--help') || args.flags.has('-h')) {
     write(HELP[command]);

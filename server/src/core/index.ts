@@ -15,6 +15,7 @@ export { toReport, type FileReport } from './report';
 export type { ReferenceChecker } from './referenceChecker';
 export { AgreedChecker } from './agreedChecker';
 export { summarize, type StatusSummary } from './summary';
+export { compare, type Comparison } from './compare/compare';
 
 let catalogueOnly: ReferenceChecker | undefined;
 /** References checked against the bundled catalogue alone. */

@@ -1,0 +1,242 @@
+// Aligning the paragraphs of two revisions by content: the same text first
+// (renumbered and moved paragraphs), then the most similar (edited ones) by
+// Dice over word shingles, candidates found through an inverted index so the
+// work stays near-linear; then splits and merges among neighbours, and which
+// pairs moved (those outside the longest run kept in order).
+
+export interface Side {
+  /** The paragraph's text, label left out, white space folded. */
+  text: string;
+}
+
+export interface AlignedEntry {
+  /** Old paragraph indices (empty for an added one; two for a merge). */
+  old: number[];
+  /** New paragraph indices (empty for a deleted one; two for a split). */
+  new: number[];
+  moved: boolean;
+}
+
+export interface Alignment {
+  /** In the order of the new revision, deleted paragraphs where they stood. */
+  entries: AlignedEntry[];
+}
+
+/** Postings longer than this are too common to tell paragraphs apart and are skipped. */
+const MAX_POSTINGS = 256;
+/** A part of a split (or merge) has at least this share of its shingles in the whole… */
+const MIN_CONTAINED = 0.35;
+/** …and joining it raises the similarity by at least this much. */
+const MIN_GAIN = 0.02;
+
+export function shingles(text: string): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  if (words.length < 3) {
+    for (const w of words) out.add(w);
+    if (out.size === 0 && text !== '') out.add(text);
+    return out;
+  }
+  for (let i = 0; i + 3 <= words.length; i++) out.add(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+  return out;
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  const [s, l] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const x of s) if (l.has(x)) n++;
+  return n;
+}
+
+export function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size + b.size === 0) return 1;
+  return (2 * shared(a, b)) / (a.size + b.size);
+}
+
+/** Indices (into `values`) of one longest strictly increasing subsequence. */
+export function lis(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const prev = new Array<number>(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[tails[mid]] < values[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1];
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) keep.add(i);
+  return keep;
+}
+
+export function align(olds: readonly Side[], news: readonly Side[], threshold = 0.5): Alignment {
+  const oldTo = new Array<number>(olds.length).fill(-1);
+  const newTo = new Array<number>(news.length).fill(-1);
+
+  // 1. The same text, in order.
+  const byText = new Map<string, number[]>();
+  olds.forEach((p, i) => {
+    const l = byText.get(p.text);
+    if (l) l.push(i);
+    else byText.set(p.text, [i]);
+  });
+  const taken = new Map<string, number>();
+  news.forEach((p, j) => {
+    const l = byText.get(p.text);
+    if (!l) return;
+    const k = taken.get(p.text) ?? 0;
+    if (k >= l.length) return;
+    taken.set(p.text, k + 1);
+    oldTo[l[k]] = j;
+    newTo[j] = l[k];
+  });
+
+  // 2. The most similar of the rest, best first.
+  const oldSh = new Map<number, Set<string>>();
+  const newSh = new Map<number, Set<string>>();
+  const shOld = (i: number): Set<string> => {
+    let s = oldSh.get(i);
+    if (!s) oldSh.set(i, (s = shingles(olds[i].text)));
+    return s;
+  };
+  const shNew = (j: number): Set<string> => {
+    let s = newSh.get(j);
+    if (!s) newSh.set(j, (s = shingles(news[j].text)));
+    return s;
+  };
+  const index = new Map<string, number[]>();
+  for (let i = 0; i < olds.length; i++) {
+    if (oldTo[i] >= 0) continue;
+    for (const g of shOld(i)) {
+      const l = index.get(g);
+      if (l) l.push(i);
+      else index.set(g, [i]);
+    }
+  }
+  const cands: { i: number; j: number; s: number; d: number }[] = [];
+  if (index.size > 0) {
+    for (let j = 0; j < news.length; j++) {
+      if (newTo[j] >= 0) continue;
+      const B = shNew(j);
+      const counts = new Map<number, number>();
+      for (const g of B) {
+        const l = index.get(g);
+        if (!l || l.length > MAX_POSTINGS) continue;
+        for (const i of l) counts.set(i, (counts.get(i) ?? 0) + 1);
+      }
+      for (const [i, n] of counts) {
+        const s = (2 * n) / (shOld(i).size + B.size);
+        if (s >= threshold) cands.push({ i, j, s, d: Math.abs(i / olds.length - j / news.length) });
+      }
+    }
+  }
+  cands.sort((x, y) => y.s - x.s || x.d - y.d || x.j - y.j || x.i - y.i);
+  for (const c of cands) {
+    if (oldTo[c.i] >= 0 || newTo[c.j] >= 0) continue;
+    oldTo[c.i] = c.j;
+    newTo[c.j] = c.i;
+  }
+
+  // 3. Splits: an unpaired new paragraph next to a paired one, both drawn from one old paragraph.
+  const splitOf = new Map<number, number[]>(); // old index -> its new parts
+  const mergeOf = new Map<number, number[]>(); // new index -> its old parts
+  const containment = (part: Set<string>, whole: Set<string>): number => (part.size ? shared(part, whole) / part.size : 0);
+  for (let u = 0; u < news.length; u++) {
+    if (newTo[u] >= 0) continue;
+    let best: { i: number; n: number; gain: number } | undefined;
+    for (const n of [u - 1, u + 1]) {
+      if (n < 0 || n >= news.length || newTo[n] < 0) continue;
+      const i = newTo[n];
+      if (splitOf.has(i) || mergeOf.has(n)) continue;
+      const O = shOld(i);
+      if (containment(shNew(u), O) < MIN_CONTAINED) continue;
+      const joined = shingles(n < u ? news[n].text + ' ' + news[u].text : news[u].text + ' ' + news[n].text);
+      const gain = dice(O, joined) - dice(O, shNew(n));
+      if (gain > MIN_GAIN && (!best || gain > best.gain)) best = { i, n, gain };
+    }
+    if (best) {
+      splitOf.set(best.i, [Math.min(best.n, u), Math.max(best.n, u)]);
+      newTo[u] = best.i;
+    }
+  }
+  // 4. Merges, the same the other way round.
+  for (let u = 0; u < olds.length; u++) {
+    if (oldTo[u] >= 0) continue;
+    let best: { j: number; n: number; gain: number } | undefined;
+    for (const n of [u - 1, u + 1]) {
+      if (n < 0 || n >= olds.length || oldTo[n] < 0) continue;
+      const j = oldTo[n];
+      if (mergeOf.has(j) || splitOf.has(n)) continue;
+      const N = shNew(j);
+      if (containment(shOld(u), N) < MIN_CONTAINED) continue;
+      const joined = shingles(n < u ? olds[n].text + ' ' + olds[u].text : olds[u].text + ' ' + olds[n].text);
+      const gain = dice(N, joined) - dice(N, shOld(n));
+      if (gain > MIN_GAIN && (!best || gain > best.gain)) best = { j, n, gain };
+    }
+    if (best) {
+      mergeOf.set(best.j, [Math.min(best.n, u), Math.max(best.n, u)]);
+      oldTo[u] = best.j;
+    }
+  }
+
+  // 5. In a gap between the same paired neighbours, an old and a new paragraph
+  // in the same place are paired on less evidence (a placeholder filled in).
+  for (let j = 0; j < news.length; j++) {
+    if (newTo[j] >= 0) continue;
+    const before = j === 0 ? -1 : newTo[j - 1];
+    if (j > 0 && (before < 0 || splitOf.has(before) || mergeOf.has(j - 1))) continue;
+    const i = before + 1;
+    if (i >= olds.length || oldTo[i] >= 0) continue;
+    if (dice(shOld(i), shNew(j)) < threshold / 2) continue;
+    oldTo[i] = j;
+    newTo[j] = i;
+  }
+
+  // 6. Entries in new order; which of them moved.
+  const entries: AlignedEntry[] = [];
+  const entryOfOld = new Array<number>(olds.length).fill(-1);
+  for (let j = 0; j < news.length; j++) {
+    const i = newTo[j];
+    if (i < 0) {
+      entries.push({ old: [], new: [j], moved: false });
+      continue;
+    }
+    const parts = splitOf.get(i);
+    if (parts && parts[0] !== j) continue; // the second part of a split
+    const oldIdx = mergeOf.get(j) ?? [i];
+    for (const k of oldIdx) entryOfOld[k] = entries.length;
+    entries.push({ old: oldIdx, new: parts ?? [j], moved: false });
+  }
+  const paired = entries.map((e, k) => ({ e, k })).filter(({ e }) => e.old.length > 0);
+  const keep = lis(paired.map(({ e }) => e.old[0]));
+  paired.forEach(({ e }, k) => {
+    if (!keep.has(k)) e.moved = true;
+  });
+
+  // Deleted paragraphs go after the entry of the nearest old paragraph above them.
+  const after = new Map<number, number[]>();
+  let anchor = -1;
+  for (let i = 0; i < olds.length; i++) {
+    if (entryOfOld[i] >= 0) {
+      anchor = entryOfOld[i];
+      continue;
+    }
+    const l = after.get(anchor);
+    if (l) l.push(i);
+    else after.set(anchor, [i]);
+  }
+  const out: AlignedEntry[] = [];
+  const flush = (k: number): void => {
+    for (const i of after.get(k) ?? []) out.push({ old: [i], new: [], moved: false });
+  };
+  flush(-1);
+  entries.forEach((e, k) => {
+    out.push(e);
+    flush(k);
+  });
+  return { entries: out };
+}

@@ -1,0 +1,340 @@
+// Comparing two revisions of a draft (FORMAT.md §10): paragraphs aligned by
+// content, not by label; a word diff per aligned pair; each bracket's outcome;
+// outcomes per proposer. Pure: text in, plain data out.
+import { diffWordsWithSpace } from 'diff';
+import { analyze, type AnalyzeOptions } from '../index';
+import type { Analysis, BracketInfo } from '../model';
+import type { ReferenceChecker } from '../referenceChecker';
+import { lineStarts } from '../lines';
+import { align, type Alignment, type Side } from './align';
+
+export type DiffOp = 'equal' | 'insert' | 'delete';
+export interface DiffPart {
+  op: DiffOp;
+  text: string;
+}
+
+/** One entry of `paragraphs`: a pair, a split, a merge, a deletion (`new: null`) or an addition (`old: null`). */
+export interface ParagraphChange {
+  old: string | string[] | null;
+  new: string | string[] | null;
+  modified?: boolean;
+  renumbered?: boolean;
+  moved?: boolean;
+  split?: true;
+  merged?: true;
+  diff?: DiffPart[];
+}
+
+export type BracketOutcome = 'agreed' | 'dropped' | 'changed' | 'unchanged' | 'added';
+
+export interface BracketChange {
+  paragraph: string | null;
+  text: string;
+  proposers: string[];
+  outcome: BracketOutcome;
+}
+
+export interface ProposerOutcomes {
+  name: string;
+  agreed: number;
+  dropped: number;
+  changed: number;
+  unchanged: number;
+  added: number;
+}
+
+/** FORMAT.md §10 without the file names, which the caller fills in. */
+export interface Comparison {
+  paragraphs: ParagraphChange[];
+  brackets: BracketChange[];
+  proposers: ProposerOutcomes[];
+}
+
+export interface CompareOptions extends AnalyzeOptions {
+  /** Least similarity (Dice over word shingles, 0–1) for two edited paragraphs to be paired; 0.5 by default. */
+  threshold?: number;
+  /** Bounds of the word diff of one pair, after which it falls back to delete + insert. */
+  diffTimeout?: number;
+  maxEditLength?: number;
+}
+
+/** References play no part in a comparison: skip checking them. */
+const noReferences: ReferenceChecker = { version: 0, known: () => true, checkBlock: () => [] };
+
+interface Para {
+  label: string;
+  labelled: boolean;
+  /** The paragraph's text without its label, trimmed. */
+  body: string;
+  brackets: BracketInfo[];
+}
+
+function sideOf(text: string, analysis: Analysis): Para[] {
+  const starts = lineStarts(text);
+  const off = (p: { line: number; character: number }): number =>
+    p.line >= starts.length ? text.length : Math.min(text.length, starts[p.line] + p.character);
+  const paras: Para[] = analysis.paragraphs.map((p) => {
+    const s = off(p.range.start);
+    const e = off(p.range.end);
+    let body: string;
+    if (p.labelRange) {
+      const ls = Math.max(s, off(p.labelRange.start));
+      const le = Math.max(ls, off(p.labelRange.end));
+      body = text.slice(s, ls) + text.slice(le, e).trimStart();
+    } else body = text.slice(s, e);
+    return { label: p.label, labelled: p.labelled, body: body.trim(), brackets: [] };
+  });
+  for (const b of analysis.brackets) if (b.paragraphIndex !== null && paras[b.paragraphIndex]) paras[b.paragraphIndex].brackets.push(b);
+  return paras;
+}
+
+/** Each paragraph's label and text (label left out, trimmed): what `diff` runs over. */
+export function paragraphTexts(text: string, options: AnalyzeOptions = {}): { label: string; body: string }[] {
+  return sideOf(text, analyze(text, { checker: noReferences, ...options })).map((p) => ({ label: p.label, body: p.body }));
+}
+
+/** White space folded: what counts as the same text. */
+export function fold(s: string): string {
+  // Single spaces, the common case, are left alone: far fewer matches than /\s+/.
+  return s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+}
+
+/**
+ * A word diff whose equal+delete parts make `a` and equal+insert parts make
+ * `b`. White space alone between two changes joins them into one (`]{EU,
+ * Singapore}` rather than `]{EU,` ` ` `Singapore}`). Past `timeout` ms or
+ * `maxEditLength` edits it falls back to deleting `a` and inserting `b`.
+ */
+export function wordDiff(a: string, b: string, timeout = 200, maxEditLength = 2000): DiffPart[] {
+  if (a === b) return a === '' ? [] : [{ op: 'equal', text: a }];
+  const changes = diffWordsWithSpace(a, b, { timeout, maxEditLength });
+  const raw: DiffPart[] = changes
+    ? changes.map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value }))
+    : [
+        { op: 'delete', text: a },
+        { op: 'insert', text: b },
+      ];
+  const out: DiffPart[] = [];
+  const push = (op: DiffOp, text: string): void => {
+    if (text === '') return;
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.text += text;
+    else out.push({ op, text });
+  };
+  for (let k = 0; k < raw.length; ) {
+    if (raw[k].op === 'equal') {
+      push('equal', raw[k++].text);
+      continue;
+    }
+    // A run of changes, with white space alone between them counted on both sides.
+    let del = '';
+    let ins = '';
+    while (k < raw.length) {
+      const p = raw[k];
+      if (p.op === 'equal') {
+        if (!/^\s+$/.test(p.text) || k + 1 >= raw.length || raw[k + 1].op === 'equal') break;
+        del += p.text;
+        ins += p.text;
+      } else if (p.op === 'delete') del += p.text;
+      else ins += p.text;
+      k++;
+    }
+    // What both sides of the run share at its ends is equal text.
+    let pre = 0;
+    while (pre < del.length && pre < ins.length && del[pre] === ins[pre]) pre++;
+    let suf = 0;
+    while (suf < del.length - pre && suf < ins.length - pre && del[del.length - 1 - suf] === ins[ins.length - 1 - suf]) suf++;
+    push('equal', del.slice(0, pre));
+    push('delete', del.slice(pre, del.length - suf));
+    push('insert', ins.slice(pre, ins.length - suf));
+    push('equal', del.slice(del.length - suf));
+  }
+  return out;
+}
+
+/** Bracketed text as a reader sees it: brackets and attribution braces left out, white space folded, lower case. */
+function plain(s: string): string {
+  return fold(s.replace(/\{[^{}]*\}/g, ' ').replace(/[[\]]/g, '')).toLowerCase();
+}
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i + 2 <= s.length; i++) {
+    const g = s.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Dice over character bigrams: 1 for the same text, 0 for nothing in common. */
+function textSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const A = bigrams(a);
+  const B = bigrams(b);
+  let shared = 0;
+  for (const [g, n] of A) shared += Math.min(n, B.get(g) ?? 0);
+  return (2 * shared) / (a.length - 1 + (b.length - 1));
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+
+function labelsOf(paras: Para[], idx: number[]): string | string[] {
+  return idx.length === 1 ? paras[idx[0]].label : idx.map((i) => paras[i].label);
+}
+
+/** Compare two revisions of a draft. Never throws on any text. */
+export function compare(oldText: string, newText: string, options: CompareOptions = {}): Comparison {
+  const aOpts: AnalyzeOptions = { checker: noReferences, ...options };
+  const oldP = sideOf(oldText, analyze(oldText, aOpts));
+  const newP = sideOf(newText, analyze(newText, aOpts));
+  const oldS: Side[] = oldP.map((p) => ({ text: fold(p.body) }));
+  const newS: Side[] = newP.map((p) => ({ text: fold(p.body) }));
+  const al: Alignment = align(oldS, newS, options.threshold ?? 0.5);
+  const timeout = options.diffTimeout ?? 200;
+  const maxEdit = options.maxEditLength ?? 2000;
+
+  const paragraphs: ParagraphChange[] = [];
+  const brackets: BracketChange[] = [];
+  for (const e of al.entries) {
+    const oldLabels = e.old.length ? labelsOf(oldP, e.old) : null;
+    const newLabels = e.new.length ? labelsOf(newP, e.new) : null;
+    const oldBrackets = e.old.flatMap((i) => oldP[i].brackets);
+    const newBrackets = e.new.flatMap((i) => newP[i].brackets);
+    if (e.new.length === 0) {
+      paragraphs.push({ old: oldLabels, new: null });
+      for (const b of oldBrackets) brackets.push({ paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome: 'dropped' });
+      continue;
+    }
+    if (e.old.length === 0) {
+      paragraphs.push({ old: null, new: newLabels });
+      for (const b of newBrackets) brackets.push({ paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome: 'added' });
+      continue;
+    }
+    const a = e.old.map((i) => oldP[i].body).join('\n\n');
+    const b = e.new.map((i) => newP[i].body).join('\n\n');
+    const o0 = oldP[e.old[0]];
+    const n0 = newP[e.new[0]];
+    // A split or merge is renumbered when its first label changed; a pair, when its label did.
+    const renumbered = o0.label !== n0.label && (o0.labelled || n0.labelled);
+    const modified = e.old.length === 1 && e.new.length === 1 ? oldS[e.old[0]].text !== newS[e.new[0]].text : fold(a) !== fold(b);
+    const entry: ParagraphChange = { old: oldLabels, new: newLabels, modified, renumbered, moved: e.moved };
+    if (e.new.length > 1) entry.split = true;
+    if (e.old.length > 1) entry.merged = true;
+    if (modified) entry.diff = wordDiff(a, b, timeout, maxEdit);
+    paragraphs.push(entry);
+    if (!modified && oldBrackets.length === newBrackets.length)
+      // The same text has the same brackets.
+      for (const ob of oldBrackets) brackets.push({ paragraph: ob.paragraph, text: ob.text, proposers: ob.proposers, outcome: 'unchanged' });
+    else brackets.push(...bracketOutcomes(oldBrackets, newBrackets, b));
+  }
+  return { paragraphs, brackets, proposers: proposerTable(brackets) };
+}
+
+/** Old brackets of one aligned entry against its new ones. */
+function bracketOutcomes(olds: BracketInfo[], news: BracketInfo[], newBody: string): BracketChange[] {
+  // The new text as agreed so far: top-level brackets cut out.
+  let outside = newBody;
+  for (const b of news) if (b.parent === null && b.text) outside = outside.replace(b.text, ' \u0000 ');
+  const newPlain = plain(newBody);
+  const outsidePlain = plain(outside);
+  const partner = new Map<number, number>();
+  const usedNew = new Set<number>();
+  const oldPlain = olds.map((b) => plain(b.text));
+  const newPl = news.map((b) => plain(b.text));
+  // Same text first, in order; then the most similar, best first.
+  olds.forEach((_, i) => {
+    const j = news.findIndex((_n, k) => !usedNew.has(k) && newPl[k] === oldPlain[i]);
+    if (j >= 0) {
+      partner.set(i, j);
+      usedNew.add(j);
+    }
+  });
+  const cands: { i: number; j: number; s: number }[] = [];
+  olds.forEach((ob, i) => {
+    if (partner.has(i)) return;
+    news.forEach((nb, j) => {
+      if (usedNew.has(j)) return;
+      const s = textSimilarity(oldPlain[i], newPl[j]) + (sameSet(ob.proposers, nb.proposers) && ob.proposers.length ? 0.1 : 0);
+      if (s >= 0.5) cands.push({ i, j, s });
+    });
+  });
+  cands.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
+  for (const c of cands) {
+    if (partner.has(c.i) || usedNew.has(c.j)) continue;
+    partner.set(c.i, c.j);
+    usedNew.add(c.j);
+  }
+  const matched = new Set(olds.filter((_, i) => partner.has(i)).map((b) => b.id));
+  const byId = new Map(olds.map((b) => [b.id, b]));
+  /** Inside a bracket still open in the new text, a nested one's text can be agreed inside it. */
+  const insideOpen = (b: BracketInfo): boolean => {
+    for (let p = b.parent; p !== null; p = byId.get(p)?.parent ?? null) if (matched.has(p)) return true;
+    return false;
+  };
+  const out: BracketChange[] = olds.map((b, i) => {
+    const j = partner.get(i);
+    let outcome: BracketOutcome;
+    if (j !== undefined) {
+      const n = news[j];
+      outcome = fold(n.text) === fold(b.text) && sameSet(n.proposers, b.proposers) && n.action === b.action ? 'unchanged' : 'changed';
+    } else outcome = kept(b.text, insideOpen(b) ? newPlain : outsidePlain) ? 'agreed' : 'dropped';
+    return { paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome };
+  });
+  news.forEach((b, j) => {
+    if (!usedNew.has(j)) out.push({ paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome: 'added' });
+  });
+  return out;
+}
+
+/**
+ * Is a bracket's own text (nested brackets left out: they have outcomes of
+ * their own) still in the new text, in order?
+ */
+function kept(text: string, newPlain: string): boolean {
+  const fragments: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (c === '[') depth++;
+    else if (c === ']') {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0 && text[k + 1] === '{') {
+        const close = text.indexOf('}', k + 1);
+        if (close > 0) k = close;
+      }
+    } else if (depth === 0) {
+      cur += c;
+      continue;
+    }
+    if (depth > 0 || c === ']') {
+      fragments.push(cur);
+      cur = '';
+    }
+  }
+  fragments.push(cur);
+  const parts = fragments.map(plain).filter((f) => f !== '');
+  if (parts.length === 0) return false;
+  let at = 0;
+  for (const f of parts) {
+    const k = newPlain.indexOf(f, at);
+    if (k < 0) return false;
+    at = k + f.length;
+  }
+  return true;
+}
+
+function proposerTable(brackets: BracketChange[]): ProposerOutcomes[] {
+  const rows = new Map<string, ProposerOutcomes>();
+  for (const b of brackets)
+    for (const name of new Set(b.proposers)) {
+      let r = rows.get(name);
+      if (!r) rows.set(name, (r = { name, agreed: 0, dropped: 0, changed: 0, unchanged: 0, added: 0 }));
+      r[b.outcome]++;
+    }
+  const total = (r: ProposerOutcomes): number => r.agreed + r.dropped + r.changed + r.unchanged + r.added;
+  return [...rows.values()].sort((x, y) => total(y) - total(x) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+}

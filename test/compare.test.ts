@@ -1,0 +1,274 @@
+// compare(old, new) (FORMAT.md §10): every folder test-fixtures/compare-*/
+// holds old.draft.md, new.draft.md and expected.json; then properties.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { analyze, compare, type Comparison } from '../server/src/core/index';
+import { fold, paragraphTexts, wordDiff, type DiffPart, type ParagraphChange } from '../server/src/core/compare/compare';
+
+const own = join(__dirname, '..', 'test-fixtures');
+const read = (p: string): string => readFileSync(p, 'utf8').replace(/^\ufeff/, '');
+
+/**
+ * expected.json: `paragraphs`, `brackets`, `proposers` are the whole lists
+ * (a paragraph's `diff` is compared only when the expected entry has one);
+ * `paragraphsInclude`, `bracketsInclude`, `proposersInclude` are entries some
+ * actual entry must match on the keys given, strings matching as prefixes.
+ */
+interface Expected {
+  paragraphs?: ParagraphChange[];
+  brackets?: Comparison['brackets'];
+  proposers?: Comparison['proposers'];
+  paragraphsInclude?: Record<string, unknown>[];
+  bracketsInclude?: Record<string, unknown>[];
+  proposersInclude?: Record<string, unknown>[];
+}
+
+function matches(actual: Record<string, unknown>, want: Record<string, unknown>): boolean {
+  return Object.entries(want).every(([k, v]) =>
+    typeof v === 'string' && typeof actual[k] === 'string' ? (actual[k] as string).startsWith(v) : JSON.stringify(actual[k]) === JSON.stringify(v),
+  );
+}
+
+function checkInclude(name: string, actual: object[], wants: Record<string, unknown>[] | undefined): void {
+  for (const w of wants ?? []) {
+    const hit = actual.some((a) => matches(a as Record<string, unknown>, w));
+    expect(hit, `${name}: no entry matches ${JSON.stringify(w)}`).toBe(true);
+  }
+}
+
+export function checkCompare(oldText: string, newText: string, expected: Expected): Comparison {
+  const c = compare(oldText, newText);
+  if (expected.paragraphs) {
+    const got = c.paragraphs.map((p, i) => {
+      const want = expected.paragraphs![i];
+      if (want && !('diff' in want)) {
+        const { diff: _diff, ...rest } = p;
+        return rest;
+      }
+      return p;
+    });
+    expect(got).toEqual(expected.paragraphs);
+  }
+  if (expected.brackets) expect(c.brackets).toEqual(expected.brackets);
+  if (expected.proposers) expect(c.proposers).toEqual(expected.proposers);
+  checkInclude('paragraphs', c.paragraphs, expected.paragraphsInclude);
+  checkInclude('brackets', c.brackets, expected.bracketsInclude);
+  checkInclude('proposers', c.proposers, expected.proposersInclude);
+  checkInvariants(oldText, newText, c);
+  return c;
+}
+
+const labelsOf = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
+const joinText = (d: DiffPart[], skip: DiffPart['op']): string => d.filter((p) => p.op !== skip).map((p) => p.text).join('');
+
+/** What holds for every comparison: each paragraph once; diffs rebuild both texts; each bracket once. */
+function checkInvariants(oldText: string, newText: string, c: Comparison): void {
+  const oldA = analyze(oldText);
+  const newA = analyze(newText);
+  const sorted = (xs: string[]): string[] => [...xs].sort();
+  expect(sorted(c.paragraphs.flatMap((p) => labelsOf(p.old)))).toEqual(sorted(oldA.paragraphs.map((p) => p.label)));
+  expect(sorted(c.paragraphs.flatMap((p) => labelsOf(p.new)))).toEqual(sorted(newA.paragraphs.map((p) => p.label)));
+  expect(c.brackets.filter((b) => b.outcome !== 'added').length).toBe(oldA.brackets.length);
+  expect(c.brackets.filter((b) => b.outcome === 'added').length).toBe(newA.brackets.length - c.brackets.filter((b) => b.outcome === 'changed' || b.outcome === 'unchanged').length);
+  // Texts by label, when labels are unique on each side.
+  const oldT = paragraphTexts(oldText);
+  const newT = paragraphTexts(newText);
+  if (new Set(oldT.map((p) => p.label)).size !== oldT.length || new Set(newT.map((p) => p.label)).size !== newT.length) return;
+  const oldBody = new Map(oldT.map((p) => [p.label, p.body]));
+  const newBody = new Map(newT.map((p) => [p.label, p.body]));
+  for (const p of c.paragraphs) {
+    if (p.old === null || p.new === null) continue;
+    const a = labelsOf(p.old).map((l) => oldBody.get(l)).join('\n\n');
+    const b = labelsOf(p.new).map((l) => newBody.get(l)).join('\n\n');
+    if (p.diff) {
+      expect(joinText(p.diff, 'insert')).toBe(a);
+      expect(joinText(p.diff, 'delete')).toBe(b);
+      expect(p.modified).toBe(true);
+    } else {
+      expect(fold(a)).toBe(fold(b));
+      expect(p.modified).toBe(false);
+    }
+  }
+}
+
+describe('compare fixtures', () => {
+  const names = readdirSync(own).filter((n) => n.startsWith('compare-') && existsSync(join(own, n, 'old.draft.md'))).sort();
+  it('are there', () => expect(names.length).toBeGreaterThanOrEqual(12));
+  for (const name of names) {
+    const dir = join(own, name);
+    it(name, () => checkCompare(read(join(dir, 'old.draft.md')), read(join(dir, 'new.draft.md')), JSON.parse(read(join(dir, 'expected.json'))) as Expected));
+  }
+});
+
+describe('compare edge cases', () => {
+  it('an empty old file: every paragraph added', () => {
+    const c = checkCompare('', '1. States met twice.\n\n2. [States agreed.]{EU}\n', {});
+    expect(c.paragraphs).toEqual([
+      { old: null, new: '1' },
+      { old: null, new: '2' },
+    ]);
+    expect(c.brackets).toEqual([{ paragraph: '2', text: 'States agreed.', proposers: ['European Union'], outcome: 'added' }]);
+  });
+  it('an empty new file: every paragraph deleted, every bracket dropped', () => {
+    const c = checkCompare('1. States met twice.\n\n2. [States agreed.]{EU}\n', '', {});
+    expect(c.paragraphs).toEqual([
+      { old: '1', new: null },
+      { old: '2', new: null },
+    ]);
+    expect(c.brackets.map((b) => b.outcome)).toEqual(['dropped']);
+  });
+  it('a pathological pair falls back to delete + insert', () => {
+    const a = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
+    const b = Array.from({ length: 3000 }, (_, i) => `b${i}`).join(' ');
+    const d = wordDiff(a, b, 50, 10);
+    expect(joinText(d, 'insert')).toBe(a);
+    expect(joinText(d, 'delete')).toBe(b);
+  });
+});
+
+// ---- properties ----
+
+const VOCAB = Array.from({ length: 400 }, (_, i) => {
+  const syll = ['ta', 'ke', 'ro', 'mi', 'su', 'na', 'lo', 'vi', 'de', 'pa', 'gu', 'ze'];
+  return syll[i % 12] + syll[Math.floor(i / 12) % 12] + (i >= 144 ? syll[Math.floor(i / 144) % 12] : '');
+});
+const PROPOSERS = ['EU', 'Canada', 'Brazil', 'Kenya', 'China', 'Mexico'];
+
+const sentence = fc.array(fc.constantFrom(...VOCAB), { minLength: 14, maxLength: 30 }).map((ws) => ws.join(' ') + '.');
+/** A paragraph, sometimes with a bracket in it. */
+const paragraph = fc.tuple(sentence, fc.option(fc.tuple(fc.nat(10), fc.nat(4), fc.constantFrom(...PROPOSERS)), { nil: undefined })).map(([s, br]) => {
+  if (!br) return s;
+  const ws = s.split(' ');
+  const at = Math.min(br[0], ws.length - 2);
+  const len = 1 + br[1];
+  return [...ws.slice(0, at), `[${ws.slice(at, at + len).join(' ')}]{${br[2]}}`, ...ws.slice(at + len)].join(' ');
+});
+const draft = (ps: string[]): string => ps.map((p, i) => `${i + 1}. ${p}`).join('\n\n') + '\n';
+
+/** One small edit of a paragraph: a word replaced, inserted or removed, or a bracket added. */
+function edit(p: string, r: number): string {
+  const ws = p.split(' ');
+  const at = 1 + (r % (ws.length - 2));
+  const w = VOCAB[(r * 7) % VOCAB.length];
+  switch (r % 4) {
+    case 0:
+      ws[at] = w;
+      break;
+    case 1:
+      ws.splice(at, 0, w);
+      break;
+    case 2:
+      ws.splice(at, 1);
+      break;
+    default:
+      ws.splice(at, 0, `[${w}]{Kenya}`);
+  }
+  return ws.join(' ');
+}
+
+const runs = { seed: 20261123, numRuns: 60 };
+
+describe('compare properties', () => {
+  it('compare(a, a) reports nothing changed', () => {
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 12 }), (ps) => {
+        const t = draft(ps);
+        const c = compare(t, t);
+        for (const p of c.paragraphs) expect(p).toEqual({ old: p.old, new: p.new, modified: false, renumbered: false, moved: false });
+        expect(c.paragraphs.every((p) => p.old === p.new)).toBe(true);
+        expect(c.brackets.every((b) => b.outcome === 'unchanged')).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('every paragraph appears once, and each diff rebuilds both texts', () => {
+    fc.assert(
+      fc.property(
+        fc.array(paragraph, { maxLength: 10 }),
+        fc.array(fc.tuple(fc.nat(20), fc.nat(1000), fc.constantFrom('edit', 'delete', 'insert', 'swap', 'rewrite')), { maxLength: 8 }),
+        paragraph,
+        (ps, ops, extra) => {
+          const qs = [...ps];
+          for (const [k, r, op] of ops) {
+            const i = qs.length ? k % qs.length : 0;
+            if (op === 'insert' || qs.length === 0) qs.splice(i, 0, edit(extra, r));
+            else if (op === 'delete') qs.splice(i, 1);
+            else if (op === 'swap') [qs[i], qs[(i + 1) % qs.length]] = [qs[(i + 1) % qs.length], qs[i]];
+            else if (op === 'rewrite') qs[i] = extra;
+            else qs[i] = edit(qs[i], r);
+          }
+          checkInvariants(draft(ps), draft(qs), compare(draft(ps), draft(qs)));
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('word diffs of any two strings rebuild both', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }), (a, b) => {
+        const d = wordDiff(a, b);
+        expect(joinText(d, 'insert')).toBe(a);
+        expect(joinText(d, 'delete')).toBe(b);
+      }),
+      { seed: 20261123, numRuns: 300 },
+    );
+  });
+
+  it('a shuffled and edited draft is aligned back to its origins', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(sentence, { minLength: 2, maxLength: 14, selector: (s) => s.split(' ').slice(0, 3).join(' ') }),
+        fc.array(fc.nat(), { minLength: 14, maxLength: 14 }),
+        fc.array(fc.nat(1000), { minLength: 14, maxLength: 14 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (ps, keys, edits, rate) => {
+          // new position k holds old paragraph order[k], maybe edited once.
+          const order = ps.map((_, i) => i).sort((x, y) => keys[x] - keys[y] || x - y);
+          const qs = order.map((i, k) => (edits[k] / 1000 < rate ? edit(ps[i], edits[k]) : ps[i]));
+          const c = compare(draft(ps), draft(qs));
+          const want = order.map((i, k) => ({ old: String(i + 1), new: String(k + 1) }));
+          expect(c.paragraphs.map((p) => ({ old: p.old, new: p.new }))).toEqual(want);
+          const moved = c.paragraphs.filter((p) => p.moved).length;
+          expect(moved).toBeLessThan(Math.max(1, ps.length));
+        },
+      ),
+      runs,
+    );
+  });
+});
+
+describe.runIf(existsSync(join(__dirname, '..', 'dist', 'cli.js')))('negotext compare', () => {
+  const root = join(__dirname, '..');
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'compare', ...args], { cwd: root, encoding: 'utf8' });
+  const dir = 'test-fixtures/compare-bracket-dropped';
+  it('--json prints FORMAT.md §10', () => {
+    const r = run('--json', `${dir}/old.draft.md`, `${dir}/new.draft.md`);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['old', 'new', 'paragraphs', 'brackets', 'proposers']);
+    expect(out.old).toBe(`${dir}/old.draft.md`);
+    expect(out.brackets[0]).toEqual({ paragraph: '3', text: 'sharp', proposers: ['Canada'], outcome: 'dropped' });
+  });
+  it('prints a readable summary, and Markdown with --markdown', () => {
+    const r = run(`${dir}/old.draft.md`, `${dir}/new.draft.md`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Brackets: 0 agreed, 2 dropped');
+    expect(r.stdout).toMatch(/Canada\s+0 \/ 1 \/ 0 \/ 0 \/ 0/);
+    const m = run('--markdown', `${dir}/old.draft.md`, `${dir}/new.draft.md`);
+    expect(m.status).toBe(0);
+    expect(m.stdout).toContain('~~\\[sharp\\]\\{Canada\\}~~');
+    expect(m.stdout).toContain('| proposer | agreed |');
+  });
+  it('exits 2 on bad usage or an unreadable file', () => {
+    expect(run(`${dir}/old.draft.md`).status).toBe(2);
+    expect(run(`${dir}/old.draft.md`, 'no/such.draft.md').status).toBe(2);
+    expect(run('--json', '--markdown', `${dir}/old.draft.md`, `${dir}/new.draft.md`).status).toBe(2);
+    expect(run('--bogus', `${dir}/old.draft.md`, `${dir}/new.draft.md`).status).toBe(2);
+    expect(run('--help').stdout).toContain('Usage: negotext compare');
+  });
+});
