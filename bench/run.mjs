@@ -503,6 +503,16 @@ try {
   row({ measure: 'Agreed texts (bench/agreed.mjs)', figure: `failed: ${e.message}`, result: 'MISS' });
 }
 
+// 9. comparing revisions (bench/compare.mjs): its rows join this table.
+try {
+  const { compareBench } = await import('./compare.mjs');
+  const compareRows = await compareBench({ seed, log });
+  rows.push(...compareRows.map((r) => ({ yardstick: '', ratio: '', target: '', result: '', ...r })));
+  results.compare = compareRows.details;
+} catch (e) {
+  row({ measure: 'Comparing revisions (bench/compare.mjs)', figure: `failed: ${e.message}`, result: 'MISS' });
+}
+
 for (const s of sizes) {
   results.sizes[s.name] = {
     bytes: s.actualBytes,

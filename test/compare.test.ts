@@ -1,8 +1,9 @@
 // compare(old, new) (FORMAT.md §10): every folder test-fixtures/compare-*/
 // holds old.draft.md, new.draft.md and expected.json; then properties.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyze, compare, type Comparison } from '../server/src/core/index';
@@ -270,5 +271,65 @@ describe.runIf(existsSync(join(__dirname, '..', 'dist', 'cli.js')))('negotext co
     expect(run('--json', '--markdown', `${dir}/old.draft.md`, `${dir}/new.draft.md`).status).toBe(2);
     expect(run('--bogus', `${dir}/old.draft.md`, `${dir}/new.draft.md`).status).toBe(2);
     expect(run('--help').stdout).toContain('Usage: negotext compare');
+  });
+});
+
+describe.runIf(existsSync(join(__dirname, '..', 'dist', 'cli.js')))('negotext compare --html', () => {
+  const root = join(__dirname, '..');
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'compare', ...args], { cwd: root, encoding: 'utf8' });
+  const unescape = (s: string): string =>
+    s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const tmp = mkdtempSync(join(tmpdir(), 'negotext-html-'));
+  const oldF = join(tmp, 'old.draft.md');
+  const newF = join(tmp, 'new.draft.md');
+  writeFileSync(
+    oldF,
+    '1. States noted <script>alert("x")</script> & the threats [sharp]{Canada} identified in previous reports.\n\n' +
+      '2. States recalled the norms of responsible State behaviour adopted by consensus.\n\n' +
+      '3. States underlined that they should continue to implement the norms at the national level.\n',
+  );
+  writeFileSync(
+    newF,
+    '1. States underlined that they should continue to implement the norms at the national and regional levels.\n\n' +
+      '2. States noted <script>alert("x")</script> & the growing threats identified in previous reports.\n\n' +
+      '3. States welcomed the new <b>points of contact</b> directory.\n',
+  );
+  const html = join(tmp, 'report.html');
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const tags = (s: string, tag: string): string[] => [...s.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => unescape(m[1]));
+
+  it('writes <ins>/<del> texts equal to the JSON diff, leaving no temp file', () => {
+    const r = run('--html', html, oldF, newF);
+    expect(r.status, r.stderr).toBe(0);
+    const out = readFileSync(html, 'utf8');
+    expect(out).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(out).toContain('<meta charset="utf-8">');
+    const j = JSON.parse(run('--json', oldF, newF).stdout) as Comparison;
+    const parts = j.paragraphs.flatMap((p) => p.diff ?? []);
+    expect(parts.some((d) => d.op !== 'equal')).toBe(true);
+    expect(tags(out, 'ins')).toEqual(parts.filter((d) => d.op === 'insert').map((d) => d.text));
+    expect(tags(out, 'del')).toEqual(parts.filter((d) => d.op === 'delete').map((d) => d.text));
+    expect(out).toContain('was 3');
+    expect(out).toContain('<td>Canada</td>');
+    expect(readdirSync(tmp).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('escapes all text and links to nothing outside', () => {
+    run('--html', html, oldF, newF);
+    const out = readFileSync(html, 'utf8');
+    expect(out).not.toContain('<script');
+    expect(out).not.toContain('<b>points');
+    expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; the');
+    expect(out).not.toMatch(/http/i);
+  });
+
+  it('refuses to overwrite an input file (exit 2, one line)', () => {
+    const before = readFileSync(oldF, 'utf8');
+    const r = run('--html', oldF, oldF, newF);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(oldF, 'utf8')).toBe(before);
+    expect(run(oldF, newF, `--html=${join(tmp, '.', 'new.draft.md')}`).status).toBe(2);
+    expect(readdirSync(tmp).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 });

@@ -3,6 +3,9 @@
 import { compare, type Comparison } from '../core/index';
 import type { BracketChange, DiffPart, ParagraphChange } from '../core/compare/compare';
 import { parseArgs } from './args';
+import { formatCompareHtml, writeAtomic } from './compareHtml';
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { readDraft, UsageError } from './readDraft';
 
 /** The §10 object: file names first. */
@@ -102,15 +105,29 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
   return out.join('\n');
 }
 
-/** `negotext compare OLD NEW [--json|--markdown]`: the text to print. */
+/** Where a path leads: symbolic links followed when it exists. */
+const where = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
+
+/** `negotext compare OLD NEW [--json|--markdown] [--html FILE]`: the text to print (and the report written). */
 export function runCompare(argv: string[], isTTY: boolean): string {
-  const args = parseArgs(argv, ['--json', '--markdown'], []);
+  const args = parseArgs(argv, ['--json', '--markdown'], ['--html']);
+  const html = args.values.get('--html');
+  if (html && html.length > 1) throw new UsageError('compare takes one --html FILE');
   if (args.files.length !== 2) throw new UsageError(`compare needs two files, OLD and NEW (got ${args.files.length})`);
   if (args.flags.has('--json') && args.flags.has('--markdown')) throw new UsageError('compare takes --json or --markdown, not both');
   const [oldName, newName] = args.files;
   const oldText = readDraft(oldName);
   const newText = readDraft(newName);
+  if (html && args.files.some((f) => where(f) === where(html[0]))) throw new UsageError(`--html ${html[0]}: refusing to overwrite an input file`);
   const c = compare(oldText, newText);
+  if (html) {
+    const out = html[0];
+    try {
+      writeAtomic(out, formatCompareHtml(oldName, newName, c, oldText, newText));
+    } catch (e) {
+      throw new UsageError(`--html ${out}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
   if (args.flags.has('--json')) return JSON.stringify(compareReport(oldName, newName, c), null, isTTY ? 2 : undefined);
   if (args.flags.has('--markdown')) return formatCompareMarkdown(oldName, newName, c);
   return formatCompare(oldName, newName, c);

@@ -67,7 +67,7 @@ texts given with --agreed (or input files with front matter 'agreed: true').
 
 Exit status: 0 when no file has an error, 1 when one does, 2 for bad usage or
 an unreadable file.`,
-  compare: `Usage: negotext compare [--json | --markdown] OLD NEW
+  compare: `Usage: negotext compare [--json | --markdown] [--html FILE] OLD NEW
 
 Compares two revisions of a draft. Paragraphs are aligned by their text, not
 their labels, so a renumbered, moved or moved-and-edited paragraph is still
@@ -79,6 +79,10 @@ proposer.
   --json         print FORMAT.md §10: {old, new, paragraphs, brackets, proposers}
   --markdown     the same as Markdown: word diffs with insertions in bold and
                  deletions struck through, and the tables
+  --html FILE    also write a self-contained, printable report: the new text
+                 with insertions in bold and deletions struck through, moves
+                 and renumbering in the margin, outcomes per proposer (written
+                 to a temporary file, then renamed; never over OLD or NEW)
   -h, --help     this help
 
 Exit status: 0, or 2 for bad usage or an unreadable file.`,

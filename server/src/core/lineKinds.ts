@@ -37,7 +37,7 @@ export function formatLabel(series: string, nums: readonly number[], rank: numbe
 /** Parse a label as written (`12bis`, `Pp 3`, `3.3 bis`) into its parts; null if not a label. */
 export function parseLabelText(text: string): { series: '' | 'PP' | 'OP'; nums: number[]; rank: number } | null {
   const t = text.trim().replace(/[.)]$/, '');
-  const m = /^(?:(PP|OP)[ \t]?)?(\d{1,4}(?:\.\d{1,3}){0,4})(?:[ \t\u00a0]?(bis|ter|quater|quat|quinquies|sexies|septies|octies|novies|decies))?$/i.exec(t);
+  const m = /^(?:(PP|OP)[ \t]?)?(\d{1,5}(?:\.\d{1,3}){0,4})(?:[ \t\u00a0]?(bis|ter|quater|quat|quinquies|sexies|septies|octies|novies|decies))?$/i.exec(t);
   if (!m) return null;
   return {
     series: (m[1]?.toUpperCase() ?? '') as '' | 'PP' | 'OP',
@@ -108,7 +108,9 @@ export function matchLabel(line: string, prev?: string): LabelMatch | null {
     c = line.charCodeAt(i);
     if (c === 32 || c === 9) i++;
   }
-  let e = digitsAt(line, i, 4);
+  // Up to five digits: compilation texts run past 9999 paragraphs; a four-digit year
+  // wrapped to a line start is told apart by the line before it.
+  let e = digitsAt(line, i, 5);
   if (e < 0) return null;
   const nums = [Number(line.slice(i, e))];
   if (!series) {

@@ -1,0 +1,153 @@
+// negotext compare OLD NEW --html FILE: a self-contained, printable report in
+// the UN manner for revised texts (FORMAT.md §10): the new text paragraph by
+// paragraph, insertions in bold, deletions struck through, margin notes for
+// moved / renumbered / split / merged / added / deleted paragraphs, and a
+// table of bracket outcomes per proposer. No external assets; all text escaped.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import type { Comparison } from '../core/index';
+import { paragraphTexts, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+
+/** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
+export const escapeHtml = (s: string): string =>
+  s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+
+const list = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
+
+/** A word diff as HTML: each insert in `<ins>`, each delete in `<del>`, verbatim (white space kept by CSS). */
+export function htmlDiff(diff: DiffPart[]): string {
+  return diff.map((d) => (d.op === 'equal' ? escapeHtml(d.text) : d.op === 'insert' ? `<ins>${escapeHtml(d.text)}</ins>` : `<del>${escapeHtml(d.text)}</del>`)).join('');
+}
+
+/** Paragraph bodies by label, each label's paragraphs in document order (labels may repeat). */
+function byLabel(text: string): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const p of paragraphTexts(text)) {
+    const q = m.get(p.label);
+    if (q) q.push(p.body);
+    else m.set(p.label, [p.body]);
+  }
+  return m;
+}
+
+const take = (m: Map<string, string[]>, label: string): string => m.get(label)?.shift() ?? '';
+
+function notes(p: ParagraphChange): string[] {
+  const o = list(p.old);
+  const n = list(p.new);
+  if (n.length === 0) return ['deleted'];
+  if (o.length === 0) return ['added'];
+  const out: string[] = [];
+  if (p.split) out.push(`split from ${o.join(' + ')}`);
+  if (p.merged) out.push(`merged from ${o.join(' + ')}`);
+  if (p.renumbered && !p.split && !p.merged) out.push(`was ${o.join(' + ')}`);
+  if (p.moved) out.push('moved');
+  if (p.modified) out.push('revised');
+  return out;
+}
+
+const CSS = `
+:root { color-scheme: light; }
+body { font: 12pt/1.45 "Times New Roman", Times, serif; color: #000; background: #fff; max-width: 48em; margin: 2em auto; padding: 0 9em 0 1em; }
+h1 { font-size: 14pt; margin: 0 0 .3em; }
+h2 { font-size: 12pt; margin: 1.6em 0 .5em; }
+.counts { margin: 0 0 1.2em; font-size: 10.5pt; }
+.legend { font-size: 10pt; color: #333; }
+.para { position: relative; margin: 0 0 .9em; display: flex; gap: .8em; }
+.label { flex: 0 0 3.5em; text-align: right; font-weight: normal; }
+.body { flex: 1 1 auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+.note { position: absolute; right: -9em; width: 8em; top: 0; font: italic 9pt/1.3 Arial, Helvetica, sans-serif; color: #444; border-left: 2px solid #999; padding-left: .4em; }
+.deleted .body, .deleted .label { text-decoration: line-through; color: #555; }
+.added .label { font-weight: bold; }
+ins { text-decoration: none; font-weight: bold; }
+del { text-decoration: line-through; }
+table { border-collapse: collapse; font-size: 10.5pt; }
+th, td { border: 1px solid #888; padding: .2em .6em; }
+td.n { text-align: right; }
+@media print { body { margin: 0; max-width: none; } .para { break-inside: avoid; } }
+`;
+
+/** The whole report: one UTF-8 HTML document. */
+export function formatCompareHtml(oldName: string, newName: string, c: Comparison, oldText: string, newText: string): string {
+  const olds = byLabel(oldText);
+  const news = byLabel(newText);
+  const n = (f: (p: ParagraphChange) => boolean): number => c.paragraphs.filter(f).length;
+  const counts = [
+    `${n((p) => !!p.modified)} revised`,
+    `${n((p) => !!p.renumbered)} renumbered`,
+    `${n((p) => !!p.moved)} moved`,
+    `${n((p) => !!p.split)} split`,
+    `${n((p) => !!p.merged)} merged`,
+    `${n((p) => p.old === null)} added`,
+    `${n((p) => p.new === null)} deleted`,
+  ].join(', ');
+  const outcomes = ['agreed', 'dropped', 'changed', 'unchanged', 'added'] as const;
+  const bcounts = outcomes.map((k) => `${c.brackets.filter((b) => b.outcome === k).length} ${k}`).join(', ');
+
+  const paras: string[] = [];
+  for (const p of c.paragraphs) {
+    const o = list(p.old);
+    const nw = list(p.new);
+    let cls: string;
+    let label: string;
+    let body: string;
+    if (nw.length === 0) {
+      cls = 'deleted';
+      label = o.join(' + ');
+      body = escapeHtml(o.map((l) => take(olds, l)).join('\n\n'));
+    } else {
+      cls = o.length === 0 ? 'added' : p.modified ? 'revised' : 'same';
+      label = nw.join(' + ');
+      const text = nw.map((l) => take(news, l)).join('\n\n');
+      body = p.diff ? htmlDiff(p.diff) : escapeHtml(text);
+    }
+    const ns = notes(p);
+    paras.push(
+      `<div class="para ${cls}"><span class="label">${escapeHtml(label)}</span><div class="body">${body}</div>` +
+        (ns.length ? `<aside class="note">${escapeHtml(ns.join('; '))}</aside>` : '') +
+        '</div>',
+    );
+  }
+
+  const table = c.proposers.length
+    ? [
+        '<table><thead><tr><th>Proposer</th>' + outcomes.map((k) => `<th>${k}</th>`).join('') + '</tr></thead><tbody>',
+        ...c.proposers.map((p) => `<tr><td>${escapeHtml(p.name)}</td>` + outcomes.map((k) => `<td class="n">${p[k]}</td>`).join('') + '</tr>'),
+        '</tbody></table>',
+      ].join('\n')
+    : '<p>No bracket names a proposer.</p>';
+
+  const title = `${escapeHtml(oldName)} → ${escapeHtml(newName)}`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${title}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<h1>${title}</h1>`,
+    `<p class="counts">Paragraphs: ${counts}.<br>Brackets: ${bcounts}.</p>`,
+    '<p class="legend">Insertions are shown in <b>bold</b>, deletions <s>struck through</s>.</p>',
+    '<h2>Revised text</h2>',
+    ...paras,
+    '<h2>Brackets by proposer</h2>',
+    table,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Writes `html` to `file` atomically: `file.tmp-<pid>`, then a rename. */
+export function writeAtomic(file: string, html: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, html, 'utf8');
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
