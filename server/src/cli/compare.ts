@@ -1,7 +1,7 @@
 // negotext compare OLD NEW: two revisions of a draft, paragraph by paragraph
 // and bracket by bracket (FORMAT.md §10).
 import { compare, type Comparison } from '../core/index';
-import type { BracketChange, DiffPart, ParagraphChange } from '../core/compare/compare';
+import { tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import { parseArgs } from './args';
 import { formatCompareHtml, writeAtomic } from './compareHtml';
 import { existsSync, realpathSync } from 'node:fs';
@@ -37,18 +37,8 @@ const short = (s: string, n = 60): string => {
 };
 
 function counts(c: Comparison): string {
-  const n = (f: (p: ParagraphChange) => boolean): number => c.paragraphs.filter(f).length;
-  const out = [
-    `${n((p) => p.old !== null && p.new !== null && !changed(p))} unchanged`,
-    `${n((p) => !!p.modified)} modified`,
-    `${n((p) => !!p.renumbered)} renumbered`,
-    `${n((p) => !!p.moved)} moved`,
-    `${n((p) => !!p.split)} split`,
-    `${n((p) => !!p.merged)} merged`,
-    `${n((p) => p.new === null)} deleted`,
-    `${n((p) => p.old === null)} added`,
-  ];
-  return out.join(', ');
+  const t = tally(c);
+  return (['unchanged', 'modified', 'renumbered', 'moved', 'split', 'merged', 'deleted', 'added'] as const).map((k) => `${t[k]} ${k}`).join(', ');
 }
 
 function bracketCounts(bs: BracketChange[]): string {

@@ -5,7 +5,7 @@
 // table of bracket outcomes per proposer. No external assets; all text escaped.
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Comparison } from '../core/index';
-import { paragraphTexts, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+import { paragraphTexts, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
 export const escapeHtml = (s: string): string =>
@@ -70,16 +70,8 @@ td.n { text-align: right; }
 export function formatCompareHtml(oldName: string, newName: string, c: Comparison, oldText: string, newText: string): string {
   const olds = byLabel(oldText);
   const news = byLabel(newText);
-  const n = (f: (p: ParagraphChange) => boolean): number => c.paragraphs.filter(f).length;
-  const counts = [
-    `${n((p) => !!p.modified)} revised`,
-    `${n((p) => !!p.renumbered)} renumbered`,
-    `${n((p) => !!p.moved)} moved`,
-    `${n((p) => !!p.split)} split`,
-    `${n((p) => !!p.merged)} merged`,
-    `${n((p) => p.old === null)} added`,
-    `${n((p) => p.new === null)} deleted`,
-  ].join(', ');
+  const t = tally(c);
+  const counts = `${t.modified} revised, ${t.renumbered} renumbered, ${t.moved} moved, ${t.split} split, ${t.merged} merged, ${t.added} added, ${t.deleted} deleted`;
   const outcomes = ['agreed', 'dropped', 'changed', 'unchanged', 'added'] as const;
   const bcounts = outcomes.map((k) => `${c.brackets.filter((b) => b.outcome === k).length} ${k}`).join(', ');
 

@@ -276,17 +276,7 @@ function analyzeBrackets(result: BlockResult, ctx: BlockContext): void {
     if (b.attribution) {
       b.proposers = b.attribution.names.map((n) => n.canonical ?? n.written);
       b.action = b.attribution.action;
-      if (b.attribution.form === 'braces') {
-        for (const n of b.attribution.names) {
-          if (n.canonical) continue;
-          const suggestions = ctx.registry.suggest(n.written, 3);
-          result.diagnostics.push({
-            code: 'unknown-proposer', severity: 'warning', start: n.start, end: n.end,
-            message: `Unknown proposer "${n.written}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
-            data: { written: n.written, suggestions },
-          });
-        }
-      }
+      if (b.attribution.form === 'braces') result.diagnostics.push(...unknownProposers(b.attribution, (w) => ctx.registry.suggest(w, 3)));
     }
   }
   groupAlternatives(text, list, children, top);
@@ -322,6 +312,21 @@ function analyzeBrackets(result: BlockResult, ctx: BlockContext): void {
     if (!attribution) attribution = parseSuffix(text, Math.min(lastTopEnd, s.offset), s.offset, ctx.registry);
     result.strays.push({ offset: s.offset, attribution, note });
   }
+}
+
+/** `unknown-proposer` for each name in `{…}` the registry lacks, with the nearest names (the dash and colon forms have none: they need every name known). */
+export function unknownProposers(attr: Attribution, suggest: (written: string) => string[]): LocalDiagnostic[] {
+  const out: LocalDiagnostic[] = [];
+  for (const n of attr.names) {
+    if (n.canonical) continue;
+    const suggestions = suggest(n.written);
+    out.push({
+      code: 'unknown-proposer', severity: 'warning', start: n.start, end: n.end,
+      message: `Unknown proposer "${n.written}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
+      data: { written: n.written, suggestions },
+    });
+  }
+  return out;
 }
 
 /** Only `[` and white space (and the label) stand between the line start and `open`. */

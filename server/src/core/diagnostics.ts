@@ -3,8 +3,7 @@
 // relative to the block), so after an edit only the edited block's
 // diagnostics are made again; what needs the whole document (spans,
 // numbering, ad ref with spanning brackets) is a pass over block summaries.
-import type { BlockResult, LocalDiagnostic } from './blockAnalysis';
-import type { Attribution } from './attribution';
+import { unknownProposers, type BlockResult, type LocalDiagnostic } from './blockAnalysis';
 import type { BlockNode, DraftDocument } from './document';
 import { lineOfOffset, lineStarts } from './lines';
 import type { Diagnostic, Position, Range } from './model';
@@ -84,19 +83,6 @@ function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle:
   return list;
 }
 
-function unknownProposers(node: BlockNode, attr: Attribution, suggest: (w: string) => string[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const n of attr.names) {
-    if (n.canonical) continue;
-    const suggestions = suggest(n.written);
-    out.push({
-      code: 'unknown-proposer', severity: 'warning', range: range(node, n.start, n.end),
-      message: `Unknown proposer "${n.written}"${suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''}`,
-      data: { written: n.written, suggestions },
-    });
-  }
-  return out;
-}
 
 /**
  * Diagnostics are gathered per chunk of blocks, each chunk's list kept until
@@ -162,7 +148,9 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
         if (closers?.get(s) === undefined) {
           out.push({ code: 'unbalanced-bracket', severity: 'error', range: range(node, stray.offset, stray.offset + 1), message: 'This ] closes no bracket.' });
         } else if (stray.attribution?.form === 'braces') {
-          out.push(...unknownProposers(node, stray.attribution, suggest));
+          for (const d of unknownProposers(stray.attribution, suggest)) {
+            out.push({ code: d.code, severity: d.severity, message: d.message, range: range(node, d.start, d.end), data: d.data });
+          }
         }
       }
     }

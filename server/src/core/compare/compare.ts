@@ -185,6 +185,22 @@ function labelsOf(paras: Para[], idx: number[]): string | string[] {
   return idx.length === 1 ? paras[idx[0]].label : idx.map((i) => paras[i].label);
 }
 
+/** How many paragraph entries of a comparison are of each kind, for summaries and reports. */
+export function tally(c: Comparison): Record<'unchanged' | 'modified' | 'renumbered' | 'moved' | 'split' | 'merged' | 'deleted' | 'added', number> {
+  const t = { unchanged: 0, modified: 0, renumbered: 0, moved: 0, split: 0, merged: 0, deleted: 0, added: 0 };
+  for (const p of c.paragraphs) {
+    if (p.old === null) t.added++;
+    else if (p.new === null) t.deleted++;
+    else if (!(p.modified || p.renumbered || p.moved || p.split || p.merged)) t.unchanged++;
+    if (p.modified) t.modified++;
+    if (p.renumbered) t.renumbered++;
+    if (p.moved) t.moved++;
+    if (p.split) t.split++;
+    if (p.merged) t.merged++;
+  }
+  return t;
+}
+
 /** Compare two revisions of a draft. Never throws on any text. */
 export function compare(oldText: string, newText: string, options: CompareOptions = {}): Comparison {
   const aOpts: AnalyzeOptions = { checker: noReferences, ...options };
