@@ -482,35 +482,22 @@ row({
   target: '(none)',
 });
 
-// 7. the language server through the real protocol (bench/lsp.mjs): its rows join this table.
-// Imported here, not at the top, so the --memory-child processes do not load the JSON-RPC client.
-try {
-  const { lspBench } = await import('./lsp.mjs');
-  const lspRows = await lspBench({ seed, log });
-  rows.push(...lspRows.map((r) => ({ yardstick: '', ratio: '', target: '', result: '', ...r })));
-  results.lsp = lspRows.details;
-} catch (e) {
-  row({ measure: 'Language server (bench/lsp.mjs)', figure: `failed: ${e.message}`, result: 'MISS' });
-}
-
-// 8. agreed texts: indexing, reference and reuse checks (bench/agreed.mjs): its rows join this table.
-try {
-  const { agreedBench } = await import('./agreed.mjs');
-  const agreedRows = await agreedBench({ seed, log });
-  rows.push(...agreedRows.map((r) => ({ yardstick: '', ratio: '', target: '', result: '', ...r })));
-  results.agreed = agreedRows.details;
-} catch (e) {
-  row({ measure: 'Agreed texts (bench/agreed.mjs)', figure: `failed: ${e.message}`, result: 'MISS' });
-}
-
-// 9. comparing revisions (bench/compare.mjs): its rows join this table.
-try {
-  const { compareBench } = await import('./compare.mjs');
-  const compareRows = await compareBench({ seed, log });
-  rows.push(...compareRows.map((r) => ({ yardstick: '', ratio: '', target: '', result: '', ...r })));
-  results.compare = compareRows.details;
-} catch (e) {
-  row({ measure: 'Comparing revisions (bench/compare.mjs)', figure: `failed: ${e.message}`, result: 'MISS' });
+// 7–9. the language server through the real protocol, agreed texts, comparing revisions:
+// their rows join this table. Imported here, not at the top, so that the --memory-child
+// processes do not load them.
+const parts = [
+  { key: 'lsp', file: './lsp.mjs', fn: 'lspBench', name: 'Language server (bench/lsp.mjs)' },
+  { key: 'agreed', file: './agreed.mjs', fn: 'agreedBench', name: 'Agreed texts (bench/agreed.mjs)' },
+  { key: 'compare', file: './compare.mjs', fn: 'compareBench', name: 'Comparing revisions (bench/compare.mjs)' },
+];
+for (const part of parts) {
+  try {
+    const partRows = await (await import(part.file))[part.fn]({ seed, log });
+    rows.push(...partRows.map((r) => ({ yardstick: '', ratio: '', target: '', result: '', ...r })));
+    results[part.key] = partRows.details;
+  } catch (e) {
+    row({ measure: part.name, figure: `failed: ${e.message}`, result: 'MISS' });
+  }
 }
 
 for (const s of sizes) {

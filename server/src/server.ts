@@ -90,8 +90,9 @@ export function startServer(connection: Connection): void {
     };
     // Aliases change how attributions read: the drafts are analysed anew.
     if (aliasesChanged) drafts.reopenAll();
-    else for (const d of drafts.all()) d.invalidate();
-    for (const d of drafts.all()) schedule(d.uri);
+    // A new checker knows the folders only: the open drafts marked agreed join it again.
+    if (agreedChanged) for (const d of drafts.all()) addIfAgreed(d);
+    recheckAll();
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -127,38 +128,40 @@ export function startServer(connection: Connection): void {
     reindex = setTimeout(() => {
       reindex = undefined;
       options = { ...options, checker: checkerFor(settings, roots, log) };
-      for (const d of drafts.all()) {
-        addIfAgreed(d);
-        d.invalidate();
-        schedule(d.uri);
-      }
+      for (const d of drafts.all()) addIfAgreed(d);
+      recheckAll();
     }, 300);
+  }
+
+  /** What the checker knows changed: every open draft's references are checked anew. */
+  function recheckAll(): void {
+    for (const d of drafts.all()) {
+      d.invalidate();
+      schedule(d.uri);
+    }
   }
 
   /** An open draft whose front matter says `agreed: true` is an agreed text too (FORMAT.md §8). */
   function addIfAgreed(d: OpenDraft): boolean {
     const fm = d.doc.nodes[0]?.result.frontMatter;
     if (!fm || fm.agreed !== true || typeof fm.symbol !== 'string') return false;
-    const checker = options.checker;
-    if (!(checker instanceof AgreedChecker)) return false;
+    const checker = agreed();
+    if (!checker) return false;
     const path = d.uri.startsWith('file:') ? fileURLToPath(d.uri) : d.uri;
     checker.addText(path, d.doc.text);
     return true;
   }
 
-  let agreedEdit: NodeJS.Timeout | undefined;
+  // Agreed drafts being edited, re-indexed once the typing pauses (each its own timer).
+  const agreedEdits = new Map<string, NodeJS.Timeout>();
   function maybeAgreedChanged(d: OpenDraft): void {
     const fm = d.doc.nodes[0]?.result.frontMatter;
     if (!fm || fm.agreed !== true) return;
-    if (agreedEdit) clearTimeout(agreedEdit);
-    agreedEdit = setTimeout(() => {
-      agreedEdit = undefined;
-      if (!addIfAgreed(d)) return;
-      for (const other of drafts.all()) {
-        other.invalidate();
-        schedule(other.uri);
-      }
-    }, 300);
+    clearTimeout(agreedEdits.get(d.uri));
+    agreedEdits.set(d.uri, setTimeout(() => {
+      agreedEdits.delete(d.uri);
+      if (drafts.get(d.uri) === d && addIfAgreed(d)) recheckAll();
+    }, 300));
   }
 
   connection.onInitialized(() => {
