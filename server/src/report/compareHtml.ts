@@ -1,9 +1,8 @@
-// negotext compare OLD NEW --html FILE: a self-contained, printable report in
+// The comparison as one HTML page (CLI `compare --html`, the editor's webview): a self-contained, printable report in
 // the UN manner for revised texts (FORMAT.md §10): the new text paragraph by
 // paragraph, insertions in bold, deletions struck through, margin notes for
 // moved / renumbered / split / merged / added / deleted paragraphs, and a
 // table of bracket outcomes per proposer. No external assets; all text escaped.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { Comparison } from '../core/index';
 import { paragraphTexts, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 
@@ -130,16 +129,4 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     '</html>',
     '',
   ].join('\n');
-}
-
-/** Writes `html` to `file` atomically: `file.tmp-<pid>`, then a rename. */
-export function writeAtomic(file: string, html: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, html, 'utf8');
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
 }

@@ -1,0 +1,91 @@
+// The comparison as text: the §10 JSON object, a readable summary, Markdown.
+// Pure (no fs): the CLI prints these, the server returns them to the editor.
+import type { Comparison } from '../core/index';
+import { tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+
+/** The §10 object: file names first. */
+export function compareReport(oldName: string, newName: string, c: Comparison): { old: string; new: string } & Comparison {
+  return { old: oldName, new: newName, ...c };
+}
+
+const labels = (l: string | string[] | null): string => (l === null ? '—' : Array.isArray(l) ? l.join(' + ') : l);
+
+function what(p: ParagraphChange): string {
+  if (p.new === null) return `${labels(p.old)}: deleted`;
+  if (p.old === null) return `${labels(p.new)}: added`;
+  const tags = [
+    p.split ? 'split' : '',
+    p.merged ? 'merged' : '',
+    p.renumbered ? 'renumbered' : '',
+    p.moved ? 'moved' : '',
+    p.modified ? 'modified' : '',
+  ].filter(Boolean);
+  return `${labels(p.old)} → ${labels(p.new)}: ${tags.join(', ')}`;
+}
+
+const changed = (p: ParagraphChange): boolean =>
+  p.old === null || p.new === null || !!(p.modified || p.renumbered || p.moved || p.split || p.merged);
+
+const short = (s: string, n = 60): string => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+};
+
+function counts(c: Comparison): string {
+  const t = tally(c);
+  return (['unchanged', 'modified', 'renumbered', 'moved', 'split', 'merged', 'deleted', 'added'] as const).map((k) => `${t[k]} ${k}`).join(', ');
+}
+
+function bracketCounts(bs: BracketChange[]): string {
+  const o = ['agreed', 'dropped', 'changed', 'unchanged', 'added'] as const;
+  return o.map((k) => `${bs.filter((b) => b.outcome === k).length} ${k}`).join(', ');
+}
+
+/** The readable summary. */
+export function formatCompare(oldName: string, newName: string, c: Comparison): string {
+  const lines = [`${oldName} → ${newName}`, `Paragraphs: ${counts(c)}`];
+  for (const p of c.paragraphs) if (changed(p)) lines.push(`  ${what(p)}`);
+  lines.push(`Brackets: ${bracketCounts(c.brackets)}`);
+  for (const b of c.brackets)
+    if (b.outcome !== 'unchanged')
+      lines.push(`  ${b.paragraph ?? '—'}  ${b.outcome.padEnd(7)}  [${short(b.text)}]${b.proposers.length ? ` {${b.proposers.join(', ')}}` : ''}`);
+  if (c.proposers.length) {
+    lines.push('Proposers: agreed / dropped / changed / unchanged / added');
+    const w = Math.max(...c.proposers.map((p) => p.name.length));
+    for (const p of c.proposers) lines.push(`  ${p.name.padEnd(w)}  ${p.agreed} / ${p.dropped} / ${p.changed} / ${p.unchanged} / ${p.added}`);
+  }
+  return lines.join('\n');
+}
+
+const mdEscape = (s: string): string => s.replace(/([\\`*_[\]{}<>|~])/g, '\\$1');
+
+/** A diff as Markdown: insertions in bold, deletions struck through. */
+function mdDiff(diff: DiffPart[]): string {
+  return diff
+    .map((d) => {
+      const t = mdEscape(d.text.replace(/\s+/g, ' '));
+      if (d.op === 'equal' || t.trim() === '') return t;
+      const lead = t.match(/^\s*/)![0];
+      const trail = t.match(/\s*$/)![0];
+      const core = t.trim();
+      return lead + (d.op === 'insert' ? `**${core}**` : `~~${core}~~`) + trail;
+    })
+    .join('');
+}
+
+/** The same as Markdown, for pasting into a report or an issue. */
+export function formatCompareMarkdown(oldName: string, newName: string, c: Comparison): string {
+  const out = [`# ${mdEscape(oldName)} → ${mdEscape(newName)}`, '', `**Paragraphs**: ${counts(c)}.`, ''];
+  for (const p of c.paragraphs) {
+    if (!changed(p)) continue;
+    out.push(`- ${mdEscape(what(p))}`);
+    if (p.diff) out.push(`  > ${mdDiff(p.diff)}`);
+  }
+  out.push('', `**Brackets**: ${bracketCounts(c.brackets)}.`, '', '| paragraph | outcome | text | proposers |', '|---|---|---|---|');
+  for (const b of c.brackets) out.push(`| ${b.paragraph ?? ''} | ${b.outcome} | ${mdEscape(short(b.text, 80))} | ${mdEscape(b.proposers.join(', '))} |`);
+  if (c.proposers.length) {
+    out.push('', '| proposer | agreed | dropped | changed | unchanged | added |', '|---|---:|---:|---:|---:|---:|');
+    for (const p of c.proposers) out.push(`| ${mdEscape(p.name)} | ${p.agreed} | ${p.dropped} | ${p.changed} | ${p.unchanged} | ${p.added} |`);
+  }
+  return out.join('\n');
+}
