@@ -93,6 +93,20 @@ describe('bundled catalogue', () => {
   });
 });
 
+describe.skipIf(!existsSync(AGREED))('catalogue sources that cite the corpus', () => {
+  it('name corpus files that exist', () => {
+    const shared = fileURLToPath(new URL('../../shared/', import.meta.url));
+    let cited = 0;
+    for (const e of catalogueEntries()) {
+      for (const m of `${e.source ?? ''} ${e.note ?? ''}`.matchAll(/shared\/(corpus\/[\w./-]+?\.(?:txt|md))/g)) {
+        expect(existsSync(shared + m[1]), `${e.symbol}: ${m[0]}`).toBe(true);
+        cited++;
+      }
+    }
+    expect(cited).toBeGreaterThan(20);
+  });
+});
+
 describe.skipIf(!existsSync(AGREED))('catalogue dates against the resolutions the corpus recalls', () => {
   for (const file of ['A-RES-75-240.txt', 'A-RES-73-27.txt', 'A-RES-76-19.txt']) {
     it(file, () => {
