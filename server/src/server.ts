@@ -3,7 +3,7 @@
 // only the agreed-text folders it is configured with, and never connects
 // anywhere.
 import {
-  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind,
+  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import type { AnalyzeOptions, TextChange } from './core/index';
 import { AgreedChecker, defaultRegistry } from './core/index';
 import { DraftStore, type OpenDraft } from './lsp/drafts';
 import { toLsp } from './lsp/diagnostics';
+import { contentTypeEncoder } from './lsp/encoder';
 import { outline } from './lsp/outline';
 import { hover } from './lsp/hover';
 import { codeActions } from './lsp/codeActions';
@@ -253,5 +254,12 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
+/** Over stdio, the writer reuses the bytes of unchanged diagnostics (./lsp/encoder); other transports as the library sets them up. */
+function connectionFromArgv(): Connection {
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder });
+  return createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), writer);
+}
+
 // Started as a program (not imported by a test): listen on the transport named in argv.
-if (require.main === module) startServer(createConnection(ProposedFeatures.all));
+if (require.main === module) startServer(connectionFromArgv());
