@@ -1,9 +1,10 @@
 // The CLI as a user runs it: the built dist/cli.js in a child process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tried } from './support/tried';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = join(__dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -124,5 +125,75 @@ describe('negotext status', () => {
       expect(r.out).toMatch(new RegExp(`Usage: negotext ${cmd}`));
     }
     expect(run('--help').out).toMatch(/Commands:/);
+  });
+});
+
+// Issue 6, confidentiality: every command under test/support/noNetwork.cjs,
+// which logs and refuses any connection, name lookup, process or worker; and
+// under test/support/fsWrites.cjs, which logs every file the CLI writes, renames or
+// removes, to show it never writes its input files and writes --html to a
+// temporary file renamed into place.
+describe('confidentiality: every command under the no-network preload', () => {
+  const preload = join(root, 'test', 'support', 'noNetwork.cjs');
+  const fsLogger = join(root, 'test', 'support', 'fsWrites.cjs');
+
+  const dir = mkdtempSync(join(tmpdir(), 'negotext-cli-conf-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const fixtures = join(root, 'test-fixtures');
+  const draft = join(fixtures, 'references-checked-triggered', 'input.draft.md');
+  const agreed = join(fixtures, 'references-checked-triggered', 'agreed');
+  const cite = join(fixtures, 'cite-references-triggered', 'input.draft.md');
+  const citeAgreed = join(fixtures, 'cite-references-triggered', 'agreed');
+  const oldF = join(fixtures, 'compare-move-edit', 'old.draft.md');
+  const newF = join(fixtures, 'compare-move-edit', 'new.draft.md');
+  const html = join(dir, 'report.html');
+  const inputs = [draft, cite, oldF, newF, ...[agreed, citeAgreed].flatMap((d) => readdirSync(d).map((f) => join(d, f)))];
+
+  const broken = join(fixtures, 'unbalanced-bracket-triggered', 'input.draft.md');
+  inputs.push(broken);
+  /** [exit status, ...argv]: every command, its help, --agreed, --html, and errors. */
+  const commands: [number, ...string[]][] = [
+    [0, '--help'], [0, '--version'],
+    ...['analyze', 'status', 'check', 'cite', 'compare'].map((c): [number, ...string[]] => [0, c, '--help']),
+    [0, 'analyze', draft], [0, 'analyze', '--json', draft, cite], [0, 'analyze', '--agreed', agreed, draft], [1, 'analyze', '--json', broken],
+    [0, 'status', draft, cite], [0, 'status', '--json', '--agreed', agreed, draft],
+    [0, 'check', draft], [1, 'check', '--agreed', agreed, draft, cite, broken],
+    [0, 'cite', cite], [0, 'cite', '--json', '--agreed', citeAgreed, cite],
+    [0, 'compare', oldF, newF], [0, 'compare', '--json', oldF, newF], [0, 'compare', '--markdown', oldF, newF], [0, 'compare', '--html', html, oldF, newF],
+    [2, 'analyze', join(dir, 'missing.draft.md')], [2, 'compare', '--html', oldF, oldF, newF], [2, 'frobnicate'],
+  ];
+
+  it(`runs ${commands.length} command lines: no connection, lookup, process or worker; input files never written`, () => {
+    const stat = (f: string) => [statSync(f).mtimeMs, readFileSync(f, 'utf8')];
+    const before = inputs.map(stat);
+    for (const [i, [status, ...argv]] of commands.entries()) {
+      const log = join(dir, `net-${i}.log`);
+      const fsLog = join(dir, `fs-${i}.log`);
+      writeFileSync(log, '');
+      writeFileSync(fsLog, '');
+      const r = spawnSync(process.execPath, ['--require', preload, '--require', fsLogger, cli, ...argv], {
+        cwd: root, encoding: 'utf8', timeout: 20_000,
+        env: { ...process.env, NEGOTEXT_NO_NETWORK_LOG: log, NEGOTEXT_FS_LOG: fsLog },
+      });
+      const what = argv.join(' ');
+      expect(r.status, `${what}: ${r.stderr}`).toBe(status);
+      expect(r.stderr, what).not.toMatch(/negotext confidentiality test/);
+      expect(readFileSync(log, 'utf8'), what).toBe('');
+      const written = readFileSync(fsLog, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { what: string; path: string });
+      if (argv.includes('--html') && r.status === 0) {
+        // One temporary file next to the report, written, then renamed over it.
+        expect(written.map((w) => w.what), what).toEqual(['writeFileSync', 'renameSync', 'renameSync']);
+        const [tmpFile] = written;
+        expect(dirname(tmpFile.path)).toBe(dir);
+        expect(tmpFile.path).not.toBe(html);
+        expect(written[1]).toEqual({ what: 'renameSync', path: tmpFile.path });
+        expect(written[2]).toEqual({ what: 'renameSync', path: html });
+      } else {
+        expect(written, what).toEqual([]);
+      }
+    }
+    expect(inputs.map(stat)).toEqual(before);
+    expect(readdirSync(dir).filter((f) => !/^(net|fs)-\d+\.log$/.test(f))).toEqual(['report.html']);
+    tried('confidentiality', 'CLI command lines (every command, --help, --agreed, --html, errors) under the preload', commands.length, 'no connection, lookup, process or worker; no input file written; --html via a temporary file and a rename');
   });
 });

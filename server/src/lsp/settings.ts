@@ -31,7 +31,8 @@ function filesUnder(dir: string, out: string[], depth = 0): void {
     const p = join(dir, name);
     const st = statSync(p);
     if (st.isDirectory()) filesUnder(p, out, depth + 1);
-    else if (/\.(txt|md)$/i.test(name)) out.push(p);
+    // Regular files only: a FIFO or a link to /dev/zero named *.txt would hang the server reading it.
+    else if (st.isFile() && /\.(txt|md)$/i.test(name)) out.push(p);
   }
 }
 
