@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyze, compare, type Comparison } from '../server/src/core/index';
 import { fold, paragraphTexts, wordDiff, type DiffPart, type ParagraphChange } from '../server/src/core/compare/compare';
+import { findCrossReferences } from '../server/src/core/compare/crossReferences';
 
 const own = join(__dirname, '..', 'test-fixtures');
 const read = (p: string): string => readFileSync(p, 'utf8').replace(/^\ufeff/, '');
@@ -16,7 +17,9 @@ const read = (p: string): string => readFileSync(p, 'utf8').replace(/^\ufeff/, '
  * expected.json: `paragraphs`, `brackets`, `proposers` are the whole lists
  * (a paragraph's `diff` is compared only when the expected entry has one);
  * `paragraphsInclude`, `bracketsInclude`, `proposersInclude` are entries some
- * actual entry must match on the keys given, strings matching as prefixes.
+ * actual entry must match on the keys given, strings matching as prefixes;
+ * `crossReferences` is the whole list of cross-references to check, each
+ * entry compared on the keys it names (`range` and `offset` may be left out).
  */
 interface Expected {
   paragraphs?: ParagraphChange[];
@@ -25,6 +28,7 @@ interface Expected {
   paragraphsInclude?: Record<string, unknown>[];
   bracketsInclude?: Record<string, unknown>[];
   proposersInclude?: Record<string, unknown>[];
+  crossReferences?: Record<string, unknown>[];
 }
 
 function matches(actual: Record<string, unknown>, want: Record<string, unknown>): boolean {
@@ -58,6 +62,13 @@ export function checkCompare(oldText: string, newText: string, expected: Expecte
   checkInclude('paragraphs', c.paragraphs, expected.paragraphsInclude);
   checkInclude('brackets', c.brackets, expected.bracketsInclude);
   checkInclude('proposers', c.proposers, expected.proposersInclude);
+  if (expected.crossReferences) {
+    const got = (c.crossReferences ?? []).map((x, i) => {
+      const keys = Object.keys(expected.crossReferences![i] ?? x);
+      return Object.fromEntries(keys.map((k) => [k, (x as unknown as Record<string, unknown>)[k]]));
+    });
+    expect(got).toEqual(expected.crossReferences);
+  }
   checkInvariants(oldText, newText, c);
   return c;
 }
@@ -127,6 +138,125 @@ describe('compare edge cases', () => {
     const d = wordDiff(a, b, 50, 10);
     expect(joinText(d, 'insert')).toBe(a);
     expect(joinText(d, 'delete')).toBe(b);
+  });
+});
+
+describe('internal cross-references (findCrossReferences)', () => {
+  const found = (t: string) => findCrossReferences(t).map((r) => ({ text: r.text, series: r.series, direction: r.direction, labels: r.labels.map((l) => l.label) }));
+  const texts = (t: string) => findCrossReferences(t).map((r) => r.text);
+
+  it('reads the usual forms', () => {
+    expect(found('as set out in paragraph 12 above, and in paragraph 14 below')).toEqual([
+      { text: 'paragraph 12 above', series: '', direction: 'above', labels: ['12'] },
+      { text: 'paragraph 14 below', series: '', direction: 'below', labels: ['14'] },
+    ]);
+    expect(found('Paragraphs 3, 4 and 6 above')[0].labels).toEqual(['3', '4', '6']);
+    expect(found('in paragraphs 3 and 4 of the present resolution')[0]).toMatchObject({ text: 'paragraphs 3 and 4 of the present resolution', labels: ['3', '4'], direction: null });
+    expect(texts('paragraph 5 of this decision; paragraph 5 of the present draft report')).toEqual(['paragraph 5 of this decision', 'paragraph 5 of the present draft report']);
+    expect(found('recalls operative paragraph 3 and preambular paragraph 2')).toEqual([
+      { text: 'operative paragraph 3', series: 'OP', direction: null, labels: ['3'] },
+      { text: 'preambular paragraph 2', series: 'PP', direction: null, labels: ['2'] },
+    ]);
+    expect(found('subparagraph (b) of paragraph 4 above')).toEqual([{ text: 'subparagraph (b) of paragraph 4 above', series: '', direction: 'above', labels: ['4'] }]);
+    expect(texts('subparagraphs (a) and (c) of operative paragraph 4')).toEqual(['subparagraphs (a) and (c) of operative paragraph 4']);
+  });
+
+  it('reads ranges by their ends, bis and decimal numbers, sub-paragraphs and line breaks', () => {
+    expect(found('paragraphs 3 to 5 above')[0].labels).toEqual(['3', '5']);
+    expect(found('paras. 7–9 above')[0]).toMatchObject({ text: 'paras. 7–9 above', labels: ['7', '9'] });
+    expect(found('para. 7-9 below')[0].labels).toEqual(['7', '9']);
+    expect(found('paragraph 12 bis above and paragraph 12bis below and paragraph 12 quat above').map((r) => r.labels[0])).toEqual(['12 bis', '12 bis', '12 quater']);
+    expect(found('paragraph 3.3 bis above')[0].labels).toEqual(['3.3 bis']);
+    const t = 'the measures in paragraph 4 (b) (ii) above';
+    const r = findCrossReferences(t)[0];
+    expect(r.text).toBe('paragraph 4 (b) (ii) above');
+    expect(t.slice(r.labels[0].start, r.labels[0].end)).toBe('4');
+    expect(texts('as set out in paragraph\n12 above')).toEqual(['paragraph\n12 above']);
+  });
+
+  it('reads the facilitators’ OP3 / PP 2 shorthand, upper case only', () => {
+    expect(found('{move after OP3} {see PP 2 above} pp. 12–14, op. cit., Op 3')).toEqual([
+      { text: 'OP3', series: 'OP', direction: null, labels: ['3'] },
+      { text: 'PP 2 above', series: 'PP', direction: 'above', labels: ['2'] },
+    ]);
+  });
+
+  it('leaves out references to other documents', () => {
+    for (const t of [
+      'by paragraph 6 of resolution 75/240, the Assembly decided',
+      'the norms contained in A/76/135, para. 6, and (A/70/174, para. 13)',
+      'paragraph 13 of A/76/135 and paragraphs 71 and 72 of document A/76/135',
+      'in line with operative paragraph 5 of resolution 76/19',
+      'General Assembly resolution 73/27 of 5 December 2018, operative paragraph 3',
+      'Security Council resolution 2341 (2017), operative paragraph 3',
+      'resolution 75/240, paragraph 2 above',
+      'recalling that “the measures set out in paragraph 2 above should be implemented” (A/76/135, para. 8)',
+      'Article 6, paragraph 2 above',
+      'paragraph 5 of the present Agreement and paragraph 3 of annex I',
+      'as requested in paragraph 5, and in paragraph […] above and paragraph X above',
+      'a temperature increase of 1.5 °C above pre-industrial levels; paragraph 75/240 above',
+    ])
+      expect(texts(t), t).toEqual([]);
+  });
+
+  it('takes an internal reference next to an external one', () => {
+    expect(texts('paragraph 6 of resolution 75/240 and paragraph 3 above')).toEqual(['paragraph 3 above']);
+    expect(texts('(A/76/135, para. 8); see also paragraph 4 below')).toEqual(['paragraph 4 below']);
+  });
+
+  it('never throws, and every span lies in the text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('paragraph', 'paras.', ' ', '12', ' bis', ' and ', ' to ', '–', ' above', ' of the present resolution', 'OP', '3', '(b)', ',', '“', '”', 'A/76/135', '\n'), { maxLength: 30 }), (parts) => {
+        const t = parts.join('');
+        for (const r of findCrossReferences(t)) {
+          expect(t.slice(r.start, r.end)).toBe(r.text);
+          for (const l of r.labels) expect(l.start >= r.start && l.end <= r.end).toBe(true);
+        }
+      }),
+      { seed: 20261123, numRuns: 300 },
+    );
+  });
+});
+
+describe('cross-references in a comparison', () => {
+  it('are left out when not asked for, and out of the §10 object', async () => {
+    const dir = join(own, 'compare-crossref-renumbered');
+    const [a, b] = ['old', 'new'].map((s) => read(join(dir, `${s}.draft.md`)));
+    expect(compare(a, b, { crossReferences: false }).crossReferences).toBeUndefined();
+    const c = compare(a, b);
+    expect(c.crossReferences).toHaveLength(1);
+    const { compareReport } = await import('../server/src/report/compareText');
+    expect(Object.keys(compareReport('a', 'b', c))).toEqual(['old', 'new', 'paragraphs', 'brackets', 'proposers']);
+  });
+
+  it('the HTML report reads the paragraph texts the comparison kept, and the same without them', async () => {
+    const { formatCompareHtml } = await import('../server/src/report/compareHtml');
+    const dir = join(own, 'compare-oewg-rev1-rev2');
+    const [a, b] = ['old', 'new'].map((s) => read(join(dir, `${s}.draft.md`)));
+    const c = compare(a, b);
+    expect(JSON.stringify(c)).toBe(JSON.stringify({ ...c }));
+    expect(formatCompareHtml('a', 'b', c, a, b)).toBe(formatCompareHtml('a', 'b', { ...c }, a, b));
+  });
+
+  it('positions are LSP positions in the new text, CRLF too', () => {
+    const dir = join(own, 'compare-crossref-renumbered');
+    const [a, b] = ['old', 'new'].map((s) => read(join(dir, `${s}.draft.md`)).replace(/\n/g, '\r\n'));
+    const [x] = compare(a, b).crossReferences!;
+    expect(x.range).toEqual({ start: { line: 10, character: 67 }, end: { line: 10, character: 84 } });
+    expect(b.slice(x.offset, x.offset + x.text.length)).toBe('paragraph 3 above');
+  });
+
+  it('a split makes the suggestion plural, as written ("para." → "paras.")', () => {
+    const dir = join(own, 'compare-split');
+    const tail = '\n4. States agreed to revert to the incidents described in para. 2 above and in paragraph 3 above at the next session.\n';
+    const [a, b] = ['old', 'new'].map((s) => read(join(dir, `${s}.draft.md`)) + tail);
+    expect(compare(a, b).crossReferences!.map((x) => [x.text, x.reason, x.suggestion])).toEqual([['para. 2 above', 'split', 'paras. 2 and 2 bis above']]);
+  });
+
+  it('a reference whose target moved below it says so', () => {
+    const a = '1. States met twice in New York during the year.\n\n2. States agreed on the agenda of the meetings, as set out in paragraph 1 above.\n';
+    const b = '1. States agreed on the agenda of the meetings, as set out in paragraph 1 above.\n\n2. States met twice in New York during the year.\n';
+    expect(compare(a, b).crossReferences).toMatchObject([{ paragraph: '1', reason: 'renumbered', targets: [{ named: '1', old: '1', new: ['2'] }], suggestion: 'paragraph 2 below' }]);
   });
 });
 
@@ -209,6 +339,18 @@ describe('compare properties', () => {
     );
   });
 
+  it('fold is the regular expression it replaced', () => {
+    const byRegex = (s: string): string => s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+    const chars = fc.constantFrom('a', 'b', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0000', 'é', '\u200b', '\u2028');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        expect(fold(s)).toBe(byRegex(s));
+      }),
+      { seed: 20261123, numRuns: 500 },
+    );
+  });
+
   it('word diffs of any two strings rebuild both', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }), (a, b) => {
@@ -264,6 +406,16 @@ describe.runIf(existsSync(join(__dirname, '..', 'dist', 'cli.js')))('negotext co
     expect(m.status).toBe(0);
     expect(m.stdout).toContain('~~\\[sharp\\]\\{Canada\\}~~');
     expect(m.stdout).toContain('| proposer | agreed |');
+  });
+  it('lists cross-references to check in the summary and Markdown, never in --json', () => {
+    const x = 'test-fixtures/compare-crossref-renumbered';
+    const r = run(`${x}/old.draft.md`, `${x}/new.draft.md`);
+    expect(r.stdout).toContain('Cross-references to check: 1\n  5 (line 11)  "paragraph 3 above": 3 is now 4 → "paragraph 4 above"');
+    expect(run('--markdown', `${x}/old.draft.md`, `${x}/new.draft.md`).stdout).toContain('| 5 | 11 | paragraph 3 above | 3 is now 4 | paragraph 4 above |');
+    const j = run('--json', `${x}/old.draft.md`, `${x}/new.draft.md`);
+    expect(Object.keys(JSON.parse(j.stdout))).toEqual(['old', 'new', 'paragraphs', 'brackets', 'proposers']);
+    expect(j.stdout).not.toContain('suggestion');
+    expect(run(`${dir}/old.draft.md`, `${dir}/new.draft.md`).stdout).toContain('Cross-references to check: 0');
   });
   it('exits 2 on bad usage or an unreadable file', () => {
     expect(run(`${dir}/old.draft.md`).status).toBe(2);

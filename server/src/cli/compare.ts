@@ -23,7 +23,8 @@ export function runCompare(argv: string[], isTTY: boolean): string {
   const oldText = readDraft(oldName);
   const newText = readDraft(newName);
   if (html && args.files.some((f) => where(f) === where(html[0]))) throw new UsageError(`--html ${html[0]}: refusing to overwrite an input file`);
-  const c = compare(oldText, newText);
+  // The §10 JSON has no cross-references: skip looking for them.
+  const c = compare(oldText, newText, { crossReferences: !args.flags.has('--json') || !!html });
   if (html) {
     const out = html[0];
     try {

@@ -2,9 +2,11 @@
 // the UN manner for revised texts (FORMAT.md §10): the new text paragraph by
 // paragraph, insertions in bold, deletions struck through, margin notes for
 // moved / renumbered / split / merged / added / deleted paragraphs, and a
-// table of bracket outcomes per proposer. No external assets; all text escaped.
+// table of bracket outcomes per proposer, and the cross-references to check
+// (when the comparison has them). No external assets; all text escaped.
 import type { Comparison } from '../core/index';
-import { paragraphTexts, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+import { comparedParagraphTexts, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+import { crossReferenceNote } from './compareText';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
 export const escapeHtml = (s: string): string =>
@@ -18,9 +20,9 @@ export function htmlDiff(diff: DiffPart[]): string {
 }
 
 /** Paragraph bodies by label, each label's paragraphs in document order (labels may repeat). */
-function byLabel(text: string): Map<string, string[]> {
+function byLabel(c: Comparison, text: string): Map<string, string[]> {
   const m = new Map<string, string[]>();
-  for (const p of paragraphTexts(text)) {
+  for (const p of comparedParagraphTexts(c, text)) {
     const q = m.get(p.label);
     if (q) q.push(p.body);
     else m.set(p.label, [p.body]);
@@ -67,8 +69,8 @@ td.n { text-align: right; }
 
 /** The whole report: one UTF-8 HTML document. */
 export function formatCompareHtml(oldName: string, newName: string, c: Comparison, oldText: string, newText: string): string {
-  const olds = byLabel(oldText);
-  const news = byLabel(newText);
+  const olds = byLabel(c, oldText);
+  const news = byLabel(c, newText);
   const t = tally(c);
   const counts = `${t.modified} revised, ${t.renumbered} renumbered, ${t.moved} moved, ${t.split} split, ${t.merged} merged, ${t.added} added, ${t.deleted} deleted`;
   const outcomes = ['agreed', 'dropped', 'changed', 'unchanged', 'added'] as const;
@@ -101,11 +103,29 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
 
   const table = c.proposers.length
     ? [
-        '<table><thead><tr><th>Proposer</th>' + outcomes.map((k) => `<th>${k}</th>`).join('') + '</tr></thead><tbody>',
+        '<table class="proposers"><thead><tr><th>Proposer</th>' + outcomes.map((k) => `<th>${k}</th>`).join('') + '</tr></thead><tbody>',
         ...c.proposers.map((p) => `<tr><td>${escapeHtml(p.name)}</td>` + outcomes.map((k) => `<td class="n">${p[k]}</td>`).join('') + '</tr>'),
         '</tbody></table>',
       ].join('\n')
     : '<p>No bracket names a proposer.</p>';
+
+  const xrefs = c.crossReferences;
+  const xrefSection = !xrefs
+    ? []
+    : [
+        '<h2>Cross-references to check</h2>',
+        xrefs.length === 0
+          ? '<p>No cross-reference names a renumbered, moved, deleted, split or merged paragraph, or one that is not there.</p>'
+          : [
+              '<table class="xrefs"><thead><tr><th>Paragraph</th><th>Line</th><th>As written</th><th>Why</th><th>Suggested</th></tr></thead><tbody>',
+              ...xrefs.map(
+                (x) =>
+                  `<tr class="${x.reason}"><td>${escapeHtml(x.paragraph)}</td><td class="n">${x.range.start.line + 1}</td><td>${escapeHtml(x.text)}</td>` +
+                  `<td>${escapeHtml(crossReferenceNote(x))}</td><td>${x.suggestion ? escapeHtml(x.suggestion) : '—'}</td></tr>`,
+              ),
+              '</tbody></table>',
+            ].join('\n'),
+      ];
 
   const title = `${escapeHtml(oldName)} → ${escapeHtml(newName)}`;
   return [
@@ -125,6 +145,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     ...paras,
     '<h2>Brackets by proposer</h2>',
     table,
+    ...xrefSection,
     '</body>',
     '</html>',
     '',

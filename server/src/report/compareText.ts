@@ -2,10 +2,37 @@
 // Pure (no fs): the CLI prints these, the server returns them to the editor.
 import type { Comparison } from '../core/index';
 import { tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+import type { CrossReferenceCheck } from '../core/compare/crossReferences';
 
-/** The §10 object: file names first. */
-export function compareReport(oldName: string, newName: string, c: Comparison): { old: string; new: string } & Comparison {
-  return { old: oldName, new: newName, ...c };
+/** The §10 object, exactly: file names first, and none of the extra checks a Comparison may carry. */
+export function compareReport(
+  oldName: string,
+  newName: string,
+  c: Comparison,
+): { old: string; new: string } & Pick<Comparison, 'paragraphs' | 'brackets' | 'proposers'> {
+  return { old: oldName, new: newName, paragraphs: c.paragraphs, brackets: c.brackets, proposers: c.proposers };
+}
+
+/** What happened to a cross-reference's targets, in words: "3 is now 4", "2 was deleted". */
+export function crossReferenceNote(x: CrossReferenceCheck): string {
+  if (x.reason === 'direction') return `${x.targets.map((t) => t.named).join(', ')} ${x.targets.length > 1 ? 'stand' : 'stands'} ${/\babove\b/i.test(x.text) ? 'below' : 'above'} it`;
+  const parts: string[] = [];
+  for (const t of x.targets) {
+    const now = t.new === null ? 'was deleted' : t.new.length > 1 ? `was split into ${t.new.join(' and ')}` : x.reason === 'merged' ? `was merged into ${t.new[0]}` : `is now ${t.new[0]}`;
+    if (x.reason === 'missing') {
+      if (t.old === null && t.new === null) parts.push(`there is no ${t.named}`);
+      else if (t.old !== null && !(t.new?.length === 1 && t.new[0] === t.named)) parts.push(`there is no ${t.named} (old ${t.old} ${now})`);
+    } else if (t.new === null || t.new.length !== 1 || t.new[0] !== t.old || x.reason === 'merged') parts.push(`${t.old ?? t.named} ${now}`);
+  }
+  return parts.join('; ');
+}
+
+function crossReferenceLines(xs: CrossReferenceCheck[] | undefined): string[] {
+  if (!xs) return [];
+  const lines = [`Cross-references to check: ${xs.length}`];
+  for (const x of xs)
+    lines.push(`  ${x.paragraph} (line ${x.range.start.line + 1})  "${short(x.text)}": ${crossReferenceNote(x)}${x.suggestion ? ` → "${x.suggestion}"` : ''}`);
+  return lines;
 }
 
 const labels = (l: string | string[] | null): string => (l === null ? '—' : Array.isArray(l) ? l.join(' + ') : l);
@@ -54,6 +81,7 @@ export function formatCompare(oldName: string, newName: string, c: Comparison): 
     const w = Math.max(...c.proposers.map((p) => p.name.length));
     for (const p of c.proposers) lines.push(`  ${p.name.padEnd(w)}  ${p.agreed} / ${p.dropped} / ${p.changed} / ${p.unchanged} / ${p.added}`);
   }
+  lines.push(...crossReferenceLines(c.crossReferences));
   return lines.join('\n');
 }
 
@@ -86,6 +114,14 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
   if (c.proposers.length) {
     out.push('', '| proposer | agreed | dropped | changed | unchanged | added |', '|---|---:|---:|---:|---:|---:|');
     for (const p of c.proposers) out.push(`| ${mdEscape(p.name)} | ${p.agreed} | ${p.dropped} | ${p.changed} | ${p.unchanged} | ${p.added} |`);
+  }
+  if (c.crossReferences) {
+    out.push('', `**Cross-references to check**: ${c.crossReferences.length}.`);
+    if (c.crossReferences.length) {
+      out.push('', '| paragraph | line | as written | why | suggested |', '|---|---:|---|---|---|');
+      for (const x of c.crossReferences)
+        out.push(`| ${x.paragraph} | ${x.range.start.line + 1} | ${mdEscape(x.text)} | ${mdEscape(crossReferenceNote(x))} | ${x.suggestion ? mdEscape(x.suggestion) : '—'} |`);
+    }
   }
   return out.join('\n');
 }

@@ -7,6 +7,9 @@ import type { Analysis, BracketInfo } from '../model';
 import type { ReferenceChecker } from '../referenceChecker';
 import { lineStarts } from '../lines';
 import { align, type Alignment, type Side } from './align';
+import { checkCrossReferences, type CrossReferenceCheck, type RevisionParagraph } from './crossReferences';
+
+export type { CrossReferenceCheck } from './crossReferences';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
 export interface DiffPart {
@@ -44,11 +47,17 @@ export interface ProposerOutcomes {
   added: number;
 }
 
-/** FORMAT.md §10 without the file names, which the caller fills in. */
+/** FORMAT.md §10 without the file names, which the caller fills in; plus checks the §10 JSON leaves out. */
 export interface Comparison {
   paragraphs: ParagraphChange[];
   brackets: BracketChange[];
   proposers: ProposerOutcomes[];
+  /**
+   * Cross-references of the new revision ("paragraph 12 above") that name a
+   * paragraph by its old number, or one deleted, split or merged, or none at
+   * all. Not part of the §10 JSON; absent when not asked for.
+   */
+  crossReferences?: CrossReferenceCheck[];
 }
 
 export interface CompareOptions extends AnalyzeOptions {
@@ -57,6 +66,8 @@ export interface CompareOptions extends AnalyzeOptions {
   /** Bounds of the word diff of one pair, after which it falls back to delete + insert. */
   diffTimeout?: number;
   maxEditLength?: number;
+  /** Check the new revision's internal cross-references (true by default); `--json` has no use for them. */
+  crossReferences?: boolean;
 }
 
 /** References play no part in a comparison: skip checking them. */
@@ -68,6 +79,9 @@ interface Para {
   /** The paragraph's text without its label, trimmed. */
   body: string;
   brackets: BracketInfo[];
+  /** Offsets in the file of its text after the label, and of its end. */
+  textStart: number;
+  end: number;
 }
 
 function sideOf(text: string, analysis: Analysis): Para[] {
@@ -78,12 +92,14 @@ function sideOf(text: string, analysis: Analysis): Para[] {
     const s = off(p.range.start);
     const e = off(p.range.end);
     let body: string;
+    let textStart = s;
     if (p.labelRange) {
       const ls = Math.max(s, off(p.labelRange.start));
       const le = Math.max(ls, off(p.labelRange.end));
       body = text.slice(s, ls) + text.slice(le, e).trimStart();
+      textStart = le;
     } else body = text.slice(s, e);
-    return { label: p.label, labelled: p.labelled, body: body.trim(), brackets: [] };
+    return { label: p.label, labelled: p.labelled, body: body.trim(), brackets: [], textStart, end: e };
   });
   for (const b of analysis.brackets) if (b.paragraphIndex !== null && paras[b.paragraphIndex]) paras[b.paragraphIndex].brackets.push(b);
   return paras;
@@ -94,10 +110,46 @@ export function paragraphTexts(text: string, options: AnalyzeOptions = {}): { la
   return sideOf(text, analyze(text, { checker: noReferences, ...options })).map((p) => ({ label: p.label, body: p.body }));
 }
 
-/** White space folded: what counts as the same text. */
+/** Both revisions' paragraph texts, kept on a comparison so that a report need not analyse them again. */
+const TEXTS = Symbol('paragraphTexts');
+interface Kept {
+  texts: [string, string];
+  paras: [Para[], Para[]];
+}
+
+/** `paragraphTexts(text)` for either text a comparison was made from, without analysing it again. */
+export function comparedParagraphTexts(c: Comparison, text: string): { label: string; body: string }[] {
+  const kept = (c as Comparison & { [TEXTS]?: Kept })[TEXTS];
+  const k = kept ? kept.texts.indexOf(text) : -1;
+  return kept && k >= 0 ? kept.paras[k].map((p) => ({ label: p.label, body: p.body })) : paragraphTexts(text);
+}
+
+/** JavaScript's `\s`. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** White space folded: what counts as the same text. Each run of white space other than a single space becomes one space. */
 export function fold(s: string): string {
-  // Single spaces, the common case, are left alone: far fewer matches than /\s+/.
-  return s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  // A loop, not /\s{2,}|[^\S ]/g: that regex was the costliest step of compare's own work on a 1 MB pair.
+  let out = '';
+  let copied = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c > 32 && c < 127) || !isSpaceCode(c)) continue;
+    let j = i + 1;
+    while (j < n && isSpaceCode(s.charCodeAt(j))) j++;
+    if (j - i > 1 || c !== 32) {
+      out += s.slice(copied, i) + ' ';
+      copied = j;
+    }
+    i = j - 1;
+  }
+  return (copied === 0 ? s : out + s.slice(copied)).trim();
 }
 
 /**
@@ -246,7 +298,28 @@ export function compare(oldText: string, newText: string, options: CompareOption
       for (const ob of oldBrackets) brackets.push({ paragraph: ob.paragraph, text: ob.text, proposers: ob.proposers, outcome: 'unchanged' });
     else brackets.push(...bracketOutcomes(oldBrackets, newBrackets, b));
   }
-  return { paragraphs, brackets, proposers: proposerTable(brackets) };
+  const c: Comparison = { paragraphs, brackets, proposers: proposerTable(brackets) };
+  if (options.crossReferences !== false) c.crossReferences = crossReferencesOf(oldText, oldP, newText, newP, al);
+  // Not enumerable: no part of the comparison's JSON, nor of what the server sends.
+  Object.defineProperty(c, TEXTS, { value: { texts: [oldText, newText], paras: [oldP, newP] } satisfies Kept, enumerable: false });
+  return c;
+}
+
+function crossReferencesOf(oldText: string, oldP: Para[], newText: string, newP: Para[], al: Alignment): CrossReferenceCheck[] {
+  const rev = (text: string, ps: Para[]): RevisionParagraph[] => ps.map((p) => ({ label: p.label, text: text.slice(p.textStart, p.end), offset: p.textStart }));
+  let starts: number[] | undefined;
+  const positionAt = (offset: number): { line: number; character: number } => {
+    starts ??= lineStarts(newText);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+  return checkCrossReferences(rev(oldText, oldP), rev(newText, newP), al.entries, positionAt);
 }
 
 /** Old brackets of one aligned entry against its new ones. */
