@@ -46,10 +46,43 @@ export function startServer(connection: Connection): void {
   /** The agreed-text checker behind the options, for hover, definition and completion. */
   const agreed = (): AgreedChecker | undefined => (options.checker instanceof AgreedChecker ? options.checker : undefined);
 
+  // Long work (building a large draft, its first diagnostics) is done in slices of at most this
+  // many milliseconds, one per turn of the event loop, so that requests about other drafts are
+  // answered in between; a request about the draft itself finishes its build at once.
+  const SLICE_MS = 10;
+  const publishing = new Map<string, object>();
+
+  /** Diagnostics of the draft as it stands, computed a slice at a time; abandoned if the draft changes meanwhile (that change publishes). */
   function publish(d: OpenDraft): void {
+    const token = {};
+    publishing.set(d.uri, token);
     const version = d.version;
-    connection.sendDiagnostics({ uri: d.uri, version, diagnostics: d.diagnostics().map(toLsp) });
-    void connection.sendNotification('negotext/analysisChanged', { uri: d.uri, version });
+    const steps = d.diagnosticsInSteps();
+    const tick = (): void => {
+      if (publishing.get(d.uri) !== token || drafts.get(d.uri) !== d || d.version !== version) return;
+      const until = performance.now() + SLICE_MS;
+      for (let r = steps.next(); ; r = steps.next()) {
+        if (r.done) {
+          publishing.delete(d.uri);
+          connection.sendDiagnostics({ uri: d.uri, version, diagnostics: r.value.map(toLsp) });
+          void connection.sendNotification('negotext/analysisChanged', { uri: d.uri, version });
+          return;
+        }
+        if (performance.now() > until) return void setImmediate(tick);
+      }
+    };
+    tick();
+  }
+
+  /** Run `then` once the draft is built, building a large one a slice per turn of the event loop. */
+  function whenBuilt(d: OpenDraft, then: () => void): void {
+    const tick = (): void => {
+      if (drafts.get(d.uri) !== d) return;
+      const until = performance.now() + SLICE_MS;
+      while (!d.step()) if (performance.now() > until) return void setImmediate(tick);
+      then();
+    };
+    tick();
   }
 
   /**
@@ -190,8 +223,10 @@ export function startServer(connection: Connection): void {
 
   connection.onDidOpenTextDocument(({ textDocument: t }) => {
     const d = drafts.open(t.uri, t.version, t.text);
-    maybeAgreedChanged(d);
-    schedule(t.uri);
+    whenBuilt(d, () => {
+      maybeAgreedChanged(d);
+      schedule(t.uri);
+    });
   });
   connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {
     const d = drafts.get(t.uri);
@@ -213,6 +248,7 @@ export function startServer(connection: Connection): void {
     const p = pending.get(t.uri);
     if (p) clearImmediate(p);
     pending.delete(t.uri);
+    publishing.delete(t.uri);
     drafts.close(t.uri);
     connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
   });

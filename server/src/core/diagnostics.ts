@@ -159,6 +159,19 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
 }
 
 export function collectDiagnostics(doc: DraftDocument, options: DiagnosticOptions = {}): Diagnostic[] {
+  const steps = diagnosticsInSteps(doc, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * collectDiagnostics a few chunks of blocks at a time, yielding between them
+ * (the first diagnostics of a large draft: the checks of its references are
+ * most of that work). The document must not change until it is drained.
+ */
+export function* diagnosticsInSteps(doc: DraftDocument, options: DiagnosticOptions = {}, chunksPerStep = 8): Generator<void, Diagnostic[], void> {
   const nodes = doc.nodes;
   const facts = doc.facts;
   const { spans } = facts;
@@ -173,6 +186,7 @@ export function collectDiagnostics(doc: DraftDocument, options: DiagnosticOption
     if (!list) list = chunkDiagnostics(doc, c * CHUNK, Math.min(nodes.length, (c + 1) * CHUNK), options, suggest);
     chunks[c] = list;
     for (let i = 0; i < list.length; i++) out.push(list[i]);
+    if (c % chunksPerStep === chunksPerStep - 1 && c + 1 < count) yield;
   }
   chunkCaches.set(doc, { revision: doc.revision, facts, checker: options.checker, version: options.checker?.version ?? 0, chunks });
   for (const { block, bracket } of spans.unmatchedOpeners) {

@@ -3,7 +3,7 @@
 import { DraftDocument, type DocumentOptions } from './document';
 import { materialize, type MaterializeOptions } from './materialize';
 import type { Analysis, Diagnostic } from './model';
-import { collectDiagnostics } from './diagnostics';
+import { collectDiagnostics, diagnosticsInSteps, type DiagnosticOptions } from './diagnostics';
 import { defaultRegistry } from './registry';
 import { AgreedChecker } from './agreedChecker';
 import type { ReferenceChecker } from './referenceChecker';
@@ -31,10 +31,19 @@ export function analysisOf(doc: DraftDocument, options: AnalyzeOptions = {}): An
   return materialize(doc, { suggest: (w) => registry.suggest(w, 3), ...options, checker: options.checker ?? defaultChecker() });
 }
 
+function diagnosticOptions(options: AnalyzeOptions): DiagnosticOptions {
+  const registry = options.registry ?? defaultRegistry;
+  return { suggest: (w) => registry.suggest(w, 3), ...options, checker: options.checker ?? defaultChecker() };
+}
+
 /** The diagnostics alone: cheap after an edit, since each block's are cached. */
 export function diagnosticsOf(doc: DraftDocument, options: AnalyzeOptions = {}): Diagnostic[] {
-  const registry = options.registry ?? defaultRegistry;
-  return collectDiagnostics(doc, { suggest: (w) => registry.suggest(w, 3), ...options, checker: options.checker ?? defaultChecker() });
+  return collectDiagnostics(doc, diagnosticOptions(options));
+}
+
+/** diagnosticsOf, a few chunks of blocks per step (see diagnosticsInSteps). */
+export function diagnosticsOfInSteps(doc: DraftDocument, options: AnalyzeOptions = {}): Generator<void, Diagnostic[], void> {
+  return diagnosticsInSteps(doc, diagnosticOptions(options));
 }
 
 /** Analyse a whole draft from scratch. Never throws on any text. */
