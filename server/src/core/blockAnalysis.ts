@@ -89,6 +89,8 @@ export interface BlockContext {
   registry: Registry;
   /** Folded labels of the file's link definitions. */
   linkLabels: ReadonlySet<string>;
+  /** False: do not look for references (a comparison of revisions has no use for them). */
+  references?: boolean;
 }
 
 const AD_REF_RE = /[*_]*\(\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*\)[*_]*[.;]?$/i;
@@ -173,7 +175,7 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
   // Every reference has a slash (A/76/135, 75/240, 1/CP.21) but Security
   // Council resolutions (`resolution 2341 (2017)`): skip the finder elsewhere.
   const maybeRef = text.indexOf('/', result.textStart) >= 0 || text.indexOf('esolution', result.textStart) >= 0;
-  if ((kind === 'paragraph' || kind === 'text' || kind === 'footnote') && maybeRef) {
+  if ((kind === 'paragraph' || kind === 'text' || kind === 'footnote') && maybeRef && ctx.references !== false) {
     const refs = findReferences(text.slice(result.textStart, contentEnd));
     const base = result.textStart;
     result.references = refs.references.map((r) => ({ ...r, start: r.start + base, end: r.end + base,

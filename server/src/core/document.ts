@@ -18,6 +18,8 @@ export interface TextChange {
 
 export interface DocumentOptions {
   registry?: Registry;
+  /** False: blocks are analysed without looking for references (see BlockContext). */
+  references?: boolean;
 }
 
 export interface BlockNode {
@@ -66,6 +68,7 @@ function outlineSignature(r: BlockResult): string {
 export class DraftDocument {
   private blocks: BlockNode[] = [];
   private readonly registry: Registry;
+  private readonly references: boolean;
   private linkLabels: ReadonlySet<string> = new Set();
   private factsCache: DocumentFacts | null = null;
   /** Work done by the last update, for tests and the benchmark. */
@@ -73,6 +76,7 @@ export class DraftDocument {
 
   constructor(text: string, options: DocumentOptions = {}) {
     this.registry = options.registry ?? defaultRegistry;
+    this.references = options.references !== false;
     this.reset(text);
   }
 
@@ -183,7 +187,7 @@ export class DraftDocument {
       const b = raw[k];
       let result = reuse?.get(b.text);
       if (!result || result.kind !== b.kind) {
-        result = analyzeBlock(b.kind, b.text, { registry: this.registry, linkLabels: this.linkLabels });
+        result = analyzeBlock(b.kind, b.text, { registry: this.registry, linkLabels: this.linkLabels, references: this.references });
         this.stats.blocksAnalysed++;
       }
       out[k] = { kind: b.kind, text: b.text, lineCount: b.lineCount, startLine: firstLine + b.line, result };
@@ -292,7 +296,7 @@ export class DraftDocument {
     this.record(null);
     this.linkLabels = labels;
     for (const b of this.blocks) {
-      b.result = analyzeBlock(b.kind, b.text, { registry: this.registry, linkLabels: labels });
+      b.result = analyzeBlock(b.kind, b.text, { registry: this.registry, linkLabels: labels, references: this.references });
       this.stats.blocksAnalysed++;
     }
   }
