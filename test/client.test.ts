@@ -133,7 +133,7 @@ describe('tree labels', () => {
 
 describe('package.json', () => {
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-  const source = ['extension.ts', 'bracketsView.ts', 'statusBar.ts']
+  const source = ['extension.ts', 'bracketsView.ts', 'statusBar.ts', 'compareView.ts']
     .map((f) => readFileSync(`client/src/${f}`, 'utf8'))
     .join('\n');
 

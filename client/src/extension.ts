@@ -1,7 +1,7 @@
 // The negotext extension: a thin client of the language server in
-// dist/server.js, plus the Brackets view, the status bar item and the
-// accept/drop commands. It runs nothing from the workspace and sends nothing
-// over the network.
+// dist/server.js, plus the Brackets view, the status bar item, the
+// accept/drop commands and the comparison of revisions (compareView.ts).
+// It runs nothing from the workspace and sends nothing over the network.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
@@ -10,6 +10,7 @@ import { VIEW_ID, registerBracketsView } from './bracketsView';
 import type { Range } from './ledger';
 import { type BracketAction, BracketEditRequest } from './protocol';
 import { registerStatusBar } from './statusBar';
+import { registerCompare } from './compareView';
 
 let client: LanguageClient | undefined;
 
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.commands.executeCommand(`${VIEW_ID}.focus`),
     ),
     vscode.commands.registerCommand('negotext.revealBracket', revealBracket),
+    registerCompare(lc),
   );
   // Shows the Brackets view from now on in this window (its `when` clause).
   void vscode.commands.executeCommand('setContext', 'negotext.activated', true);

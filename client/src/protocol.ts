@@ -19,3 +19,18 @@ export const BracketEditRequest = new RequestType<
 export const AnalysisChangedNotification = new NotificationType<{ uri: string; version: number }>(
   'negotext/analysisChanged',
 );
+
+/** One side of a comparison: the text is needed only for a document the server does not have open. */
+export interface CompareSide {
+  uri: string;
+  text?: string;
+}
+
+/** What `negotext/compare` answers: the FORMAT.md §10 object, the HTML report and the text summary. */
+export interface CompareResult {
+  report: { old: string; new: string; paragraphs: unknown[]; brackets: unknown[]; proposers: unknown[] };
+  html: string;
+  summary: string;
+}
+
+export const CompareRequest = new RequestType<{ old: CompareSide; new: CompareSide }, CompareResult, void>('negotext/compare');

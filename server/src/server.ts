@@ -32,6 +32,7 @@ import { bracketAt } from './lsp/positions';
 import { checkerFor, DEFAULT_SETTINGS, normalise, registryFor, type Settings } from './lsp/settings';
 import { checkChanges } from './lsp/changes';
 import { cancelQueued } from './lsp/cancel';
+import { registerCompare } from './lsp/compare';
 
 export function startServer(connection: Connection): void {
   let settings: Settings = DEFAULT_SETTINGS;
@@ -294,6 +295,8 @@ export function startServer(connection: Connection): void {
       const edits = params.action === 'drop' ? dropEdits(d.doc, b) : acceptEdits(b);
       return { changes: { [d.uri]: edits } };
     }));
+
+  registerCompare(connection, drafts, () => options);
 
   connection.listen();
 }

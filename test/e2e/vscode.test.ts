@@ -4,7 +4,9 @@
 // asserts what is on the screen: the squiggle and the Problems entry for an
 // unbalanced bracket, the hover naming the proposer, the outline, the
 // Brackets view, the status bar text, and that "negotext: Accept bracket"
-// changes the text. Screenshots go to test-results/e2e/ (ignored by git);
+// changes the text; then "negotext: Compare with revision…" on two revisions
+// (the report in a webview beside the draft, following an edit) and its "Open
+// text diff" button. Screenshots go to test-results/e2e/ (ignored by git);
 // with NEGOTEXT_SCREENSHOT=1 it also writes docs/screenshot.png for the README.
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,9 @@ const SUITE = 'VS Code (code-server + Chromium) with the .vsix (test/e2e/vscode.
 const missing = codeServerMissing();
 const FIXTURE = 'accept-and-check.draft.md';
 const SCREENSHOT_FIXTURE = 'screenshot.draft.md';
+// Rev.1 and Rev.2 of one symbol, for "Compare with revision…".
+const COMPARE_OLD = 'compare-rev1.draft.md';
+const COMPARE_NEW = 'compare-rev2.draft.md';
 const writeDocsScreenshot = process.env.NEGOTEXT_SCREENSHOT === '1';
 
 /** Editor text as shown: the view's lines, top to bottom, spaces normalised. */
@@ -86,6 +91,19 @@ async function runCommand(page: Page, label: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
+/** Run a command that asks something next: the palette gives way to the command's own quick pick. */
+async function startCommand(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The document inside a webview: VS Code nests it in two iframes. */
+const webviewContent = (page: Page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
 describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
   let staging: string | undefined;
   let workspaceRoot: string | undefined;
@@ -125,6 +143,7 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     workspace = join(workspaceRoot, 'drafts');
     mkdirSync(workspace);
     copyFileSync(join(fixturesDir, FIXTURE), join(workspace, FIXTURE));
+    for (const f of [COMPARE_OLD, COMPARE_NEW]) copyFileSync(join(fixturesDir, f), join(workspace, f));
     if (writeDocsScreenshot) copyFileSync(join(fixturesDir, SCREENSHOT_FIXTURE), join(workspace, SCREENSHOT_FIXTURE));
 
     t = Date.now();
@@ -310,6 +329,68 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     await page.keyboard.press('Control+Z');
     const tab = page.locator('.tabs-container .tab', { hasText: FIXTURE }).first();
     await expect.poll(async () => (await tab.getAttribute('class')) ?? '', { timeout: 10_000 }).not.toMatch(/\bdirty\b/);
+  });
+
+  it('"negotext: Compare with revision…" shows the report beside the draft, follows an edit, and opens the text diff', async () => {
+    ready();
+    await expandPane(page, 'drafts');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: COMPARE_NEW }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: COMPARE_NEW }).waitFor({ timeout: 30_000 });
+    const draftLine = editor().locator('.view-lines .view-line', { hasText: 'The Group encourages' }).first();
+    await draftLine.waitFor({ timeout: 30_000 });
+
+    await startCommand(page, 'negotext: Compare with revision…');
+    // The extension's quick pick: Rev.1 of the same symbol first, as the previous revision.
+    const pick = page.locator('.quick-input-widget', { hasText: `compare ${COMPARE_NEW} with` });
+    await pick.waitFor({ timeout: 20_000 });
+    const first = pick.locator('.monaco-list-row').first();
+    await expect.poll(async () => (await first.innerText()).replace(/\s+/g, ' '), { timeout: 10_000 }).toMatch(new RegExp(`${COMPARE_OLD.replace(/\./g, '\\.')}.*previous revision · Rev\\.1`));
+    expect((await pick.locator('.monaco-list-row').allInnerTexts()).join('|')).toContain('Browse…');
+    await page.keyboard.press('Enter');
+
+    // A webview beside the draft, titled by the revisions.
+    await page.locator('.tabs-container .tab', { hasText: 'Rev.1 ↔ Rev.2' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('.editor-group-container').count()).toBeGreaterThanOrEqual(2);
+    const report = webviewContent(page);
+    // The deletion struck through, the proposer table with each delegation's outcomes.
+    await report.locator('del', { hasText: 'strongly' }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => report.locator('h1').innerText(), { timeout: 10_000 }).toBe(`${COMPARE_OLD} → ${COMPARE_NEW}`);
+    const rows = async () => (await report.locator('table tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    await expect.poll(rows, { timeout: 10_000 }).toEqual(expect.arrayContaining([
+      'Proposer agreed dropped changed unchanged added',
+      'Canada 1 1 0 0 0',
+      'China 0 1 0 0 0',
+      'Mexico 0 0 0 0 1',
+    ]));
+    // Computed by the server as the editor has the draft: an edit (a paragraph at the end) shows up.
+    await draftLine.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('6. States reviewed the report.');
+    const added = report.locator('.para', { hasText: 'reviewed the report' });
+    await added.first().waitFor({ timeout: 30_000 });
+    await shot(page, 'vscode-8-compare-report.png');
+    // Put the draft back as it is on disk; the report follows again.
+    await expect
+      .poll(async () => {
+        // Typing undoes word by word: until the whole paragraph is gone.
+        const text = (await visibleLines(page)).join('\n');
+        if (/^\s*6\./m.test(text)) await page.keyboard.press('Control+Z');
+        return text;
+      }, { timeout: 15_000, interval: 300 })
+      .not.toMatch(/^\s*6\./m);
+    await expect.poll(() => report.locator('.para.added').allInnerTexts(), { timeout: 20_000 }).toEqual([expect.stringMatching(/^4\s+States \[welcomed\]\{Mexico\} the progress made\.\s+added$/)]);
+
+    // The report's button opens VS Code's text diff of the two files.
+    await report.locator('#negotext-open-diff').click();
+    const diffTab = page.locator('.tabs-container .tab', { hasText: `${COMPARE_OLD} ↔ ${COMPARE_NEW}` });
+    await diffTab.waitFor({ timeout: 30_000 });
+    const diff = page.locator('.monaco-diff-editor').first();
+    await diff.waitFor({ timeout: 30_000 });
+    await diff.locator('.view-lines .view-line', { hasText: 'capacity-building adopted' }).first().waitFor({ timeout: 30_000 });
+    await shot(page, 'vscode-9-compare-text-diff.png');
+    // None left open: the screenshot test (NEGOTEXT_SCREENSHOT=1) counts the tabs.
+    await runCommand(page, 'View: Close All Editors');
+    await expect.poll(() => page.locator('.tabs-container .tab').count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('started the extension and its server without errors, and talked to no other host', () => {
