@@ -1,6 +1,8 @@
 // Properties of the paragraph-by-paragraph analysis: after any sequence of
 // edits, the cached incremental result equals a fresh analysis of the same
 // text; analysis never throws; bracket ranges lie in the text and nest.
+// test/fuzz/core.fuzz.test.ts extends these to richer drafts, raw unicode,
+// batches of changes, agreed texts and compare (`npm run fuzz` runs it long).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze, analysisOf, diagnosticsOf, DraftDocument, type Position } from '../server/src/core/index';

@@ -9,13 +9,40 @@ export interface FileReport {
   diagnostics: { code: string; severity: string; message: string; range: Range }[];
 }
 
+/**
+ * A bracket's `text` holds its inner brackets, so nesting repeats text once per
+ * level: 100 000 nested brackets would make 10^10 characters, more than a
+ * string can hold. When the texts together pass a bound proportional to the
+ * outermost ones, the texts of brackets deeper than this are cut short (`…`);
+ * a real draft, a few levels deep, never comes near the bound.
+ */
+const FULL_TEXT_DEPTH = 8;
+const SHORT_TEXT = 200;
+
+function reportTexts(brackets: Analysis['brackets']): (b: Analysis['brackets'][number]) => string {
+  let total = 0;
+  let outer = 0;
+  for (const b of brackets) {
+    if (!b.closed) continue;
+    total += b.text.length;
+    if (b.depth === 1) outer += b.text.length;
+  }
+  if (total <= FULL_TEXT_DEPTH * outer + 1_000_000) return (b) => b.text;
+  return (b) => {
+    if (b.depth <= FULL_TEXT_DEPTH || b.text.length <= SHORT_TEXT) return b.text;
+    const cut = SHORT_TEXT - 1 - (/[\ud800-\udbff]/.test(b.text[SHORT_TEXT - 2]) ? 1 : 0); // not between the halves of a pair
+    return `${b.text.slice(0, cut)}…`;
+  };
+}
+
 export function toReport(file: string, a: Analysis): FileReport {
+  const text = reportTexts(a.brackets);
   return {
     file,
     paragraphs: a.paragraphs.map((p) => ({ label: p.label, section: p.section, range: p.range, status: p.status, brackets: p.brackets })),
     // An unclosed `[` is an error, not a bracket: counted in its paragraph, not listed (as the shared fixtures have it).
     brackets: a.brackets.filter((b) => b.closed).map((b) => ({
-      paragraph: b.paragraph, range: b.range, depth: b.depth, kind: b.kind, proposers: b.proposers, action: b.action, text: b.text,
+      paragraph: b.paragraph, range: b.range, depth: b.depth, kind: b.kind, proposers: b.proposers, action: b.action, text: text(b),
     })),
     references: a.references.map((r) => ({
       paragraph: r.paragraph, symbol: r.symbol, pinpoint: r.pinpoint, quote: r.quote, range: r.range, known: r.known,

@@ -10,7 +10,26 @@ export function compareReport(
   newName: string,
   c: Comparison,
 ): { old: string; new: string } & Pick<Comparison, 'paragraphs' | 'brackets' | 'proposers'> {
-  return { old: oldName, new: newName, paragraphs: c.paragraphs, brackets: c.brackets, proposers: c.proposers };
+  return { old: oldName, new: newName, paragraphs: c.paragraphs, brackets: boundedTexts(c.brackets), proposers: c.proposers };
+}
+
+const SHORT_TEXT = 200;
+
+/**
+ * A bracket's text holds the brackets nested in it, so deep nesting repeats
+ * text once per level: 100 000 nested brackets would make a report of 10^10
+ * characters, more than a string can hold. Past a bound no real draft comes
+ * near, long texts are cut short (`…`), never between a surrogate pair.
+ */
+function boundedTexts(brackets: Comparison['brackets']): Comparison['brackets'] {
+  let total = 0;
+  for (const b of brackets) total += b.text.length;
+  if (total <= 50_000_000) return brackets;
+  return brackets.map((b) => {
+    if (b.text.length <= SHORT_TEXT) return b;
+    const cut = /[\ud800-\udbff]/.test(b.text[SHORT_TEXT - 2]) ? SHORT_TEXT - 2 : SHORT_TEXT - 1;
+    return { ...b, text: `${b.text.slice(0, cut)}…` };
+  });
 }
 
 /** What happened to a cross-reference's targets, in words: "3 is now 4", "2 was deleted". */

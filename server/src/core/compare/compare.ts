@@ -296,7 +296,7 @@ export function compare(oldText: string, newText: string, options: CompareOption
     if (!modified && oldBrackets.length === newBrackets.length)
       // The same text has the same brackets.
       for (const ob of oldBrackets) brackets.push({ paragraph: ob.paragraph, text: ob.text, proposers: ob.proposers, outcome: 'unchanged' });
-    else brackets.push(...bracketOutcomes(oldBrackets, newBrackets, b));
+    else for (const x of bracketOutcomes(oldBrackets, newBrackets, b)) brackets.push(x);
   }
   const c: Comparison = { paragraphs, brackets, proposers: proposerTable(brackets) };
   if (options.crossReferences !== false) c.crossReferences = crossReferencesOf(oldText, oldP, newText, newP, al);
@@ -325,8 +325,16 @@ function crossReferencesOf(oldText: string, oldP: Para[], newText: string, newP:
 /** Old brackets of one aligned entry against its new ones. */
 function bracketOutcomes(olds: BracketInfo[], news: BracketInfo[], newBody: string): BracketChange[] {
   // The new text as agreed so far: top-level brackets cut out.
-  let outside = newBody;
-  for (const b of news) if (b.parent === null && b.text) outside = outside.replace(b.text, ' \u0000 ');
+  let outside = '';
+  let at = 0;
+  for (const b of news) {
+    if (b.parent !== null || !b.text) continue;
+    const k = newBody.indexOf(b.text, at);
+    if (k < 0) continue;
+    outside += newBody.slice(at, k) + ' \u0000 ';
+    at = k + b.text.length;
+  }
+  outside += newBody.slice(at);
   const newPlain = plain(newBody);
   const outsidePlain = plain(outside);
   const partner = new Map<number, number>();
@@ -334,16 +342,23 @@ function bracketOutcomes(olds: BracketInfo[], news: BracketInfo[], newBody: stri
   const oldPlain = olds.map((b) => plain(b.text));
   const newPl = news.map((b) => plain(b.text));
   // Same text first, in order; then the most similar, best first.
+  const byPlain = new Map<string, number[]>();
+  for (let k = news.length - 1; k >= 0; k--) {
+    const q = byPlain.get(newPl[k]);
+    if (q) q.push(k);
+    else byPlain.set(newPl[k], [k]);
+  }
   olds.forEach((_, i) => {
-    const j = news.findIndex((_n, k) => !usedNew.has(k) && newPl[k] === oldPlain[i]);
-    if (j >= 0) {
+    const j = byPlain.get(oldPlain[i])?.pop();
+    if (j !== undefined) {
       partner.set(i, j);
       usedNew.add(j);
     }
   });
   const cands: { i: number; j: number; s: number }[] = [];
+  const unmatched = (olds.length - partner.size) * (news.length - usedNew.size);
   olds.forEach((ob, i) => {
-    if (partner.has(i)) return;
+    if (partner.has(i) || unmatched > 250_000) return;
     news.forEach((nb, j) => {
       if (usedNew.has(j)) return;
       const s = textSimilarity(oldPlain[i], newPl[j]) + (sameSet(ob.proposers, nb.proposers) && ob.proposers.length ? 0.1 : 0);
