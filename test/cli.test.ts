@@ -1,7 +1,7 @@
 // The CLI as a user runs it: the built dist/cli.js in a child process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tried } from './support/tried';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -66,7 +66,6 @@ describe('bad usage and unreadable files: one line, exit 2', () => {
     ['a missing file', () => ['analyze', join(tmp, 'nope.draft.md')], /nope\.draft\.md: cannot read: no such file/],
     ['a directory', () => ['check', tmp], /is a directory/],
     ['a binary file', () => ['status', file('x.docx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2]))], /binary/],
-    ['a non-UTF-8 file', () => ['analyze', file('latin1.txt', Buffer.from('1. R\xe9solution\n', 'latin1'))], /not UTF-8/],
     ['an unknown flag', () => ['analyze', '--jsn', file('a.draft.md', '1. x\n')], /unknown option --jsn/],
     ['an unknown command', () => ['compile', 'x'], /unknown command 'compile'/],
     ['no file', () => ['status'], /needs at least one FILE/],
@@ -80,6 +79,29 @@ describe('bad usage and unreadable files: one line, exit 2', () => {
       expect(r.err).toMatch(message);
     });
   }
+});
+
+describe('drafts not in UTF-8', () => {
+  it('a Windows-1252 file is read as such, checked, and said to be so on stderr', () => {
+    const f = file('cp1252.draft.md', Buffer.from([...Buffer.from('1. R'), 0xe9, ...Buffer.from('solution [should]{EU} '), 0x93, ...Buffer.from('agree'), 0x94, ...Buffer.from('.\n')]));
+    const r = run('analyze', '--json', f);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)[0].brackets[0].text).toBe('should');
+    expect(JSON.parse(r.out)[0].paragraphs[0].label).toBe('1');
+    expect(r.err.trim().split('\n')).toEqual([`negotext: ${f} is not UTF-8: read as Windows-1252 (re-save it as UTF-8 to be sure of every character)`]);
+    expect(run('check', f).err).toContain('0 problems in 1 file');
+  });
+
+  it("Word's Unicode text (UTF-16 with a byte order mark) is read without a word", () => {
+    const body = '1. Résolution [should]{Atlantis} “agree”.\n';
+    for (const [bom, enc] of [[[0xff, 0xfe], 'le'], [[0xfe, 0xff], 'be']] as const) {
+      const units = Buffer.from(body, 'utf16le');
+      if (enc === 'be') units.swap16();
+      const r = run('check', file(`u16${enc}.draft.md`, Buffer.concat([Buffer.from(bom), units])));
+      expect(r.err).toBe('1 problem in 1 file\n'); // no word about the encoding
+      expect(r.out).toMatch(/:1:24 warning unknown-proposer Unknown proposer "Atlantis"/);
+    }
+  });
 });
 
 describe('negotext check', () => {
@@ -195,5 +217,22 @@ describe('confidentiality: every command under the no-network preload', () => {
     expect(inputs.map(stat)).toEqual(before);
     expect(readdirSync(dir).filter((f) => !/^(net|fs)-\d+\.log$/.test(f))).toEqual(['report.html']);
     tried('confidentiality', 'CLI command lines (every command, --help, --agreed, --html, errors) under the preload', commands.length, 'no connection, lookup, process or worker; no input file written; --html via a temporary file and a rename');
+  });
+});
+
+describe('--agreed with a hostile folder', () => {
+  it('a FIFO and a device named *.txt, a dangling link and a link loop: skipped, the draft checked', () => {
+    const dir = join(tmp, 'hostile-agreed');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'A-RES-1-1.md'), '---\nsymbol: A/RES/1/1\nagreed: true\n---\n1. The States shall cooperate.\n');
+    execFileSync('mkfifo', [join(dir, 'fifo.txt')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.txt'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling.md'));
+    symlinkSync(dir, join(dir, 'sub', 'loop'));
+    const draft = file('cites.draft.md', '1. As in A/RES/1/1, para. 1, “The States shall cooperate”.\n');
+    const r = spawnSync(process.execPath, [cli, 'cite', '--agreed', dir, draft], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/A\/RES\/1\/1, para\. 1\s+ok/);
+    tried('cli', '--agreed folder with a FIFO, a link to /dev/zero, a dangling link and a link loop', 1, 'skipped; the draft checked against the rest');
   });
 });

@@ -339,15 +339,14 @@ describe.runIf(existsSync(cli))('hostile input: the CLI', () => {
     const good = file('good.draft.md', '1. States [agree]{EU}.\n');
     for (const args of [['analyze', '--json', invalid], ['analyze', invalid], ['status', invalid], ['analyze', '--json', nul], ['analyze', '--json', invalid, good]]) {
       const r = run(...args);
-      // FORMAT.md §9: 0/1 for an answer, 2 with one line naming an unreadable file; never 3 (internal error) or a signal
-      expect([0, 1, 2], `${args.join(' ')}: ${r.stderr}`).toContain(r.status);
-      if (r.status === 2) {
-        expect(r.stderr.trim().split('\n')).toHaveLength(1);
-        expect(r.stderr).toContain(args[args.length - 1] === good ? invalid : args[args.length - 1]);
-      }
+      // Invalid UTF-8 is read as Windows-1252 and answered (0/1), with one line saying so; a NUL byte
+      // means a binary file: exit 2 with one line naming it (FORMAT.md §9). Never 3 (internal error) or a signal.
+      expect(args.includes(nul) ? [2] : [0, 1], `${args.join(' ')}: ${r.stderr}`).toContain(r.status);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(args.includes(nul) ? nul : invalid);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
-    tried('cli', 'invalid UTF-8 bytes and NUL bytes in a draft file', 5, 'exit 0/1, or 2 with one line naming the file; never a crash');
+    tried('cli', 'invalid UTF-8 bytes and NUL bytes in a draft file', 5, 'invalid UTF-8: read as Windows-1252 and answered, one line on stderr; NUL: exit 2, one line; never a crash');
   });
 
   it('cleans up', () => rmSync(dir, { recursive: true, force: true }));

@@ -1,13 +1,18 @@
 // Builds the reference checker for the CLI from --agreed folders and from
 // input files that declare themselves agreed (front matter `agreed: true`).
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { AgreedChecker } from '../core/agreedChecker';
 import { parseFrontMatter } from '../core/frontMatter';
 import type { ReferenceChecker } from '../core/referenceChecker';
 import { readDraft, UsageError } from './readDraft';
 
-function filesUnder(dir: string): string[] {
+/**
+ * The .txt/.md files under `dir`. Only regular files: a FIFO or a device named
+ * `x.txt` would block the reading for ever; a dangling link is skipped; a
+ * folder reached twice through links (a loop) is read once.
+ */
+function filesUnder(dir: string, seen = new Set<string>()): string[] {
   let st;
   try {
     st = statSync(dir);
@@ -15,11 +20,19 @@ function filesUnder(dir: string): string[] {
     throw new UsageError(`--agreed ${dir}: no such folder`);
   }
   if (!st.isDirectory()) throw new UsageError(`--agreed ${dir}: is not a folder`);
+  seen.add(realpathSync(dir));
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
-    else if (/\.(txt|md)$/i.test(name)) out.push(p);
+    let s;
+    try {
+      s = statSync(p);
+    } catch {
+      continue;
+    }
+    if (s.isDirectory()) {
+      if (!seen.has(realpathSync(p))) out.push(...filesUnder(p, seen));
+    } else if (s.isFile() && /\.(txt|md)$/i.test(name)) out.push(p);
   }
   return out;
 }
