@@ -287,7 +287,16 @@ async function measureSize(size, { seed, nEdits, serverPath, core, log, profileD
     out.blocksAnalysed = { min: Math.min(...blocks), max: Math.max(...blocks), reported: blocks.every(Number.isFinite) };
     out.documentPasses = { min: Math.min(...passes), max: Math.max(...passes) };
     out.diagnosticsPerPublish = lastDiagnostics.length;
-    out.publishBytes = Buffer.byteLength(JSON.stringify({ uri, version: 0, diagnostics: lastDiagnostics }), 'utf8');
+    const publishJson = JSON.stringify({ uri, version: 0, diagnostics: lastDiagnostics });
+    out.publishBytes = Buffer.byteLength(publishJson, 'utf8');
+    // What reading one publish costs a client (JSON.parse of its body), apart from the server's work.
+    const parses = [];
+    for (let i = 0; i < 21; i++) {
+      const t = now();
+      JSON.parse(publishJson);
+      parses.push(now() - t);
+    }
+    out.clientParseMs = median(parses);
     out.rssAfterEdits = server.memory().rss;
     out.finalStats = lastStats;
     // the server holds the text the client holds: same version and line count
@@ -596,7 +605,7 @@ export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, 
     } else {
       const x = smallOk ? k.p95 / small.keystroke.p95 : null;
       row({
-        measure: `LSP keystroke → publishDiagnostics, ${size.name}, p95 of ${k.n} (${s.diagnosticsPerPublish} diagnostics, ${fmtBytes(s.publishBytes)} per publish)`,
+        measure: `LSP keystroke → publishDiagnostics, ${size.name}, p95 of ${k.n} (${s.diagnosticsPerPublish} diagnostics, ${fmtBytes(s.publishBytes)} per publish; the client's JSON.parse of one: ${fmtMs(s.clientParseMs)})`,
         figure: fmtMs(k.p95),
         yardstick: smallOk ? `10 KB p95 ${fmtMs(small.keystroke.p95)}` : '10 KB p95 not measured',
         ratio: fmtX(x),

@@ -482,13 +482,14 @@ row({
   target: '(none)',
 });
 
-// 7–9. the language server through the real protocol, agreed texts, comparing revisions:
+// 7–10. the language server through the real protocol, agreed texts, comparing revisions, linear growth:
 // their rows join this table. Imported here, not at the top, so that the --memory-child
 // processes do not load them.
 const parts = [
   { key: 'lsp', file: './lsp.mjs', fn: 'lspBench', name: 'Language server (bench/lsp.mjs)' },
   { key: 'agreed', file: './agreed.mjs', fn: 'agreedBench', name: 'Agreed texts (bench/agreed.mjs)' },
   { key: 'compare', file: './compare.mjs', fn: 'compareBench', name: 'Comparing revisions (bench/compare.mjs)' },
+  { key: 'linearity', file: './linearity.mjs', fn: 'linearityBench', name: 'Linear growth (bench/linearity.mjs)' },
 ];
 for (const part of parts) {
   try {
