@@ -5,7 +5,7 @@ import { diffWordsWithSpace } from 'diff';
 import { analyze, type AnalyzeOptions } from '../index';
 import type { Analysis, BracketInfo } from '../model';
 import type { ReferenceChecker } from '../referenceChecker';
-import { lineStarts } from '../lines';
+import { lineOfOffset, lineStarts } from '../lines';
 import { align, type Alignment, type Side } from './align';
 import { checkCrossReferences, type CrossReferenceCheck, type RevisionParagraph } from './crossReferences';
 
@@ -310,14 +310,8 @@ function crossReferencesOf(oldText: string, oldP: Para[], newText: string, newP:
   let starts: number[] | undefined;
   const positionAt = (offset: number): { line: number; character: number } => {
     starts ??= lineStarts(newText);
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
+    const line = lineOfOffset(starts, offset);
+    return { line, character: offset - starts[line] };
   };
   return checkCrossReferences(rev(oldText, oldP), rev(newText, newP), al.entries, positionAt);
 }
