@@ -10,6 +10,8 @@ import type { ReferenceChecker } from './referenceChecker';
 export interface MaterializeOptions {
   checker?: ReferenceChecker;
   suggest?: (written: string) => string[];
+  /** False: leave `diagnostics` empty (a comparison of revisions reads none). */
+  diagnostics?: boolean;
 }
 
 export function materialize(doc: DraftDocument, options: MaterializeOptions = {}): Analysis {
@@ -113,7 +115,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
     }
   }
 
-  const diagnostics = collectDiagnostics(doc, options);
+  const diagnostics = options.diagnostics === false ? [] : collectDiagnostics(doc, options);
   return {
     frontMatter,
     title: titleParts.length ? titleParts.join(' ') : null,

@@ -107,7 +107,7 @@ function sideOf(text: string, analysis: Analysis): Para[] {
 
 /** Each paragraph's label and text (label left out, trimmed): what `diff` runs over. */
 export function paragraphTexts(text: string, options: AnalyzeOptions = {}): { label: string; body: string }[] {
-  return sideOf(text, analyze(text, { checker: noReferences, references: false, ...options })).map((p) => ({ label: p.label, body: p.body }));
+  return sideOf(text, analyze(text, { checker: noReferences, references: false, diagnostics: false, ...options })).map((p) => ({ label: p.label, body: p.body }));
 }
 
 /** Both revisions' paragraph texts, kept on a comparison so that a report need not analyse them again. */
@@ -255,7 +255,7 @@ export function tally(c: Comparison): Record<'unchanged' | 'modified' | 'renumbe
 
 /** Compare two revisions of a draft. Never throws on any text. */
 export function compare(oldText: string, newText: string, options: CompareOptions = {}): Comparison {
-  const aOpts: AnalyzeOptions = { checker: noReferences, references: false, ...options };
+  const aOpts: AnalyzeOptions = { checker: noReferences, references: false, diagnostics: false, ...options };
   const oldP = sideOf(oldText, analyze(oldText, aOpts));
   const newP = sideOf(newText, analyze(newText, aOpts));
   const oldS: Side[] = oldP.map((p) => ({ text: fold(p.body) }));
