@@ -81,6 +81,8 @@ const CASES: ActionCase[] = [
   { name: 'accept all of a paragraph from its label', src: '1‸2 bis. [a]{EU} b [c – US].\n', title: /^Accept all brackets of paragraph 12 bis$/, expected: '12 bis. a b c.\n' },
   // fix an unknown proposer
   { name: 'fix an unknown proposer', src: '1. Ab [shall]{EU, Brazi‸ll} x\n', title: /^Change to “Brazil”/, expected: '1. Ab [shall]{EU, Brazil} x\n' },
+  // fix a mistyped document symbol to the catalogue's nearest
+  { name: 'fix a mistyped symbol', src: '1. Recalling A/RES/75/2‸04 on norms.\n', title: /^Change to “A\/RES\/75\/240”/, expected: '1. Recalling A/RES/75/240 on norms.\n' },
   // rewrite an attribution into braces
   { name: 'rewrite a suffix attribution', src: '1. Ab [sh‸all – US, Mexico] x\n', title: /^Rewrite attribution/, expected: '1. Ab [shall]{United States of America, Mexico} x\n' },
   { name: 'rewrite a prefix attribution', src: '6. [Ir‸an: States agreed.]\n', title: /^Rewrite attribution/, expected: '6. [States agreed.]{Iran (Islamic Republic of)}\n' },
@@ -133,6 +135,12 @@ describe('code actions', () => {
 
   it('offers no name fix without the unknown-proposer diagnostic in the context', async () => {
     const { actions } = await actionsAt('no-context', '1. Ab [shall]{Brazi‸ll} x\n', { withDiagnostics: false });
+    expect(actions.filter((a) => a.kind === 'quickfix')).toEqual([]);
+  });
+
+  it('leaves a mistyped symbol written in another form ("resolution 75/204") as its author wrote it', async () => {
+    const { actions, diagnostics } = await actionsAt('other-form', '1. Recalling resolution 75/2‸04 on norms.\n');
+    expect(diagnostics.find((d) => d.code === 'unknown-document')?.message).toMatch(/did you mean/);
     expect(actions.filter((a) => a.kind === 'quickfix')).toEqual([]);
   });
 

@@ -21,8 +21,12 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.code === 'agreed-language') out.push(...agreedFixes(uri, d));
-    if (d.code !== 'unknown-proposer') continue;
-    const suggestions = ((d.data as { suggestions?: string[] } | undefined)?.suggestions ?? []).slice(0, 3);
+    if (d.code !== 'unknown-proposer' && d.code !== 'unknown-document') continue;
+    const data = d.data as { suggestions?: string[]; symbol?: string } | undefined;
+    // A mistyped symbol is replaced only where it is written in its normal form (a symbol
+    // written otherwise, "resolution 75/240" for A/RES/75/240, keeps its author's form).
+    if (d.code === 'unknown-document' && doc.getText(d.range) !== data?.symbol) continue;
+    const suggestions = (data?.suggestions ?? []).slice(0, 3);
     suggestions.forEach((s, i) => {
       const fix = action(uri, `Change to “${s}”`, CodeActionKind.QuickFix, [{ range: d.range, newText: s }], [d]);
       if (i === 0) fix.isPreferred = true;
