@@ -3,7 +3,8 @@
 // exactly what the one-go construction and collection give.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analysisOf, diagnosticsOf, diagnosticsOfInSteps, DraftDocument } from '../server/src/core/index';
+import { analysisOf, compare, diagnosticsOf, diagnosticsOfInSteps, DraftDocument } from '../server/src/core/index';
+import { compareInSteps } from '../server/src/core/compare/compare';
 import { collectDiagnostics, diagnosticsInSteps } from '../server/src/core/diagnostics';
 import { draftText } from './support/arbitraries';
 
@@ -43,5 +44,14 @@ describe('building and checking in steps', () => {
     doc.update([{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, text: '[' }]);
     const fresh = new DraftDocument(doc.text);
     expect(diagnosticsOf(doc)).toEqual(diagnosticsOf(fresh));
+  });
+
+  it('compares two long revisions in many steps, to the same result as in one go', () => {
+    const para = (i: number, w: string) => `${i}. States [should]{EU} ${w} the norms of responsible State behaviour in paragraph ${i}.\n\n`;
+    const a = Array.from({ length: 1500 }, (_, i) => para(i + 1, 'apply')).join('');
+    const b = Array.from({ length: 1500 }, (_, i) => para(i + 2, i % 10 ? 'apply' : 'implement')).join('');
+    const { value, steps } = drain(compareInSteps(a, b));
+    expect(steps).toBeGreaterThan(20);
+    expect(JSON.stringify(value)).toBe(JSON.stringify(compare(a, b)));
   });
 });

@@ -157,4 +157,26 @@ describe('negotext/compare', () => {
     expect(r.report.paragraphs).toHaveLength(1500);
     client.notify('textDocument/didClose', { textDocument: { uri } });
   });
+
+  it('answers a request sent while a long comparison runs before the comparison ends (it runs in slices)', async () => {
+    const [a, b] = longPair(4000);
+    const uri = 'file:///tmp/negotext-compare/during.draft.md';
+    client.open(uri, '1. States [should]{EU} act.\n');
+    await client.diagnostics(uri, 1);
+    const t0 = Date.now();
+    let compareAt = 0;
+    const long = client.request<CompareResult>('negotext/compare', { old: { uri: OLD, text: a }, new: { uri: NEW, text: b } }).then((r) => {
+      compareAt = Date.now() - t0;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 50)); // the comparison is under way
+    const t1 = Date.now();
+    const ledger = client.request('negotext/ledger', { textDocument: { uri } }).then(() => Date.now() - t1);
+    const [r, ledgerMs] = await Promise.all([long, ledger]);
+    expect(r.report.paragraphs).toHaveLength(4000);
+    // Answered between two slices, not once the comparison is over (done in one go, the ledger
+    // waited for all of it: as long as the comparison less the 50 ms).
+    expect(ledgerMs).toBeLessThan((compareAt - 50) / 3);
+    client.notify('textDocument/didClose', { textDocument: { uri } });
+  });
 });

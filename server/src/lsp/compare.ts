@@ -3,7 +3,8 @@
 // own (the client's latest edits); any other comes in the request, read by the
 // client, so this never touches the file system.
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
-import { compare, type AnalyzeOptions, type Comparison } from '../core/index';
+import type { AnalyzeOptions, Comparison } from '../core/index';
+import { compareInSteps } from '../core/compare/compare';
 import { formatCompareHtml } from '../report/compareHtml';
 import { compareReport, formatCompare } from '../report/compareText';
 import type { DraftStore } from './drafts';
@@ -59,6 +60,9 @@ const yieldToQueue = async (): Promise<void> => {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
+/** The longest stretch of comparing between two looks at the queue. */
+const SLICE_MS = 10;
+
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'negotext/compare was cancelled');
 
 export function registerCompare(connection: Connection, drafts: DraftStore, options: () => AnalyzeOptions): void {
@@ -91,10 +95,23 @@ export async function compareRequest(
   // lets the other requests queued meanwhile in before rendering.
   await yieldToQueue();
   if (token.isCancellationRequested) return cancelled();
-  // Proposer aliases from the settings apply; references play no part.
-  const c = compare(texts[0], texts[1], { registry: options().registry });
-  await yieldToQueue();
-  if (token.isCancellationRequested) return cancelled();
+  // Proposer aliases from the settings apply; references play no part. The comparison runs in
+  // slices of at most SLICE_MS, with the messages that came meanwhile let in between: a long pair
+  // does not hold up the keystrokes of the drafts being compared, and a cancellation stops it.
+  const steps = compareInSteps(texts[0], texts[1], { registry: options().registry });
+  let c: Comparison | undefined;
+  while (!c) {
+    const until = performance.now() + SLICE_MS;
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) {
+        c = r.value;
+        break;
+      }
+      if (performance.now() > until) break;
+    }
+    await yieldToQueue();
+    if (token.isCancellationRequested) return cancelled();
+  }
   return {
     report: compareReport(oldName, newName, c),
     html: formatCompareHtml(oldName, newName, c, texts[0], texts[1]),

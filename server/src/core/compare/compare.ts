@@ -2,7 +2,7 @@
 // content, not by label; a word diff per aligned pair; each bracket's outcome;
 // outcomes per proposer. Pure: text in, plain data out.
 import { diffWordsWithSpace } from 'diff';
-import { analyze, type AnalyzeOptions } from '../index';
+import { analysisOf, analyze, DraftDocument, type AnalyzeOptions } from '../index';
 import type { Analysis, BracketInfo } from '../model';
 import type { ReferenceChecker } from '../referenceChecker';
 import { lineOfOffset, lineStarts } from '../lines';
@@ -255,18 +255,41 @@ export function tally(c: Comparison): Record<'unchanged' | 'modified' | 'renumbe
 
 /** Compare two revisions of a draft. Never throws on any text. */
 export function compare(oldText: string, newText: string, options: CompareOptions = {}): Comparison {
+  const steps = compareInSteps(oldText, newText, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** How many aligned entries are diffed between two yields of compareInSteps. */
+const ENTRIES_PER_STEP = 64;
+
+/**
+ * compare, yielding between slices of its work (the analyses a few hundred
+ * blocks at a time, the diffs a few dozen entries at a time), so that a server
+ * comparing two long revisions keeps answering meanwhile.
+ */
+export function* compareInSteps(oldText: string, newText: string, options: CompareOptions = {}): Generator<void, Comparison, void> {
   const aOpts: AnalyzeOptions = { checker: noReferences, references: false, diagnostics: false, ...options };
-  const oldP = sideOf(oldText, analyze(oldText, aOpts));
-  const newP = sideOf(newText, analyze(newText, aOpts));
+  const oldDoc = yield* DraftDocument.inSteps(oldText, aOpts);
+  const oldP = sideOf(oldText, analysisOf(oldDoc, aOpts));
+  yield;
+  const newDoc = yield* DraftDocument.inSteps(newText, aOpts);
+  const newP = sideOf(newText, analysisOf(newDoc, aOpts));
+  yield;
   const oldS: Side[] = oldP.map((p) => ({ text: fold(p.body) }));
   const newS: Side[] = newP.map((p) => ({ text: fold(p.body) }));
   const al: Alignment = align(oldS, newS, options.threshold ?? 0.5);
+  yield;
   const timeout = options.diffTimeout ?? 200;
   const maxEdit = options.maxEditLength ?? 2000;
 
   const paragraphs: ParagraphChange[] = [];
   const brackets: BracketChange[] = [];
+  let done = 0;
   for (const e of al.entries) {
+    if (++done % ENTRIES_PER_STEP === 0) yield;
     const oldLabels = e.old.length ? labelsOf(oldP, e.old) : null;
     const newLabels = e.new.length ? labelsOf(newP, e.new) : null;
     const oldBrackets = e.old.flatMap((i) => oldP[i].brackets);
@@ -299,7 +322,10 @@ export function compare(oldText: string, newText: string, options: CompareOption
     else for (const x of bracketOutcomes(oldBrackets, newBrackets, b)) brackets.push(x);
   }
   const c: Comparison = { paragraphs, brackets, proposers: proposerTable(brackets) };
-  if (options.crossReferences !== false) c.crossReferences = crossReferencesOf(oldText, oldP, newText, newP, al);
+  if (options.crossReferences !== false) {
+    yield;
+    c.crossReferences = crossReferencesOf(oldText, oldP, newText, newP, al);
+  }
   // Not enumerable: no part of the comparison's JSON, nor of what the server sends.
   Object.defineProperty(c, TEXTS, { value: { texts: [oldText, newText], paras: [oldP, newP] } satisfies Kept, enumerable: false });
   return c;
