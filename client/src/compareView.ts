@@ -102,7 +102,10 @@ async function pickPair(arg: unknown, action: string): Promise<Pair | undefined>
 const diffTitle = (p: Pair) => `${p.old.name} ↔ ${p.new.name}`;
 
 function openTextDiff(p: Pair): Thenable<unknown> {
-  return vscode.commands.executeCommand('vscode.diff', p.old.uri, p.new.uri, diffTitle(p), { preview: false });
+  // In the column of an editor showing either draft (else the first), not over the report.
+  const shown = vscode.window.visibleTextEditors.find((e) => same(e.document.uri, p.old.uri) || same(e.document.uri, p.new.uri));
+  const viewColumn = shown?.viewColumn ?? vscode.ViewColumn.One;
+  return vscode.commands.executeCommand('vscode.diff', p.old.uri, p.new.uri, diffTitle(p), { preview: false, viewColumn });
 }
 
 const nonce = () => randomBytes(18).toString('base64').replace(/[+/=]/g, '');

@@ -388,6 +388,11 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     const diff = page.locator('.monaco-diff-editor').first();
     await diff.waitFor({ timeout: 30_000 });
     await diff.locator('.view-lines .view-line', { hasText: 'capacity-building adopted' }).first().waitFor({ timeout: 30_000 });
+    // Opened in the draft's column: the report stays in view beside it.
+    expect(await page.locator('.tabs-container .tab.active', { hasText: 'Rev.1 ↔ Rev.2' }).count()).toBe(1);
+    // The Brackets view follows the diff's draft (Rev.2, its modified side).
+    const pane = await expandPane(page, 'Brackets');
+    await expect.poll(() => rowLabels(pane), { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^By proposer/)]));
     await shot(page, 'vscode-9-compare-text-diff.png');
     // None left open: the screenshot test (NEGOTEXT_SCREENSHOT=1) counts the tabs.
     await runCommand(page, 'View: Close All Editors');
