@@ -92,6 +92,14 @@ describe('drafts not in UTF-8', () => {
     expect(run('check', f).err).toContain('0 problems in 1 file');
   });
 
+  it('UTF-8 with a few bad bytes keeps its UTF-8: the bad bytes are read as U+FFFD, one unit each, as an editor shows them', () => {
+    const f = file('mixed.draft.md', Buffer.concat([Buffer.from('1. Résolution '), Buffer.from([0xff]), Buffer.from(' [x]{Atlantis}.\n')]));
+    const r = run('check', f);
+    expect(r.out).toMatch(/:1:21 warning unknown-proposer Unknown proposer "Atlantis"/);
+    expect(r.err.trim().split('\n')[0]).toBe(`negotext: ${f} is not valid UTF-8: 1 byte read as \ufffd (re-save it as UTF-8)`);
+    expect(JSON.parse(run('analyze', '--json', f).out)[0].brackets[0].text).toBe('x');
+  });
+
   it("Word's Unicode text (UTF-16 with a byte order mark) is read without a word", () => {
     const body = '1. Résolution [should]{Atlantis} “agree”.\n';
     for (const [bom, enc] of [[[0xff, 0xfe], 'le'], [[0xfe, 0xff], 'be']] as const) {
