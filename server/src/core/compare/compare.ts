@@ -133,8 +133,14 @@ function isSpaceCode(c: number): boolean {
 }
 
 /** White space folded: what counts as the same text. Each run of white space other than a single space becomes one space. */
+/** White space fold() changes: a run of two or more, or any but a plain space. */
+const UNFOLDED = /[^\S ]| {2}/;
+
 export function fold(s: string): string {
-  // A loop, not /\s{2,}|[^\S ]/g: that regex was the costliest step of compare's own work on a 1 MB pair.
+  // Most paragraphs have nothing to fold: one native scan says so (the loop below, run once
+  // in a short CLI process, is mostly interpreted). Where there is, a loop, not
+  // /\s{2,}|[^\S ]/g: that regex was the costliest step of compare's own work on a 1 MB pair.
+  if (!UNFOLDED.test(s)) return s.trim();
   let out = '';
   let copied = 0;
   const n = s.length;
