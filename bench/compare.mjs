@@ -134,11 +134,10 @@ export async function compareBench({ seed = 20260612, log = (s) => process.stder
     log('compare: 1 MB pair, compare() ×3');
     compare(p1.rev1, p1.rev2); // warm-up
     const c1 = timeIt(() => compare(p1.rev1, p1.rev2), 3);
-    log('compare: 1 MB pair, diffWords() ×1');
-    const dw = timeIt(() => diffWords(p1.rev1, p1.rev2), 1);
-    const dwMoves = 0; // a linear diff has no notion of a move: a swapped pair is a delete + insert
-    const dwChanged = dw.out.filter((d) => d.added || d.removed).length;
+    // The CLI before the diffWords yardstick: its gigabyte of garbage, still being swept by this
+    // process's GC threads, took ~150 ms of the 2 cores from the child (and fork()ed a huge parent).
     log('compare: 1 MB pair, CLI ×3');
+    gc();
     const cliMs = [];
     let cliStatus = 0;
     for (let i = 0; i < 3; i++) {
@@ -150,6 +149,10 @@ export async function compareBench({ seed = 20260612, log = (s) => process.stder
       if (r.status !== 0) cliStatus = r.status;
     }
     const cli = median(cliMs);
+    log('compare: 1 MB pair, diffWords() ×1');
+    const dw = timeIt(() => diffWords(p1.rev1, p1.rev2), 1);
+    const dwMoves = 0; // a linear diff has no notion of a move: a swapped pair is a delete + insert
+    const dwChanged = dw.out.filter((d) => d.added || d.removed).length;
     const t1 = tally(c1.out);
     details['1MB'] = { made: p1.made, compareMs: c1.ms, compareMinMs: c1.min, diffWordsMs: dw.ms, diffWordsChangedParts: dwChanged, cliMs: cli, cliRuns: cliMs, cliStatus, tally: t1 };
     const limit1 = Math.min(500, dw.ms / 5);
