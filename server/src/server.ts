@@ -14,6 +14,7 @@ import { AgreedChecker, defaultRegistry } from './core/index';
 import { DraftStore, type OpenDraft } from './lsp/drafts';
 import { toLsp } from './lsp/diagnostics';
 import { contentTypeEncoder } from './lsp/encoder';
+import { runSlice, SLICE_MS } from './lsp/slices';
 import { outline } from './lsp/outline';
 import { hover } from './lsp/hover';
 import { codeActions } from './lsp/codeActions';
@@ -47,10 +48,9 @@ export function startServer(connection: Connection): void {
   /** The agreed-text checker behind the options, for hover, definition and completion. */
   const agreed = (): AgreedChecker | undefined => (options.checker instanceof AgreedChecker ? options.checker : undefined);
 
-  // Long work (building a large draft, its first diagnostics) is done in slices of at most this
-  // many milliseconds, one per turn of the event loop, so that requests about other drafts are
-  // answered in between; a request about the draft itself finishes its build at once.
-  const SLICE_MS = 10;
+  // Long work (building a large draft, its first diagnostics) is done a slice per turn of the
+  // event loop (lsp/slices.ts), so that requests about other drafts are answered in between;
+  // a request about the draft itself finishes its build at once.
   const publishing = new Map<string, object>();
 
   /** Diagnostics of the draft as it stands, computed a slice at a time; abandoned if the draft changes meanwhile (that change publishes). */
@@ -61,16 +61,11 @@ export function startServer(connection: Connection): void {
     const steps = d.diagnosticsInSteps();
     const tick = (): void => {
       if (publishing.get(d.uri) !== token || drafts.get(d.uri) !== d || d.version !== version) return;
-      const until = performance.now() + SLICE_MS;
-      for (let r = steps.next(); ; r = steps.next()) {
-        if (r.done) {
-          publishing.delete(d.uri);
-          connection.sendDiagnostics({ uri: d.uri, version, diagnostics: r.value.map(toLsp) });
-          void connection.sendNotification('negotext/analysisChanged', { uri: d.uri, version });
-          return;
-        }
-        if (performance.now() > until) return void setImmediate(tick);
-      }
+      const r = runSlice(steps);
+      if (!r) return void setImmediate(tick);
+      publishing.delete(d.uri);
+      connection.sendDiagnostics({ uri: d.uri, version, diagnostics: r.value.map(toLsp) });
+      void connection.sendNotification('negotext/analysisChanged', { uri: d.uri, version });
     };
     tick();
   }
@@ -80,7 +75,7 @@ export function startServer(connection: Connection): void {
     const tick = (): void => {
       if (drafts.get(d.uri) !== d) return;
       const until = performance.now() + SLICE_MS;
-      while (!d.step()) if (performance.now() > until) return void setImmediate(tick);
+      if (!d.build(() => performance.now() > until)) return void setImmediate(tick);
       then();
     };
     tick();

@@ -8,6 +8,7 @@ import type { BlockNode, DraftDocument } from './document';
 import { lineOfOffset, lineStarts } from './lines';
 import type { Diagnostic, Position, Range } from './model';
 import type { ReferenceChecker } from './referenceChecker';
+import { drain, type Steps } from './steps';
 
 function startsOf(r: BlockResult): number[] {
   const memo = (r.memo ??= {});
@@ -159,11 +160,7 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
 }
 
 export function collectDiagnostics(doc: DraftDocument, options: DiagnosticOptions = {}): Diagnostic[] {
-  const steps = diagnosticsInSteps(doc, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return drain(diagnosticsInSteps(doc, options));
 }
 
 /**
@@ -171,7 +168,7 @@ export function collectDiagnostics(doc: DraftDocument, options: DiagnosticOption
  * (the first diagnostics of a large draft: the checks of its references are
  * most of that work). The document must not change until it is drained.
  */
-export function* diagnosticsInSteps(doc: DraftDocument, options: DiagnosticOptions = {}, chunksPerStep = 8): Generator<void, Diagnostic[], void> {
+export function* diagnosticsInSteps(doc: DraftDocument, options: DiagnosticOptions = {}, chunksPerStep = 8): Steps<Diagnostic[]> {
   const nodes = doc.nodes;
   const facts = doc.facts;
   const { spans } = facts;

@@ -9,6 +9,7 @@ import { defaultRegistry, type Registry } from './registry';
 import type { Diagnostic, Position, Range } from './model';
 import { resolveSpans, type SpanResolution } from './spans';
 import { checkNumbering, type NumberingIssue } from './numbering';
+import type { Steps } from './steps';
 
 export interface TextChange {
   /** Absent: the whole text is replaced. */
@@ -86,7 +87,7 @@ export class DraftDocument {
    * opening a 10 MB draft steps it between other requests instead of being
    * deaf for the seconds it takes; `new DraftDocument(text)` is this, drained.
    */
-  static *inSteps(text: string, options: DocumentOptions = {}, slice = 500): Generator<void, DraftDocument, void> {
+  static *inSteps(text: string, options: DocumentOptions = {}, slice = 500): Steps<DraftDocument> {
     const doc = new DraftDocument('', options);
     doc.stats.blocksAnalysed = 0;
     doc.record(null);

@@ -4,6 +4,7 @@ import { DraftDocument, type DocumentOptions } from './document';
 import { materialize, type MaterializeOptions } from './materialize';
 import type { Analysis, Diagnostic } from './model';
 import { collectDiagnostics, diagnosticsInSteps, type DiagnosticOptions } from './diagnostics';
+import type { Steps } from './steps';
 import { defaultRegistry } from './registry';
 import { AgreedChecker } from './agreedChecker';
 import type { ReferenceChecker } from './referenceChecker';
@@ -42,7 +43,7 @@ export function diagnosticsOf(doc: DraftDocument, options: AnalyzeOptions = {}):
 }
 
 /** diagnosticsOf, a few chunks of blocks per step (see diagnosticsInSteps). */
-export function diagnosticsOfInSteps(doc: DraftDocument, options: AnalyzeOptions = {}): Generator<void, Diagnostic[], void> {
+export function diagnosticsOfInSteps(doc: DraftDocument, options: AnalyzeOptions = {}): Steps<Diagnostic[]> {
   return diagnosticsInSteps(doc, diagnosticOptions(options));
 }
 

@@ -5,6 +5,7 @@
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver/node';
 import type { AnalyzeOptions, Comparison } from '../core/index';
 import { compareInSteps } from '../core/compare/compare';
+import { runSlice } from './slices';
 import { formatCompareHtml } from '../report/compareHtml';
 import { compareReport, formatCompare } from '../report/compareText';
 import type { DraftStore } from './drafts';
@@ -60,9 +61,6 @@ const yieldToQueue = async (): Promise<void> => {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 
-/** The longest stretch of comparing between two looks at the queue. */
-const SLICE_MS = 10;
-
 const cancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'negotext/compare was cancelled');
 
 export function registerCompare(connection: Connection, drafts: DraftStore, options: () => AnalyzeOptions): void {
@@ -99,19 +97,13 @@ export async function compareRequest(
   // slices of at most SLICE_MS, with the messages that came meanwhile let in between: a long pair
   // does not hold up the keystrokes of the drafts being compared, and a cancellation stops it.
   const steps = compareInSteps(texts[0], texts[1], { registry: options().registry });
-  let c: Comparison | undefined;
-  while (!c) {
-    const until = performance.now() + SLICE_MS;
-    for (let r = steps.next(); ; r = steps.next()) {
-      if (r.done) {
-        c = r.value;
-        break;
-      }
-      if (performance.now() > until) break;
-    }
+  let done: { value: Comparison } | undefined;
+  while (!done) {
+    done = runSlice(steps);
     await yieldToQueue();
     if (token.isCancellationRequested) return cancelled();
   }
+  const c = done.value;
   return {
     report: compareReport(oldName, newName, c),
     html: formatCompareHtml(oldName, newName, c, texts[0], texts[1]),

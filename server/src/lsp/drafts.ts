@@ -1,6 +1,7 @@
 // The open drafts: one DraftDocument per URI, kept in step with the client's
 // incremental changes, its full analysis materialised lazily per version.
 import { DraftDocument, analysisOf, diagnosticsOf, diagnosticsOfInSteps, type Analysis, type AnalyzeOptions, type Diagnostic, type TextChange } from '../core/index';
+import { advance, type Steps } from '../core/steps';
 
 /** Drafts from this size on are built a slice at a time (DraftDocument.inSteps), so the server keeps answering. */
 export const STEPWISE_BYTES = 256 * 1024;
@@ -8,12 +9,12 @@ export const STEPWISE_BYTES = 256 * 1024;
 export class OpenDraft {
   private cached: { version: number; analysis: Analysis } | null = null;
   private built: DraftDocument | null = null;
-  private building: Generator<void, DraftDocument, void> | null = null;
+  private building: Steps<DraftDocument> | null = null;
 
   constructor(
     readonly uri: string,
     public version: number,
-    doc: DraftDocument | Generator<void, DraftDocument, void>,
+    doc: DraftDocument | Steps<DraftDocument>,
     private options: () => AnalyzeOptions,
   ) {
     if (doc instanceof DraftDocument) this.built = doc;
@@ -22,19 +23,15 @@ export class OpenDraft {
 
   /** The document; one still being built is finished first, at once: whoever asks needs all of it. */
   get doc(): DraftDocument {
-    while (!this.step());
+    this.build(() => false);
     return this.built!;
   }
 
-  get ready(): boolean {
-    return this.built !== null;
-  }
-
-  /** One slice of the build; true once the document is ready. */
-  step(): boolean {
+  /** Builds the document until it is ready or `stop()` says so between two steps; true once it is ready. */
+  build(stop: () => boolean): boolean {
     if (this.building) {
-      const r = this.building.next();
-      if (r.done) {
+      const r = advance(this.building, stop);
+      if (r) {
         this.built = r.value;
         this.building = null;
       }
@@ -59,7 +56,7 @@ export class OpenDraft {
   }
 
   /** The same, a few chunks of blocks per step; the document must not change until it is drained. */
-  diagnosticsInSteps(): Generator<void, Diagnostic[], void> {
+  diagnosticsInSteps(): Steps<Diagnostic[]> {
     return diagnosticsOfInSteps(this.doc, this.options());
   }
 

@@ -6,6 +6,7 @@ import { analysisOf, analyze, DraftDocument, type AnalyzeOptions } from '../inde
 import type { Analysis, BracketInfo } from '../model';
 import type { ReferenceChecker } from '../referenceChecker';
 import { lineOfOffset, lineStarts } from '../lines';
+import { drain, type Steps } from '../steps';
 import { align, type Alignment, type Side } from './align';
 import { checkCrossReferences, type CrossReferenceCheck, type RevisionParagraph } from './crossReferences';
 
@@ -261,11 +262,7 @@ export function tally(c: Comparison): Record<'unchanged' | 'modified' | 'renumbe
 
 /** Compare two revisions of a draft. Never throws on any text. */
 export function compare(oldText: string, newText: string, options: CompareOptions = {}): Comparison {
-  const steps = compareInSteps(oldText, newText, options);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return drain(compareInSteps(oldText, newText, options));
 }
 
 /** How many aligned entries are diffed between two yields of compareInSteps. */
@@ -276,7 +273,7 @@ const ENTRIES_PER_STEP = 64;
  * blocks at a time, the diffs a few dozen entries at a time), so that a server
  * comparing two long revisions keeps answering meanwhile.
  */
-export function* compareInSteps(oldText: string, newText: string, options: CompareOptions = {}): Generator<void, Comparison, void> {
+export function* compareInSteps(oldText: string, newText: string, options: CompareOptions = {}): Steps<Comparison> {
   const aOpts: AnalyzeOptions = { checker: noReferences, references: false, diagnostics: false, ...options };
   const oldDoc = yield* DraftDocument.inSteps(oldText, aOpts);
   const oldP = sideOf(oldText, analysisOf(oldDoc, aOpts));
