@@ -73,6 +73,47 @@ export function lis(values: readonly number[]): Set<number> {
   return keep;
 }
 
+/** Shingles of a side's paragraphs, each made once, when first asked for. */
+function shinglesOf(side: readonly Side[]): (k: number) => Set<string> {
+  const made = new Map<number, Set<string>>();
+  return (k) => {
+    let s = made.get(k);
+    if (!s) made.set(k, (s = shingles(side[k].text)));
+    return s;
+  };
+}
+
+/**
+ * Splits seen from the new side, merges from the old: an unpaired paragraph of
+ * `side` next to a paired one joins it when the two together match that one's
+ * partner better, and most of it is drawn from that partner. `parts` (keyed by
+ * the partner) gets both, in order; `otherParts` are the other way's, left alone.
+ */
+function attachParts(
+  side: readonly Side[], sideTo: number[], sh: (k: number) => Set<string>, partnerSh: (k: number) => Set<string>,
+  parts: Map<number, number[]>, otherParts: Map<number, number[]>,
+): void {
+  const containment = (part: Set<string>, whole: Set<string>): number => (part.size ? shared(part, whole) / part.size : 0);
+  for (let u = 0; u < side.length; u++) {
+    if (sideTo[u] >= 0) continue;
+    let best: { p: number; n: number; gain: number } | undefined;
+    for (const n of [u - 1, u + 1]) {
+      if (n < 0 || n >= side.length || sideTo[n] < 0) continue;
+      const p = sideTo[n];
+      if (parts.has(p) || otherParts.has(n)) continue;
+      const P = partnerSh(p);
+      if (containment(sh(u), P) < MIN_CONTAINED) continue;
+      const joined = shingles(n < u ? side[n].text + ' ' + side[u].text : side[u].text + ' ' + side[n].text);
+      const gain = dice(P, joined) - dice(P, sh(n));
+      if (gain > MIN_GAIN && (!best || gain > best.gain)) best = { p, n, gain };
+    }
+    if (best) {
+      parts.set(best.p, [Math.min(best.n, u), Math.max(best.n, u)]);
+      sideTo[u] = best.p;
+    }
+  }
+}
+
 export function align(olds: readonly Side[], news: readonly Side[], threshold = 0.5): Alignment {
   const oldTo = new Array<number>(olds.length).fill(-1);
   const newTo = new Array<number>(news.length).fill(-1);
@@ -96,18 +137,8 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   });
 
   // 2. The most similar of the rest, best first.
-  const oldSh = new Map<number, Set<string>>();
-  const newSh = new Map<number, Set<string>>();
-  const shOld = (i: number): Set<string> => {
-    let s = oldSh.get(i);
-    if (!s) oldSh.set(i, (s = shingles(olds[i].text)));
-    return s;
-  };
-  const shNew = (j: number): Set<string> => {
-    let s = newSh.get(j);
-    if (!s) newSh.set(j, (s = shingles(news[j].text)));
-    return s;
-  };
+  const shOld = shinglesOf(olds);
+  const shNew = shinglesOf(news);
   const index = new Map<string, number[]>();
   for (let i = 0; i < olds.length; i++) {
     if (oldTo[i] >= 0) continue;
@@ -144,44 +175,9 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   // 3. Splits: an unpaired new paragraph next to a paired one, both drawn from one old paragraph.
   const splitOf = new Map<number, number[]>(); // old index -> its new parts
   const mergeOf = new Map<number, number[]>(); // new index -> its old parts
-  const containment = (part: Set<string>, whole: Set<string>): number => (part.size ? shared(part, whole) / part.size : 0);
-  for (let u = 0; u < news.length; u++) {
-    if (newTo[u] >= 0) continue;
-    let best: { i: number; n: number; gain: number } | undefined;
-    for (const n of [u - 1, u + 1]) {
-      if (n < 0 || n >= news.length || newTo[n] < 0) continue;
-      const i = newTo[n];
-      if (splitOf.has(i) || mergeOf.has(n)) continue;
-      const O = shOld(i);
-      if (containment(shNew(u), O) < MIN_CONTAINED) continue;
-      const joined = shingles(n < u ? news[n].text + ' ' + news[u].text : news[u].text + ' ' + news[n].text);
-      const gain = dice(O, joined) - dice(O, shNew(n));
-      if (gain > MIN_GAIN && (!best || gain > best.gain)) best = { i, n, gain };
-    }
-    if (best) {
-      splitOf.set(best.i, [Math.min(best.n, u), Math.max(best.n, u)]);
-      newTo[u] = best.i;
-    }
-  }
+  attachParts(news, newTo, shNew, shOld, splitOf, mergeOf);
   // 4. Merges, the same the other way round.
-  for (let u = 0; u < olds.length; u++) {
-    if (oldTo[u] >= 0) continue;
-    let best: { j: number; n: number; gain: number } | undefined;
-    for (const n of [u - 1, u + 1]) {
-      if (n < 0 || n >= olds.length || oldTo[n] < 0) continue;
-      const j = oldTo[n];
-      if (mergeOf.has(j) || splitOf.has(n)) continue;
-      const N = shNew(j);
-      if (containment(shOld(u), N) < MIN_CONTAINED) continue;
-      const joined = shingles(n < u ? olds[n].text + ' ' + olds[u].text : olds[u].text + ' ' + olds[n].text);
-      const gain = dice(N, joined) - dice(N, shOld(n));
-      if (gain > MIN_GAIN && (!best || gain > best.gain)) best = { j, n, gain };
-    }
-    if (best) {
-      mergeOf.set(best.j, [Math.min(best.n, u), Math.max(best.n, u)]);
-      oldTo[u] = best.j;
-    }
-  }
+  attachParts(olds, oldTo, shOld, shNew, mergeOf, splitOf);
 
   // 5. In a gap between the same paired neighbours, an old and a new paragraph
   // in the same place are paired on less evidence (a placeholder filled in).
