@@ -19,6 +19,13 @@ export interface FileReport {
 const FULL_TEXT_DEPTH = 8;
 const SHORT_TEXT = 200;
 
+/** `text` cut to `max` characters with `…`, never between the halves of a surrogate pair. */
+export function cutShort(text: string, max = SHORT_TEXT): string {
+  if (text.length <= max) return text;
+  const cut = max - 1 - (/[\ud800-\udbff]/.test(text[max - 2]) ? 1 : 0);
+  return `${text.slice(0, cut)}…`;
+}
+
 function reportTexts(brackets: Analysis['brackets']): (b: Analysis['brackets'][number]) => string {
   let total = 0;
   let outer = 0;
@@ -28,11 +35,7 @@ function reportTexts(brackets: Analysis['brackets']): (b: Analysis['brackets'][n
     if (b.depth === 1) outer += b.text.length;
   }
   if (total <= FULL_TEXT_DEPTH * outer + 1_000_000) return (b) => b.text;
-  return (b) => {
-    if (b.depth <= FULL_TEXT_DEPTH || b.text.length <= SHORT_TEXT) return b.text;
-    const cut = SHORT_TEXT - 1 - (/[\ud800-\udbff]/.test(b.text[SHORT_TEXT - 2]) ? 1 : 0); // not between the halves of a pair
-    return `${b.text.slice(0, cut)}…`;
-  };
+  return (b) => (b.depth <= FULL_TEXT_DEPTH ? b.text : cutShort(b.text));
 }
 
 export function toReport(file: string, a: Analysis): FileReport {

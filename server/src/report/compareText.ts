@@ -3,6 +3,7 @@
 import type { Comparison } from '../core/index';
 import { tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import type { CrossReferenceCheck } from '../core/compare/crossReferences';
+import { cutShort } from '../core/report';
 
 /** The §10 object, exactly: file names first, and none of the extra checks a Comparison may carry. */
 export function compareReport(
@@ -12,8 +13,6 @@ export function compareReport(
 ): { old: string; new: string } & Pick<Comparison, 'paragraphs' | 'brackets' | 'proposers'> {
   return { old: oldName, new: newName, paragraphs: c.paragraphs, brackets: boundedTexts(c.brackets), proposers: c.proposers };
 }
-
-const SHORT_TEXT = 200;
 
 /**
  * A bracket's text holds the brackets nested in it, so deep nesting repeats
@@ -26,9 +25,8 @@ function boundedTexts(brackets: Comparison['brackets']): Comparison['brackets'] 
   for (const b of brackets) total += b.text.length;
   if (total <= 50_000_000) return brackets;
   return brackets.map((b) => {
-    if (b.text.length <= SHORT_TEXT) return b;
-    const cut = /[\ud800-\udbff]/.test(b.text[SHORT_TEXT - 2]) ? SHORT_TEXT - 2 : SHORT_TEXT - 1;
-    return { ...b, text: `${b.text.slice(0, cut)}…` };
+    const text = cutShort(b.text);
+    return text === b.text ? b : { ...b, text };
   });
 }
 
