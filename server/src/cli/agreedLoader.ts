@@ -1,18 +1,14 @@
 // Builds the reference checker for the CLI from --agreed folders and from
 // input files that declare themselves agreed (front matter `agreed: true`).
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
+import { agreedFilesUnder } from '../agreedFolder';
 import { AgreedChecker } from '../core/agreedChecker';
 import { parseFrontMatter } from '../core/frontMatter';
 import type { ReferenceChecker } from '../core/referenceChecker';
 import { readDraft, UsageError } from './readDraft';
 
-/**
- * The .txt/.md files under `dir`. Only regular files: a FIFO or a device named
- * `x.txt` would block the reading for ever; a dangling link is skipped; a
- * folder reached twice through links (a loop) is read once.
- */
-function filesUnder(dir: string, seen = new Set<string>()): string[] {
+/** The agreed-text files of an `--agreed` folder; a folder that is not there is a usage error. */
+function filesUnder(dir: string): string[] {
   let st;
   try {
     st = statSync(dir);
@@ -20,21 +16,7 @@ function filesUnder(dir: string, seen = new Set<string>()): string[] {
     throw new UsageError(`--agreed ${dir}: no such folder`);
   }
   if (!st.isDirectory()) throw new UsageError(`--agreed ${dir}: is not a folder`);
-  seen.add(realpathSync(dir));
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    let s;
-    try {
-      s = statSync(p);
-    } catch {
-      continue;
-    }
-    if (s.isDirectory()) {
-      if (!seen.has(realpathSync(p))) out.push(...filesUnder(p, seen));
-    } else if (s.isFile() && /\.(txt|md)$/i.test(name)) out.push(p);
-  }
-  return out;
+  return agreedFilesUnder(dir);
 }
 
 function declaresAgreed(text: string): boolean {

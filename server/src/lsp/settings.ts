@@ -1,8 +1,9 @@
 // The `negotext.*` settings and what they make: a registry with the user's
 // aliases, and a reference checker over the agreed-text folders.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { AgreedChecker, Registry } from '../core/index';
+import { agreedFilesUnder } from '../agreedFolder';
 
 export interface Settings {
   agreedTexts: string[];
@@ -25,17 +26,6 @@ export function registryFor(s: Settings): Registry {
   return new Registry(s.proposerAliases);
 }
 
-function filesUnder(dir: string, out: string[], depth = 0): void {
-  if (depth > 8) return;
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    const st = statSync(p);
-    if (st.isDirectory()) filesUnder(p, out, depth + 1);
-    // Regular files only: a FIFO or a link to /dev/zero named *.txt would hang the server reading it.
-    else if (st.isFile() && /\.(txt|md)$/i.test(name)) out.push(p);
-  }
-}
-
 /** Index the agreed texts of the configured folders. Problems are logged, never fatal. */
 export function checkerFor(s: Settings, roots: readonly string[], log: (m: string) => void): AgreedChecker {
   const checker = new AgreedChecker();
@@ -46,9 +36,9 @@ export function checkerFor(s: Settings, roots: readonly string[], log: (m: strin
         log(`negotext.agreedTexts: ${dir} does not exist`);
         continue;
       }
-      const files: string[] = [];
+      let files: string[] = [];
       try {
-        filesUnder(dir, files);
+        files = agreedFilesUnder(dir);
       } catch (e) {
         log(`negotext.agreedTexts: cannot read ${dir}: ${(e as Error).message}`);
       }
