@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AgreedChecker, analyze } from '../server/src/core/index';
 import { isoDate, writtenDate } from '../server/src/core/agreedChecker';
+import { documentFacts } from '../server/src/lsp/referenceHover';
 
 const root = join(__dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -168,6 +169,16 @@ describe('reference checks in the core', () => {
     // catalogue only, no agreed texts: the date is still checked
     const c = analyze('1. Recalling Security Council resolution 2341 (2017) and resolutions 73/27 of 5 December 2018 and 75/240 of 1 January 2021.\n');
     expect(c.diagnostics.filter((x) => x.code === 'reference-mismatch').map((x) => x.message)).toEqual(['A/RES/75/240 is dated 31 December 2020 in the catalogue, not 1 January 2021.']);
+  });
+
+  it('never warns on a catalogue field no record has confirmed (`unverified`), and still on a confirmed one', () => {
+    const mismatches = (text: string) => analyze(text).diagnostics.filter((x) => x.code === 'reference-mismatch').map((x) => x.data?.field);
+    // A/76/135: title confirmed, issue date not (and the hover says so).
+    expect(documentFacts('A/76/135')).toMatchObject({ date: '2021-07-14 (date not verified)', title: expect.not.stringMatching(/not verified/) });
+    expect(mismatches('1. Recalling A/76/135, entitled “Report of the Group on something else”, the Group met.\n')).toEqual(['title']);
+    // A/RES/43/78 H: date confirmed, title doubtful.
+    expect(mismatches('1. Recalling its resolution 43/78 H, entitled “Anything at all”, the Group met.\n')).toEqual([]);
+    expect(mismatches('1. Recalling its resolution 43/78 H of 8 December 1988.\n')).toEqual(['date']);
   });
 
   it('converts dates', () => {

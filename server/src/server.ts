@@ -4,7 +4,7 @@
 // anywhere.
 import {
   CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  type Connection, type ConnectionOptions, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -34,8 +34,10 @@ import { checkerFor, DEFAULT_SETTINGS, normalise, registryFor, type Settings } f
 import { checkChanges } from './lsp/changes';
 import { cancelQueued } from './lsp/cancel';
 import { registerCompare } from './lsp/compare';
+import { fullGc, idleCollector } from './lsp/idleGc';
 
-export function startServer(connection: Connection): void {
+/** `onClosed` runs after each draft is closed (the program hands back memory there, ./lsp/idleGc). */
+export function startServer(connection: Connection, { onClosed = () => {} }: { onClosed?: () => void } = {}): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let options: AnalyzeOptions = { registry: defaultRegistry };
   let roots: string[] = [];
@@ -247,6 +249,7 @@ export function startServer(connection: Connection): void {
     publishing.delete(t.uri);
     drafts.close(t.uri);
     connection.sendDiagnostics({ uri: t.uri, diagnostics: [] });
+    onClosed();
   });
 
   const withDraft = <T>(uri: string, empty: T, f: (d: OpenDraft) => T): T => {
@@ -296,12 +299,13 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-/** Over stdio, the writer reuses the bytes of unchanged diagnostics (./lsp/encoder); other transports as the library sets them up. */
-function connectionFromArgv(): Connection {
-  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all, cancelQueued);
+/** `onMessage` hears of every message as it is handled. Over stdio, the writer reuses the bytes of unchanged diagnostics (./lsp/encoder); other transports as the library sets them up. */
+function connectionFromArgv(onMessage: () => void): Connection {
+  const options: ConnectionOptions = { ...cancelQueued, messageStrategy: { handleMessage: (m, next) => (onMessage(), next(m)) } };
+  if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all, options);
   const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder });
   const reader = new StreamMessageReader(process.stdin);
-  const connection = createConnection(ProposedFeatures.all, reader, writer, cancelQueued);
+  const connection = createConnection(ProposedFeatures.all, reader, writer, options);
   // A message that cannot be read (bad JSON, a bad header) is dropped by the library without a word: say so.
   // After a bad header the library also leaves the bytes already received unread until more arrive (a
   // request right behind it would wait for ever): read them at once.
@@ -318,5 +322,6 @@ if (require.main === module) {
   // that runs all day would not return to its size after the drafts are closed. Kept at its
   // initial size, it does; analysing a 10 MB draft was measured no slower.
   setFlagsFromString('--semi-space-growth-factor=1');
-  startServer(connectionFromArgv());
+  const collector = idleCollector(fullGc());
+  startServer(connectionFromArgv(collector.touch), { onClosed: collector.closed });
 }

@@ -10,7 +10,7 @@ import { parseFrontMatter } from './frontMatter';
 import { matchLabel } from './lineKinds';
 import { splitLinesKeepEnds } from './lines';
 import { foldText, symbolKey } from './agreed/fold';
-import { catalogueEntries, catalogueEntry } from './catalogue';
+import { catalogueEntries, catalogueEntry, confirmed } from './catalogue';
 
 /** `States [-should-] {+shall+} not …`: changed words marked, every word kept apart. */
 export function formatWordDiff(diff: readonly WordDiffPart[]): string {
@@ -151,15 +151,20 @@ export class AgreedChecker implements ReferenceChecker {
   }
 
   /** What is on record about a document: the catalogue first, then an agreed text's front matter. */
-  private record(symbol: string): { title?: string; date?: string; supersededBy?: string; from: string } | undefined {
+  private record(symbol: string): { title?: string; titleFrom: string; date?: string; dateFrom: string; supersededBy?: string } | undefined {
     const e = catalogueEntry(symbol) as (ReturnType<typeof catalogueEntry> & { supersededBy?: unknown }) | undefined;
     const s = this.sources.get(symbolKey(symbol));
     if (!e && !s) return undefined;
+    // A catalogue field no record has confirmed is no ground to tell the person they are wrong.
+    const title = e && confirmed(e, 'title') ? e.title : undefined;
+    const date = e && confirmed(e, 'date') && /^\d{4}-\d{2}-\d{2}$/.test(e.date) ? e.date : undefined;
+    if (!title && !date && !s && !e?.supersededBy) return undefined;
     return {
-      title: e?.title || s?.title,
-      date: (e?.date && /^\d{4}-\d{2}-\d{2}$/.test(e.date) ? e.date : undefined) ?? s?.date,
+      title: title || s?.title,
+      titleFrom: title ? 'the catalogue' : 'its agreed text',
+      date: date ?? s?.date,
+      dateFrom: date ? 'the catalogue' : 'its agreed text',
       supersededBy: typeof e?.supersededBy === 'string' && e.supersededBy ? e.supersededBy : undefined,
-      from: e ? 'the catalogue' : 'its agreed text',
     };
   }
 
@@ -170,7 +175,7 @@ export class AgreedChecker implements ReferenceChecker {
     if (rec.supersededBy) {
       out.push({
         code: 'reference-mismatch', severity: 'warning', start: ref.start, end: ref.end,
-        message: `${ref.symbol} is superseded by ${rec.supersededBy} (${rec.from}).`,
+        message: `${ref.symbol} is superseded by ${rec.supersededBy} (the catalogue).`,
         data: { symbol: ref.symbol, field: 'symbol', found: ref.symbol, expected: rec.supersededBy, supersededBy: rec.supersededBy },
       });
     }
@@ -184,7 +189,7 @@ export class AgreedChecker implements ReferenceChecker {
         const expected = writtenDate(rec.date);
         out.push({
           code: 'reference-mismatch', severity: 'warning', start, end,
-          message: `${ref.symbol} is dated ${expected} in ${rec.from}, not ${ref.date}.`,
+          message: `${ref.symbol} is dated ${expected} in ${rec.dateFrom}, not ${ref.date}.`,
           data: { symbol: ref.symbol, field: 'date', found: ref.date, expected, iso: rec.date },
         });
       }
@@ -195,7 +200,7 @@ export class AgreedChecker implements ReferenceChecker {
         const start = ref.end + m[0].length - 1 - m[2]!.length;
         out.push({
           code: 'reference-mismatch', severity: 'warning', start, end: start + m[2]!.length,
-          message: `${ref.symbol} is entitled “${rec.title}” in ${rec.from}.`,
+          message: `${ref.symbol} is entitled “${rec.title}” in ${rec.titleFrom}.`,
           data: { symbol: ref.symbol, field: 'title', found: m[2]!.replace(/\s+/g, ' '), expected: rec.title },
         });
       }

@@ -14,6 +14,8 @@ export interface CatalogueEntry {
   verified: boolean;
   /** What is not verified, or other caveats. */
   note?: string;
+  /** Fields no record has confirmed yet: shown as such, and never the ground of a `reference-mismatch`. */
+  unverified?: ('date' | 'title')[];
   /** A later document that replaces this one, where a public record says so. */
   supersededBy?: string;
 }
@@ -31,6 +33,11 @@ export function catalogueEntry(symbol: string): CatalogueEntry | undefined {
     lookups.set(detach(symbol), (e = bySymbol.get(symbolKey(symbol)) ?? null));
   }
   return e ?? undefined;
+}
+
+/** Whether a record has confirmed this field of the entry. */
+export function confirmed(e: CatalogueEntry, field: 'date' | 'title'): boolean {
+  return !e.unverified?.includes(field);
 }
 
 export function catalogueEntries(): readonly CatalogueEntry[] {

@@ -3,7 +3,7 @@
 // when an agreed text is loaded, and whether the document is known.
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { Analysis, AgreedChecker, Position, ReferenceInfo } from '../core/index';
-import { catalogueEntry } from '../core/catalogue';
+import { catalogueEntry, confirmed } from '../core/catalogue';
 import { contains } from './positions';
 
 const MAX_PARAGRAPH = 600;
@@ -18,7 +18,9 @@ export function documentFacts(symbol: string, checker?: AgreedChecker): { title?
   const e = catalogueEntry(symbol);
   const doc = checker?.index.document(symbol);
   const src = checker?.source(symbol);
-  return { title: e?.title ?? doc?.title ?? src?.title, date: e?.date ?? doc?.date, kind: e?.kind };
+  // A catalogue field no record has confirmed yet is shown, and said to be so.
+  const mark = (field: 'date' | 'title', v: string) => (e && !confirmed(e, field) ? `${v} (${field} not verified)` : v);
+  return { title: e?.title ? mark('title', e.title) : doc?.title ?? src?.title, date: e?.date ? mark('date', e.date) : doc?.date, kind: e?.kind };
 }
 
 function oneLine(text: string, max: number): string {
