@@ -294,6 +294,30 @@ describe('AgreedIndex: reports worth reading', () => {
     expect(r[0]).toMatchObject({ symbol: 'A/RES/79/1', label: '7', changes: 0, also: [{ symbol: 'A/RES/78/1', label: '5' }] });
   });
 
+  it('a paragraph repeated word for word in several texts (indexed once) is found through any of them', () => {
+    const text = 'Calls upon all States that have not done so to consider signing and ratifying the instrument at the earliest possible date;';
+    const build = () => {
+      const idx = new AgreedIndex();
+      idx.add({ symbol: 'A/RES/77/1', date: '2022-12-01', paragraphs: [{ label: '3', text }] });
+      idx.add({ symbol: 'A/RES/78/1', date: '2023-12-01', paragraphs: [{ label: '5', text }] });
+      idx.add({ symbol: 'A/RES/79/1', date: '2024-12-01', paragraphs: [{ label: '7', text }] });
+      return idx;
+    };
+    const at = (idx: AgreedIndex, cited: string[] = []) => idx.findReuse(text, new Set(cited)).map((r) => [r.symbol, ...(r.also ?? []).map((a) => a.symbol)]);
+    expect(at(build())).toEqual([['A/RES/79/1', 'A/RES/78/1', 'A/RES/77/1']]);
+    // the text first indexed is cited, or gone: the others still match
+    expect(at(build(), ['A/RES/77/1'])).toEqual([['A/RES/79/1', 'A/RES/78/1']]);
+    expect(at(build(), ['A/RES/79/1', 'A/RES/78/1'])).toEqual([['A/RES/77/1']]);
+    const idx = build();
+    idx.remove('A/RES/77/1');
+    expect(at(idx)).toEqual([['A/RES/79/1', 'A/RES/78/1']]);
+    idx.remove('A/RES/79/1');
+    expect(at(idx)).toEqual([['A/RES/78/1']]);
+    // added again after the first went: found once, not twice
+    idx.add({ symbol: 'A/RES/77/1', date: '2022-12-01', paragraphs: [{ label: '3', text }] });
+    expect(at(idx)).toEqual([['A/RES/78/1', 'A/RES/77/1']]);
+  });
+
   it('replaces a document added again under the same symbol', () => {
     const idx = new AgreedIndex();
     idx.add({ symbol: 'A/1', paragraphs: [{ label: '1', text: 'States should take reasonable steps to ensure the integrity of the supply chain of products.' }] });

@@ -20,10 +20,47 @@ const HYPHENS = /[‐‑‒–]/g; // en dash folds too: "71–72" and "71-72" a
 const INVISIBLE = /\u00ad[ \t]*(?:\r?\n[ \t]*)?|[\u200b-\u200d\u2060\ufeff]/g; // a soft hyphen takes its line break along
 // A hyphen at a line end joins the word halves ("Open-\nended"); once the line
 // break is lost to flattening, "Secretary- General" is the same thing.
-const LINE_END_HYPHEN = /(?<=\p{L})-(?:[ \t]*\r?\n[ \t]*(?=\p{L})| (?=\p{Lu}))/gu;
+// In a regex: /(?<=\p{L})-(?:[ \t]*\r?\n[ \t]*(?=\p{L})| (?=\p{Lu}))/gu → '-'; scanned by hand, as
+// most hyphens are inner ones ("open-ended") and the lookbehind made the regex slow.
+const LETTER = /\p{L}/u;
 
-function joinHyphens(s: string): string {
-  return s.includes('-') ? s.replace(LINE_END_HYPHEN, '-') : s;
+function letterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(String.fromCodePoint(s.codePointAt(i)!));
+}
+
+/** Whether a letter ends just before `i` (an astral one too). */
+function letterBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = s.charCodeAt(i - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
+    const h = s.charCodeAt(i - 2);
+    if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(s.slice(i - 2, i));
+  }
+  return letterAt(s, i - 1);
+}
+
+/** Line-end hyphens joined (exported for its test). */
+export function joinHyphens(s: string): string {
+  let i = s.indexOf('-');
+  if (i < 0) return s;
+  let out = '';
+  let from = 0;
+  for (; i >= 0; i = s.indexOf('-', i + 1)) {
+    if (i < from || !letterBefore(s, i)) continue;
+    let end = -1;
+    let j = skipBlanks(s, i + 1);
+    if (s.charCodeAt(j) === 13) j++;
+    if (s.charCodeAt(j) === 10) {
+      j = skipBlanks(s, j + 1);
+      if (j < s.length && letterAt(s, j)) end = j;
+    } else if (s.charCodeAt(i + 1) === 32 && i + 2 < s.length && upperAt(s, i + 2)) end = i + 2;
+    if (end < 0) continue;
+    out += s.slice(from, i + 1);
+    from = end;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 function foldChars(s: string): string {
@@ -44,20 +81,82 @@ export function foldText(s: string): string {
     .trim();
 }
 
-// A word: letters/digits joined by inner apostrophes, hyphens, dots or slashes
-// ("open-ended", "group's", "1.3", "a/res/73/27"); a hyphen + line break or a
-// soft hyphen also joins, so offsets stay in the original text.
-const WORD =
-  /[\p{L}\p{N}\p{M}]+(?:(?:['‘’ʼ.\/\-‐‑‒–]|-[ \t]*\r?\n[ \t]*|- (?=\p{Lu})|\u00ad[ \t]*(?:\r?\n[ \t]*)?)[\p{L}\p{N}\p{M}]+)*/gu;
+// A word: letters/digits/marks (\p{L}\p{N}\p{M}) joined by inner apostrophes,
+// hyphens, dots or slashes ("open-ended", "group's", "1.3", "a/res/73/27"); a
+// hyphen + line break ("Open-\nended"), a hyphen + space before a capital
+// ("Secretary- General") or a soft hyphen (with its line break) also joins, so
+// offsets stay in the original text. Scanned by hand: it is the index's inner
+// loop, and a regex with Unicode classes was half its time.
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const UPPER = /\p{Lu}/u;
+/** 0 unknown, 1 word character, 2 not: a BMP code unit's class, learnt on first sight. */
+const bmpClass = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) bmpClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+
+/** Length (1 or 2) of the word character at `i`, or 0. */
+function wordCharAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(s.slice(i, i + 2)) ? 2 : 0;
+  }
+  let k = bmpClass[c]!;
+  if (k === 0) bmpClass[c] = k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
+
+function upperAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(String.fromCodePoint(s.codePointAt(i)!));
+}
+
+/** ' ‘ ’ ʼ . / - ‐ ‑ ‒ –: a joiner when a word character follows at once. */
+function plainJoiner(c: number): boolean {
+  return c === 39 || c === 46 || c === 47 || c === 45 || c === 0x2018 || c === 0x2019 || c === 0x2bc || (c >= 0x2010 && c <= 0x2013);
+}
+
+function skipBlanks(s: string, i: number): number {
+  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/** After a hyphen at `i`: where the next word part starts, past a line break or before a capital; -1 if none. */
+function afterHyphenBreak(s: string, i: number): number {
+  let j = skipBlanks(s, i + 1);
+  if (s.charCodeAt(j) === 13) j++;
+  if (s.charCodeAt(j) === 10) {
+    j = skipBlanks(s, j + 1);
+    return wordCharAt(s, j) ? j : -1;
+  }
+  return s.charCodeAt(i + 1) === 32 && i + 2 < s.length && upperAt(s, i + 2) ? i + 2 : -1;
+}
+
+/** After a soft hyphen at `i`, with its blanks and line break: where the next word part starts; -1 if none. */
+function afterSoftHyphen(s: string, i: number): number {
+  let j = skipBlanks(s, i + 1);
+  let k = j;
+  if (s.charCodeAt(k) === 13) k++;
+  if (s.charCodeAt(k) === 10) j = skipBlanks(s, k + 1);
+  return wordCharAt(s, j) ? j : -1;
+}
 
 // A text has a few thousand distinct words: fold each once. Only short words
 // are kept, since a long slice would hold its whole source text in memory.
 const folded = new Map<string, string>();
 
+/** A word as matched in the text, folded: joins undone, then as foldText folds, white space aside. */
+export function foldWordText(t: string): string {
+  // invisibles out before NFKC, as foldText does: a soft hyphen must not keep a letter from its accent
+  return foldChars(t.replace(INVISIBLE, '').replace(/-[ \t]*\r?\n[ \t]*|- /g, '-'));
+}
+
 function foldWord(t: string): string {
   let w = t.length < 13 ? folded.get(t) : undefined;
   if (w !== undefined) return w;
-  w = /^[A-Za-z0-9./']+$/.test(t) ? t.toLowerCase() : foldChars(t.replace(/-[ \t]*\r?\n[ \t]*|- /g, '-'));
+  w = foldWordText(t);
   if (t.length < 13) {
     if (folded.size > 100_000) folded.clear();
     folded.set(t, w);
@@ -65,16 +164,54 @@ function foldWord(t: string): string {
   return w;
 }
 
-/** Folded word tokens with offsets into `s`. Punctuation and emphasis marks are not words. */
+/** Calls `f` with each folded word of `s` and its offsets. Punctuation and emphasis marks are not words. */
+export function forEachWord(s: string, f: (w: string, start: number, end: number) => void): void {
+  if (typeof s !== 'string') return;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let len = wordCharAt(s, i);
+    if (len === 0) { i++; continue; }
+    const start = i;
+    // plain: ASCII letters and digits with ' . / - joiners only, folded by toLowerCase alone
+    let plain = true;
+    let upper = false;
+    for (;;) {
+      // one run of word characters
+      while (len > 0) {
+        const c = s.charCodeAt(i);
+        if (c >= 128) plain = false;
+        else if (c >= 65 && c <= 90) upper = true;
+        i += len;
+        len = wordCharAt(s, i);
+      }
+      if (i >= n) break;
+      const c = s.charCodeAt(i);
+      let next = -1;
+      if (plainJoiner(c) && wordCharAt(s, i + 1)) {
+        next = i + 1;
+        if (c >= 128) plain = false;
+      } else if (c === 45) {
+        next = afterHyphenBreak(s, i);
+        plain = false;
+      } else if (c === 0xad) {
+        next = afterSoftHyphen(s, i);
+        plain = false;
+      }
+      if (next < 0) break;
+      i = next;
+      len = wordCharAt(s, i);
+    }
+    const t = s.slice(start, i);
+    const w = plain ? (upper ? t.toLowerCase() : t) : foldWord(t);
+    if (w) f(w, start, i);
+  }
+}
+
+/** Folded word tokens with offsets into `s`. */
 export function tokenize(s: string): Token[] {
   const out: Token[] = [];
-  if (typeof s !== 'string') return out;
-  // exec on the shared regex rather than matchAll, which copies the regex for each text.
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
-    const w = foldWord(m[0]);
-    if (w) out.push({ w, start: m.index, end: m.index + m[0].length });
-  }
+  forEachWord(s, (w, start, end) => void out.push({ w, start, end }));
   return out;
 }
 
@@ -221,14 +358,39 @@ function stripInline(text: string, hints: NoiseHints): string {
 // "1982 1/ (hereinafter". "20152" (2015 + note 2) cannot be told apart: left.
 // The footnote marks PDF extraction glues to words (`Sea1`, `report,2`, ` 3/ `), in
 // one pass: each of the three forms as an alternative, tried only at a digit.
-const NOTE_MARK = /(?<=\p{Ll}{2})\d{1,2}(?=[\s,;:.)]|$)|(?<=[\p{L})\]”’"][,;:]|[)\]”’"])\d{1,2}(?=\s|$)|(?<=\s)\d{1,2}\/(?=\s)/gu;
+export const NOTE_MARK = /(?<=\p{Ll}{2})\d{1,2}(?=[\s,;:.)]|$)|(?<=[\p{L})\]”’"][,;:]|[)\]”’"])\d{1,2}(?=\s|$)|(?<=\s)\d{1,2}\/(?=\s)/gu;
 
-// Where a mark could be at all: a digit right after a letter or a closing mark, or `3/`.
-// Most paragraphs have none, and this test is far cheaper than the lookbehinds.
-const NOTE_MARK_HINT = /\p{Ll}\d|[,;:)\]”’"]\d|\s\d{1,2}\//u;
+// Where a mark could be at all (/\p{Ll}\d|[,;:)\]”’"]\d|\s\d{1,2}\//u): a digit right after a
+// lower-case letter or a closing mark, or `3/` after a space. Most paragraphs have none, and this
+// scan is far cheaper than the lookbehinds.
+const LOWER = /\p{Ll}/u;
+
+/** False only when NOTE_MARK cannot match (exported for its test). */
+export function mayHaveNoteMark(s: string): boolean {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    const b = s.charCodeAt(i - 1);
+    if (b >= 97 && b <= 122) return true;
+    if (b === 44 || b === 59 || b === 58 || b === 41 || b === 93 || b === 0x201d || b === 0x2019 || b === 34) return true;
+    if (b >= 128 && LOWER.test(String.fromCodePoint(s.codePointAt(letterStart(s, i - 1))!))) return true;
+    if ((s[i + 1] === '/' || (s.charCodeAt(i + 1) >= 48 && s.charCodeAt(i + 1) <= 57 && s[i + 2] === '/')) && /\s/.test(s[i - 1]!)) return true;
+  }
+  return false;
+}
+
+/** Where the character ending at `i` starts (one back for the low half of a pair). */
+function letterStart(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    const h = s.charCodeAt(i - 1);
+    if (h >= 0xd800 && h <= 0xdbff) return i - 1;
+  }
+  return i;
+}
 
 function stripNoteMarks(s: string): string {
-  return NOTE_MARK_HINT.test(s) ? s.replace(NOTE_MARK, '') : s;
+  return mayHaveNoteMark(s) ? s.replace(NOTE_MARK, '') : s;
 }
 
 /**

@@ -10,7 +10,8 @@
 // break shingles but not the alignment, which then counts the changes.
 
 import { diffArrays } from 'diff';
-import { cleanAgreedText, symbolKey, tokenize, type Token } from './fold';
+import { cleanAgreedText, forEachWord, symbolKey, tokenize, type Token } from './fold';
+import { NO_ENTRY, Postings } from './postings';
 
 export { foldText, stripPageNoise, words, tokenize, symbolKey } from './fold';
 
@@ -46,16 +47,32 @@ const BAND = 5; // net dropped/added words tolerated around a cluster's diagonal
 const MAX_CLUSTERS = 200;
 const MAX_QUOTE_WORDS = 400;
 
-interface Para {
-  id: number;
-  doc: DocEntry;
-  label: string;
-  orig: AgreedParagraph;
-  /** noise-stripped text with single spaces: what `nearest` and diffs quote */
-  text: string;
-  toks: Token[];
+class Para {
   /** " w1 w2 … " for exact phrase search */
   joined?: string;
+  /**
+   * On the first paragraph indexed with a text, every paragraph with that same text, itself
+   * first. Series of resolutions repeat paragraphs word for word; the postings name only the
+   * first, so a draft that uses such a paragraph is matched and aligned once, not once per copy.
+   */
+  copies?: Para[];
+  private words?: Token[];
+  constructor(
+    readonly id: number,
+    readonly doc: DocEntry,
+    readonly label: string,
+    readonly orig: AgreedParagraph,
+    /** noise-stripped text with single spaces: what `nearest` and diffs quote */
+    readonly text: string,
+  ) {}
+
+  /**
+   * Its words, made when first asked for: most agreed paragraphs are never matched, and holding
+   * every word of the index as an object cost a third of indexing, in the garbage collector.
+   */
+  get toks(): Token[] {
+    return (this.words ??= tokenize(this.text));
+  }
 }
 
 interface DocEntry {
@@ -78,10 +95,10 @@ function wordHash(w: string): number {
   return h >>> 0;
 }
 
-function shingleHashes(toks: Token[]): number[] {
-  const n = toks.length - K + 1;
+/** Hashes of every K consecutive words, from the words' own hashes. */
+function shingleHashes(wh: number[]): number[] {
+  const n = wh.length - K + 1;
   if (n <= 0) return [];
-  const wh = toks.map((t) => wordHash(t.w));
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     let h = 0;
@@ -314,7 +331,10 @@ function wordDiff(
 export class AgreedIndex {
   private docs = new Map<string, DocEntry>();
   private paras: Para[] = [];
-  private postings = new Map<number, number[]>();
+  /** Shingle hash → its places (paragraph, word index). */
+  private postings = new Postings();
+  /** Each paragraph text indexed, to the paragraph its postings name. */
+  private byText = new Map<string, Para>();
   private dead = 0;
 
   add(doc: AgreedDocument): void {
@@ -327,26 +347,33 @@ export class AgreedIndex {
       for (const p of Array.isArray(doc.paragraphs) ? doc.paragraphs : []) {
         if (!p || typeof p.text !== 'string') continue;
         const text = cleanAgreedText(p.text, hints);
-        const toks = tokenize(text);
-        const para: Para = {
-          id: this.paras.length, doc: entry, label: String(p.label ?? ''), orig: p, text, toks,
-        };
+        const para = new Para(this.paras.length, entry, String(p.label ?? ''), p, text);
         this.paras.push(para);
         const lk = labelKey(para.label);
         if (lk && !entry.byLabel.has(lk)) entry.byLabel.set(lk, entry.paras.length);
         entry.paras.push(para);
-        const hs = shingleHashes(toks);
-        for (const pos of winnow(hs)) {
-          const list = this.postings.get(hs[pos]!);
-          const ref = para.id * 0x200000 + pos;
-          if (!list) this.postings.set(hs[pos]!, [ref]);
-          else if (list.length <= POSTING_CAP) list.push(ref); // past the cap it is skipped anyway
+        const first = this.byText.get(text);
+        if (first && first.doc.alive) {
+          (first.copies ??= [first]).push(para);
+          continue;
         }
+        this.byText.set(text, para);
+        const wh: number[] = [];
+        forEachWord(text, (w) => void wh.push(wordHash(w)));
+        const hs = shingleHashes(wh);
+        for (const pos of winnow(hs)) this.postings.add(hs[pos]!, para.id, pos, POSTING_CAP); // past the cap it is skipped anyway
       }
       this.docs.set(key, entry);
     } catch {
       /* a malformed document is simply not indexed */
     }
+  }
+
+  /** How many paragraphs hold a shingle, copies included: what tells boilerplate (past POSTING_CAP). */
+  private placesWithCopies(head: number): number {
+    let n = 0;
+    for (let e = head; e !== NO_ENTRY; e = this.postings.next(e)) n += this.paras[this.postings.pid(e)]!.copies?.length ?? 1;
+    return n;
   }
 
   /** Forgets a document (a deleted or changed agreed file). */
@@ -361,7 +388,7 @@ export class AgreedIndex {
 
   private rebuild(): void {
     const docs = [...this.docs.values()].map((d) => d.doc);
-    this.docs.clear(); this.paras = []; this.postings.clear(); this.dead = 0;
+    this.docs.clear(); this.paras = []; this.postings.clear(); this.byText.clear(); this.dead = 0;
     for (const d of docs) this.add(d);
   }
 
@@ -434,18 +461,20 @@ export class AgreedIndex {
 
   private reuse(text: string, cited: ReadonlySet<string> | undefined, minWords: number): Reuse[] {
     const D = tokenize(text);
-    const hs = shingleHashes(D);
+    const hs = shingleHashes(D.map((t) => wordHash(t.w)));
     if (hs.length === 0) return [];
     const skip = new Set([...(cited ?? [])].map(symbolKey));
     const byPara = new Map<number, Cluster[]>();
     const gap = Math.max(minWords, K + W + 2);
+    const open = (p: Para) => p.doc.alive && !skip.has(p.doc.key);
+    const usable = (p: Para) => (p.copies ? p.copies.some(open) : open(p));
     for (let i = 0; i < hs.length; i++) {
-      const list = this.postings.get(hs[i]!);
-      if (!list || list.length > POSTING_CAP) continue;
-      for (const ref of list) {
-        const pid = Math.floor(ref / 0x200000), j = ref % 0x200000;
+      const head = this.postings.first(hs[i]!);
+      if (head === NO_ENTRY || this.placesWithCopies(head) > POSTING_CAP) continue;
+      for (let e = head; e !== NO_ENTRY; e = this.postings.next(e)) {
+        const pid = this.postings.pid(e), j = this.postings.pos(e);
         const p = this.paras[pid]!;
-        if (!p.doc.alive || skip.has(p.doc.key)) continue;
+        if (!usable(p)) continue;
         let same = true; // hashes can collide: check the words
         for (let k = 0; k < K && same; k++) same = p.toks[j + k]?.w === D[i + k]!.w;
         if (!same) continue;
@@ -463,7 +492,15 @@ export class AgreedIndex {
         } else cs.push({ pid, hits: [{ i, j }], lastI: i, lastD: d, dMin: d, dMax: d });
       }
     }
-    const clusters = [...byPara.values()].flat().sort((x, y) => y.hits.length - x.hits.length).slice(0, MAX_CLUSTERS);
+    if (byPara.size === 0) return [];
+    // The fullest clusters, up to MAX_CLUSTERS places, a paragraph's copies counted (as when each was a cluster).
+    const clusters: Cluster[] = [];
+    let taken = 0;
+    for (const c of [...byPara.values()].flat().sort((x, y) => y.hits.length - x.hits.length)) {
+      if (taken >= MAX_CLUSTERS) break;
+      clusters.push(c);
+      taken += this.paras[c.pid]!.copies?.length ?? 1;
+    }
     const found: Array<Reuse & { pid: number; equal: number }> = [];
     // The same paragraph often stands in several agreed texts (a series of
     // resolutions repeats its paragraphs): align each wording once.
@@ -491,11 +528,11 @@ export class AgreedIndex {
       const { al, diff, changes, equal } = aligned;
       const span = Math.max(al.b1 - al.b0, al.a1 - al.a0);
       if (equal < Math.ceil(minWords * 0.75) || changes * 4 > span || isName(p.text, p.toks, al.b0, al.b1) || isName(text, D, al.a0, al.a1)) continue;
-      found.push({
-        pid: c.pid, equal, symbol: p.doc.doc.symbol, label: p.label,
-        start: D[al.a0]!.start, end: D[al.a1 - 1]!.end, changes, diff,
-        agreed: p.text.slice(p.toks[al.b0]!.start, p.toks[al.b1 - 1]!.end).replace(/\s+/g, ' '),
-      });
+      const agreed = p.text.slice(p.toks[al.b0]!.start, p.toks[al.b1 - 1]!.end).replace(/\s+/g, ' ');
+      for (const m of p.copies ?? [p]) {
+        if (!open(m)) continue;
+        found.push({ pid: m.id, equal, symbol: m.doc.doc.symbol, label: m.label, start: D[al.a0]!.start, end: D[al.a1 - 1]!.end, changes, diff, agreed });
+      }
     }
     // One report per stretch of the draft: the fullest match (then the latest
     // dated document) names the source; the same wording elsewhere goes in `also`.
