@@ -73,50 +73,38 @@ export async function agreedBench({ seed = 20260612, log = console.error, edits 
   });
   const withFm = (symbol, text) => `---\nsymbol: ${symbol}\nagreed: true\n---\n\n${text}`;
   const realDocs = real.map((d) => ({ name: d.name, text: withFm(d.symbol, d.text) }));
-  const realBytes = realDocs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
-  const realTimes = [];
-  for (let i = 0; i < 5; i++) {
-    gc();
-    const t = now();
-    indexAll(core, realDocs);
-    realTimes.push(now() - t);
-  }
-  details.corpus = { files: realDocs.length, bytes: realBytes, medianMs: median(realTimes) };
-  log(`agreed: corpus ${realDocs.length} files ${fmtBytes(realBytes)} indexed in ${fmtMs(median(realTimes))}`);
-  row({
-    measure: `Index the agreed corpus (${realDocs.length} files, ${fmtBytes(realBytes)}), median of 5`,
-    figure: fmtMs(median(realTimes)),
-    yardstick: '10 MB in 2 s = 0.2 ms/KB',
-    ratio: `${(median(realTimes) / (realBytes / 1024)).toFixed(3)} ms/KB`,
-    target: '< 2 s per 10 MB',
-    result: judge(median(realTimes) * ((10 * MB) / realBytes) < 2000),
-  });
+  /** Indexes `docs` `runs` times (gc before each), adds its row and details; returns the last index. */
+  const timeIndex = (key, docs, runs, measure, yardstick) => {
+    const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+    const times = [];
+    let last;
+    for (let i = 0; i < runs; i++) {
+      last = undefined;
+      gc();
+      const t = now();
+      last = indexAll(core, docs);
+      times.push(now() - t);
+    }
+    const ms = median(times);
+    const perTen = ms * ((10 * MB) / bytes);
+    details[key] = { files: docs.length, indexed: last.indexed, bytes, medianMs: ms, per10MbMs: perTen };
+    log(`agreed: ${key} ${docs.length} files ${fmtBytes(bytes)} indexed in ${fmtMs(ms)}`);
+    row({
+      measure: `${measure(last.indexed, fmtBytes(bytes))}, median of ${runs}`,
+      figure: fmtMs(ms),
+      yardstick: yardstick ?? `scaled to 10 MB: ${fmtMs(perTen)}`,
+      ratio: `${(ms / (bytes / 1024)).toFixed(3)} ms/KB`,
+      target: '< 2 s per 10 MB',
+      result: judge(perTen < 2000),
+    });
+    return last.checker;
+  };
+  timeIndex('corpus', realDocs, 5, (n, size) => `Index the agreed corpus (${realDocs.length} files, ${size})`, '10 MB in 2 s = 0.2 ms/KB');
 
   // 2. the 10× expansion: the corpus and 9 renamed copies
   const big = [...realDocs];
   for (let k = 1; k <= 9; k++) for (const d of real) big.push({ name: `${k}-${d.name}`, text: withFm(renamed(d.symbol, k), d.text) });
-  const bigBytes = big.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
-  const bigTimes = [];
-  let checker;
-  let indexed = 0;
-  for (let i = 0; i < 3; i++) {
-    checker = undefined;
-    gc();
-    const t = now();
-    ({ checker, indexed } = indexAll(core, big));
-    bigTimes.push(now() - t);
-  }
-  const perTen = median(bigTimes) * ((10 * MB) / bigBytes);
-  details.expansion = { files: big.length, indexed, bytes: bigBytes, medianMs: median(bigTimes), per10MbMs: perTen };
-  log(`agreed: 10× expansion ${big.length} files ${fmtBytes(bigBytes)} indexed in ${fmtMs(median(bigTimes))}`);
-  row({
-    measure: `Index the 10× expansion (${indexed} documents, ${fmtBytes(bigBytes)}), median of 3`,
-    figure: fmtMs(median(bigTimes)),
-    yardstick: `scaled to 10 MB: ${fmtMs(perTen)}`,
-    ratio: `${(median(bigTimes) / (bigBytes / 1024)).toFixed(3)} ms/KB`,
-    target: '< 2 s per 10 MB',
-    result: judge(perTen < 2000),
-  });
+  const checker = timeIndex('expansion', big, 3, (n, size) => `Index the 10× expansion (${n} documents, ${size})`);
 
   // 2b. the same expansion with every copy's words altered, so that no paragraph repeats another:
   // the index keeps one set of postings per distinct paragraph text (resolution series repeat
@@ -128,25 +116,7 @@ export async function agreedBench({ seed = 20260612, log = console.error, edits 
   };
   const distinct = [...realDocs];
   for (let k = 1; k <= 9; k++) for (const d of real) distinct.push({ name: `${k}-${d.name}`, text: withFm(renamed(d.symbol, k), altered(d.text, k)) });
-  const distinctBytes = distinct.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
-  const distinctTimes = [];
-  for (let i = 0; i < 3; i++) {
-    gc();
-    const t = now();
-    indexAll(core, distinct);
-    distinctTimes.push(now() - t);
-  }
-  const distinctPerTen = median(distinctTimes) * ((10 * MB) / distinctBytes);
-  details.distinct = { files: distinct.length, bytes: distinctBytes, medianMs: median(distinctTimes), per10MbMs: distinctPerTen };
-  log(`agreed: 10× expansion, no paragraph alike, ${fmtBytes(distinctBytes)} indexed in ${fmtMs(median(distinctTimes))}`);
-  row({
-    measure: `Index the 10× expansion with each copy's words altered, no two paragraphs alike (${fmtBytes(distinctBytes)}), median of 3`,
-    figure: fmtMs(median(distinctTimes)),
-    yardstick: `scaled to 10 MB: ${fmtMs(distinctPerTen)}`,
-    ratio: `${(median(distinctTimes) / (distinctBytes / 1024)).toFixed(3)} ms/KB`,
-    target: '< 2 s per 10 MB',
-    result: judge(distinctPerTen < 2000),
-  });
+  timeIndex('distinct', distinct, 3, (n, size) => `Index the 10× expansion with each copy's words altered, no two paragraphs alike (${size})`);
 
   // 3. references and reuse of the 1 MB synthetic draft, every block checked afresh
   const text = synthDraft(MB, seed);
