@@ -483,22 +483,29 @@ row({
 });
 
 // 7–10. the language server through the real protocol, agreed texts, comparing revisions, linear growth:
-// their rows join this table. Imported here, not at the top, so that the --memory-child
-// processes do not load them.
+// their rows join this table. Each runs in a process of its own (bench/part.mjs): this one now
+// holds the drafts and analyses above, and its collections would stall their timings.
 const parts = [
   { key: 'lsp', file: './lsp.mjs', fn: 'lspBench', name: 'Language server (bench/lsp.mjs)' },
   { key: 'agreed', file: './agreed.mjs', fn: 'agreedBench', name: 'Agreed texts (bench/agreed.mjs)' },
   { key: 'compare', file: './compare.mjs', fn: 'compareBench', name: 'Comparing revisions (bench/compare.mjs)' },
   { key: 'linearity', file: './linearity.mjs', fn: 'linearityBench', name: 'Linear growth (bench/linearity.mjs)' },
 ];
-for (const part of parts) {
-  try {
-    const partRows = await (await import(part.file))[part.fn]({ seed, log });
-    rows.push(...partRows.map((r) => ({ yardstick: '', ratio: '', target: '', result: '', ...r })));
-    results[part.key] = partRows.details;
-  } catch (e) {
-    row({ measure: part.name, figure: `failed: ${e.message}`, result: 'MISS' });
+const partDir = mkdtempSync(path.join(os.tmpdir(), 'negotext-bench-part-'));
+try {
+  for (const part of parts) {
+    const out = path.join(partDir, `${part.key}.json`);
+    const p = spawnSync(process.execPath, ['--expose-gc', path.join(here, 'part.mjs'), part.file, part.fn, String(seed), out], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (p.status === 0 && existsSync(out)) {
+      const { rows: partRows, details } = JSON.parse(readFileSync(out, 'utf8'));
+      rows.push(...partRows.map((r) => ({ yardstick: '', ratio: '', target: '', result: '', ...r })));
+      results[part.key] = details;
+    } else {
+      row({ measure: part.name, figure: `failed: exit ${p.status ?? p.signal}${p.error ? ` (${p.error.message})` : ''}`, result: 'MISS' });
+    }
   }
+} finally {
+  rmSync(partDir, { recursive: true, force: true });
 }
 
 for (const s of sizes) {
