@@ -129,6 +129,18 @@ describe('negotext check', () => {
   });
 });
 
+describe('output piped to a reader that stops early (`| head`)', () => {
+  it('stops quietly: no stack trace, no "write EPIPE"', () => {
+    // The JSON of the Geneva text is megabytes: far more than a pipe holds, so the CLI is still
+    // writing when `head` has gone.
+    const draft = join(root, '..', 'shared', 'corpus', 'drafts', 'UNFCCC-ADP-Geneva-negotiating-text-2015-02-12.txt');
+    for (const cmd of ['analyze --json', 'check']) {
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" ${cmd} "${draft}" | head -c 200 > /dev/null`], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.stderr, cmd).not.toMatch(/EPIPE|node:events|at .*\(/);
+    }
+  });
+});
+
 describe('negotext status', () => {
   it('counts per section and per proposer', () => {
     const f = file('s.draft.md', '# A. One\n\n1. [a]{EU} [b][c] (agreed ad ref)\n\n2. Agreed.\n\n# B. Two\n\n3. [...] and [d – Russia]\n');

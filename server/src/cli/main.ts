@@ -72,6 +72,12 @@ function run(argv: string[]): number {
 }
 
 function main(): void {
+  // `negotext check draft.md | head`: once the reader has gone, what is left to print has nowhere
+  // to go. Stop quietly, as other command-line tools do, rather than die with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   let code: number;
   try {
     code = run(process.argv.slice(2));
