@@ -79,7 +79,7 @@ export async function agreedBench({ seed = 20260612, log = console.error, edits 
     const times = [];
     let last;
     for (let i = 0; i < runs; i++) {
-      last = undefined;
+      last = undefined; // the previous index is garbage before the gc below, not held through the timing
       gc();
       const t = now();
       last = indexAll(core, docs);

@@ -49,128 +49,122 @@ function keepsInner(middle: string, inner: string): boolean {
 
 const OPTION_MARKER = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)][*_]*[ \t]*/i;
 
+/** Mostly drafts in the notation, some raw text. */
+const someDraft = fc.oneof({ weight: 3, arbitrary: notationDraft }, { weight: 1, arbitrary: anyDraft });
+
+/** fast-check over `n` random drafts, each given with its analysis, an open document and an offset mapper. */
+function onRandomDrafts(n: number, check: (text: string, a: Analysis, doc: DraftDocument, off: ReturnType<typeof offsets>) => void): void {
+  fc.assert(fc.property(someDraft, (text) => check(text, analyze(text), new DraftDocument(text), offsets(text))), runs(n));
+}
+
 const counts = { accept: 0, unclosed: 0, drop: 0, choose: 0, rewrite: 0, acceptAll: 0, drafts: 0, acceptEverything: 0 };
 
 describe('fuzz: code actions lose no text', () => {
   it('accept, drop, choose and rewrite each change only the bracket they name', () => {
-    const p = runs(150);
-    fc.assert(
-      fc.property(fc.oneof({ weight: 3, arbitrary: notationDraft }, { weight: 1, arbitrary: anyDraft }), (text) => {
-        const a = analyze(text);
-        const doc = new DraftDocument(text);
-        const off = offsets(text);
-        for (const b of a.brackets) {
-          const actions = actionsAt(doc, a, b);
-          const [s, e] = off(b.range);
-          const [ts, te] = off(b.textRange);
-          const inner = text.slice(ts, te);
-          const accept = actions.find((x) => x.title.startsWith('Accept bracket'));
-          if (b.closed) {
-            expect(accept, `${b.id}: no accept action at its start`).toBeDefined();
-            const middle = outsideUnchanged(text, applyEdits(text, editsOf(accept!)), s, e, `accept ${b.id}`);
-            expect(keepsInner(middle, inner), `accept ${b.id}: ${JSON.stringify(middle)} is not its text ${JSON.stringify(inner)}`).toBe(true);
-            counts.accept++;
-          } else {
-            expect(accept).toBeUndefined();
-            const [os, oe] = off(b.openRange);
-            expect(applyEdits(text, acceptEdits(b))).toBe(text.slice(0, os) + text.slice(oe));
-            counts.unclosed++;
-          }
-          const drop = actions.find((x) => x.title.startsWith('Drop bracket'));
-          expect(drop, `${b.id}: no drop action`).toBeDefined();
-          const dropped = applyEdits(text, editsOf(drop!));
-          const spaceToo = s > 0 && text[s - 1] === ' ' && dropped === text.slice(0, s - 1) + text.slice(e);
-          expect(dropped === text.slice(0, s) + text.slice(e) || spaceToo, `drop ${b.id}: more than the bracket went`).toBe(true);
-          counts.drop++;
-          if (b.group) {
-            const members = a.brackets.filter((x) => x.group === b.group);
-            const gs = Math.min(...members.map((m) => off(m.range)[0]));
-            const ge = Math.max(...members.map((m) => off(m.range)[1]));
-            const chooses = actions.filter((x) => x.title.startsWith('Choose alternative'));
-            expect(chooses.length).toBe(members.length);
-            chooses.forEach((c, i) => {
-              const m = members[i];
-              const after = applyEdits(text, editsOf(c));
-              const from = gs > 0 && text[gs - 1] === ' ' ? gs - 1 : gs;
-              const middle = outsideUnchanged(text, after, from, ge, `choose ${m.id}`);
-              const [ms, me] = off(m.textRange);
-              const mInner = text.slice(ms, me);
-              const kept = [...Array(Math.min(21, mInner.length + 1)).keys()].some((k) => (k === 0 || /^[\s*_]*(?:alt|option)/i.test(mInner)) && middle.includes(mInner.slice(k)));
-              expect(kept, `choose ${m.id}: its text ${JSON.stringify(mInner)} is not kept in ${JSON.stringify(middle)}`).toBe(true);
-              counts.choose++;
-            });
-          }
-          const rewrite = actions.find((x) => x.title.startsWith('Rewrite attribution'));
-          if (rewrite) {
-            const after = applyEdits(text, editsOf(rewrite));
-            // the braces go right after the `]`: still inside the bracket's range once it grows by them
-            expect(after.slice(0, s)).toBe(text.slice(0, s));
-            expect(after.endsWith(text.slice(e))).toBe(true);
-            const again = analyze(after).brackets.find((x) => offsets(after)(x.range)[0] === s);
-            expect(again?.form).toBe('braces');
-            expect(again?.proposers).toEqual(b.proposers);
-            expect(again?.action).toBe(b.action);
-            counts.rewrite++;
-          }
+    onRandomDrafts(150, (text, a, doc, off) => {
+      for (const b of a.brackets) {
+        const actions = actionsAt(doc, a, b);
+        const [s, e] = off(b.range);
+        const [ts, te] = off(b.textRange);
+        const inner = text.slice(ts, te);
+        const accept = actions.find((x) => x.title.startsWith('Accept bracket'));
+        if (b.closed) {
+          expect(accept, `${b.id}: no accept action at its start`).toBeDefined();
+          const middle = outsideUnchanged(text, applyEdits(text, editsOf(accept!)), s, e, `accept ${b.id}`);
+          expect(keepsInner(middle, inner), `accept ${b.id}: ${JSON.stringify(middle)} is not its text ${JSON.stringify(inner)}`).toBe(true);
+          counts.accept++;
+        } else {
+          expect(accept).toBeUndefined();
+          const [os, oe] = off(b.openRange);
+          expect(applyEdits(text, acceptEdits(b))).toBe(text.slice(0, os) + text.slice(oe));
+          counts.unclosed++;
         }
-        counts.drafts++;
-      }),
-      p,
-    );
+        const drop = actions.find((x) => x.title.startsWith('Drop bracket'));
+        expect(drop, `${b.id}: no drop action`).toBeDefined();
+        const dropped = applyEdits(text, editsOf(drop!));
+        const spaceToo = s > 0 && text[s - 1] === ' ' && dropped === text.slice(0, s - 1) + text.slice(e);
+        expect(dropped === text.slice(0, s) + text.slice(e) || spaceToo, `drop ${b.id}: more than the bracket went`).toBe(true);
+        counts.drop++;
+        if (b.group) {
+          const members = a.brackets.filter((x) => x.group === b.group);
+          const gs = Math.min(...members.map((m) => off(m.range)[0]));
+          const ge = Math.max(...members.map((m) => off(m.range)[1]));
+          const chooses = actions.filter((x) => x.title.startsWith('Choose alternative'));
+          expect(chooses.length).toBe(members.length);
+          chooses.forEach((c, i) => {
+            const m = members[i];
+            const after = applyEdits(text, editsOf(c));
+            const from = gs > 0 && text[gs - 1] === ' ' ? gs - 1 : gs;
+            const middle = outsideUnchanged(text, after, from, ge, `choose ${m.id}`);
+            const [ms, me] = off(m.textRange);
+            const mInner = text.slice(ms, me);
+            const kept = [...Array(Math.min(21, mInner.length + 1)).keys()].some((k) => (k === 0 || /^[\s*_]*(?:alt|option)/i.test(mInner)) && middle.includes(mInner.slice(k)));
+            expect(kept, `choose ${m.id}: its text ${JSON.stringify(mInner)} is not kept in ${JSON.stringify(middle)}`).toBe(true);
+            counts.choose++;
+          });
+        }
+        const rewrite = actions.find((x) => x.title.startsWith('Rewrite attribution'));
+        if (rewrite) {
+          const after = applyEdits(text, editsOf(rewrite));
+          // the braces go right after the `]`: still inside the bracket's range once it grows by them
+          expect(after.slice(0, s)).toBe(text.slice(0, s));
+          expect(after.endsWith(text.slice(e))).toBe(true);
+          const again = analyze(after).brackets.find((x) => offsets(after)(x.range)[0] === s);
+          expect(again?.form).toBe('braces');
+          expect(again?.proposers).toEqual(b.proposers);
+          expect(again?.action).toBe(b.action);
+          counts.rewrite++;
+        }
+      }
+      counts.drafts++;
+    });
     tried('code action', `at every bracket of ${counts.drafts} random drafts: accept ${counts.accept}, accept unclosed ${counts.unclosed}, drop ${counts.drop}, choose alternative ${counts.choose}, rewrite attribution ${counts.rewrite}`, counts.accept + counts.unclosed + counts.drop + counts.choose + counts.rewrite, 'text outside the bracket (group) unchanged; accept keeps the inner text, drop removes it; rewrite keeps proposers');
   }, timeout);
 
   it('accept all of a paragraph removes only bracket marks and attributions, inside the paragraph, and leaves it without brackets', () => {
-    const p = runs(150);
-    fc.assert(
-      fc.property(fc.oneof({ weight: 3, arbitrary: notationDraft }, { weight: 1, arbitrary: anyDraft }), (text) => {
-        const a = analyze(text);
-        const doc = new DraftDocument(text);
-        const off = offsets(text);
-        a.paragraphs.forEach((para, pi) => {
-          const own = a.brackets.filter((b) => b.paragraphIndex === pi);
-          if (!own.length) return;
-          const actions = actionsAt(doc, a, own[0]);
-          const all = actions.find((x) => x.title.startsWith('Accept all brackets of paragraph'));
-          expect(all, `paragraph ${para.label}: no accept-all at its first bracket`).toBeDefined();
-          expect(all!.title).toBe(`Accept all brackets of paragraph ${para.label}`);
-          const after = applyEdits(text, editsOf(all!));
-          // confined to the paragraph, and the brackets opening in it (one may span later paragraphs)
-          const [ps, pe0] = off(para.range);
-          const pe = Math.max(pe0, ...own.map((b) => off(b.range)[1]));
-          outsideUnchanged(text, after, ps, pe, `accept all of ${para.label}`);
-          // exactly the marks, attributions and ALT/Option markers go; every other character stays
-          const gone = new Uint8Array(text.length);
-          const mark = ([x, y]: [number, number]) => gone.fill(1, x, y);
-          for (const b of own) {
-            if (!b.closed) mark(off(b.openRange));
-            else {
-              // an `ALT 1:` / `Option A:` marker goes with the marks (FORMAT.md §5)
-              const m = OPTION_MARKER.exec(b.text);
-              mark([off(b.range)[0], off(b.textRange)[0] + (m && !m[0].includes('\n') && m[0].length < b.text.length ? m[0].length : 0)]);
-              mark([off(b.textRange)[1], off(b.range)[1]]);
-            }
+    onRandomDrafts(150, (text, a, doc, off) => {
+      a.paragraphs.forEach((para, pi) => {
+        const own = a.brackets.filter((b) => b.paragraphIndex === pi);
+        if (!own.length) return;
+        const actions = actionsAt(doc, a, own[0]);
+        const all = actions.find((x) => x.title.startsWith('Accept all brackets of paragraph'));
+        expect(all, `paragraph ${para.label}: no accept-all at its first bracket`).toBeDefined();
+        expect(all!.title).toBe(`Accept all brackets of paragraph ${para.label}`);
+        const after = applyEdits(text, editsOf(all!));
+        // confined to the paragraph, and the brackets opening in it (one may span later paragraphs)
+        const [ps, pe0] = off(para.range);
+        const pe = Math.max(pe0, ...own.map((b) => off(b.range)[1]));
+        outsideUnchanged(text, after, ps, pe, `accept all of ${para.label}`);
+        // exactly the marks, attributions and ALT/Option markers go; every other character stays
+        const gone = new Uint8Array(text.length);
+        const mark = ([x, y]: [number, number]) => gone.fill(1, x, y);
+        for (const b of own) {
+          if (!b.closed) mark(off(b.openRange));
+          else {
+            // an `ALT 1:` / `Option A:` marker goes with the marks (FORMAT.md §5)
+            const m = OPTION_MARKER.exec(b.text);
+            mark([off(b.range)[0], off(b.textRange)[0] + (m && !m[0].includes('\n') && m[0].length < b.text.length ? m[0].length : 0)]);
+            mark([off(b.textRange)[1], off(b.range)[1]]);
           }
-          let expected = '';
-          for (let k = 0; k < text.length; k++) if (!gone[k]) expected += text[k];
-          expect(after, `accept all of ${para.label}: not just its marks and attributions removed`).toBe(expected);
-          const again = analyze(after);
-          // (unless the text, without its brackets, reads differently: `3.3 [src] States` is a label after `free: {x}`, `3.3 src States` a wrapped number)
-          if (again.paragraphs.map((q) => q.label).join('|') === a.paragraphs.map((q) => q.label).join('|')) {
-            expect(again.brackets.filter((b) => b.paragraphIndex === pi).map((b) => b.text), `paragraph ${para.label} still has brackets`).toEqual([]);
-          }
-          counts.acceptAll++;
-        });
-      }),
-      p,
-    );
+        }
+        let expected = '';
+        for (let k = 0; k < text.length; k++) if (!gone[k]) expected += text[k];
+        expect(after, `accept all of ${para.label}: not just its marks and attributions removed`).toBe(expected);
+        const again = analyze(after);
+        // (unless the text, without its brackets, reads differently: `3.3 [src] States` is a label after `free: {x}`, `3.3 src States` a wrapped number)
+        if (again.paragraphs.map((q) => q.label).join('|') === a.paragraphs.map((q) => q.label).join('|')) {
+          expect(again.brackets.filter((b) => b.paragraphIndex === pi).map((b) => b.text), `paragraph ${para.label} still has brackets`).toEqual([]);
+        }
+        counts.acceptAll++;
+      });
+    });
     tried('code action', 'accept all brackets of each paragraph of random drafts', counts.acceptAll, 'only marks and attributions removed, inside the paragraph; no bracket left in it');
   }, timeout);
 
   it('accepting every bracket of a draft, one after another, leaves no bracket and loses no text', () => {
     const p = runs(100);
     fc.assert(
-      fc.property(fc.oneof({ weight: 3, arbitrary: notationDraft }, { weight: 1, arbitrary: anyDraft }), (text) => {
+      fc.property(someDraft, (text) => {
         let t = text;
         let a = analyze(t);
         const limit = 2 * a.brackets.length + 2;

@@ -23,22 +23,28 @@ const INVISIBLE = /\u00ad[ \t]*(?:\r?\n[ \t]*)?|[\u200b-\u200d\u2060\ufeff]/g; /
 // In a regex: /(?<=\p{L})-(?:[ \t]*\r?\n[ \t]*(?=\p{L})| (?=\p{Lu}))/gu → '-'; scanned by hand, as
 // most hyphens are inner ones ("open-ended") and the lookbehind made the regex slow.
 const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
 
-function letterAt(s: string, i: number): boolean {
+/** Whether the character (astral ones too) at `i` matches `re`; ASCII decided by `ascii` without it. */
+function isAt(s: string, i: number, ascii: (c: number) => boolean, re: RegExp): boolean {
+  if (i < 0 || i >= s.length) return false;
   const c = s.charCodeAt(i);
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return LETTER.test(String.fromCodePoint(s.codePointAt(i)!));
+  return c < 128 ? ascii(c) : re.test(String.fromCodePoint(s.codePointAt(i)!));
 }
 
-/** Whether a letter ends just before `i` (an astral one too). */
-function letterBefore(s: string, i: number): boolean {
-  if (i <= 0) return false;
+const asciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const asciiUpper = (c: number) => c >= 65 && c <= 90;
+const letterAt = (s: string, i: number) => isAt(s, i, asciiLetter, LETTER);
+const upperAt = (s: string, i: number) => isAt(s, i, asciiUpper, UPPER);
+
+/** Where the character that ends just before `i` starts (one further back for the low half of a pair). */
+function startBefore(s: string, i: number): number {
   const c = s.charCodeAt(i - 1);
   if (c >= 0xdc00 && c <= 0xdfff && i >= 2) {
     const h = s.charCodeAt(i - 2);
-    if (h >= 0xd800 && h <= 0xdbff) return LETTER.test(s.slice(i - 2, i));
+    if (h >= 0xd800 && h <= 0xdbff) return i - 2;
   }
-  return letterAt(s, i - 1);
+  return i - 1;
 }
 
 /** Line-end hyphens joined (exported for its test). */
@@ -48,14 +54,8 @@ export function joinHyphens(s: string): string {
   let out = '';
   let from = 0;
   for (; i >= 0; i = s.indexOf('-', i + 1)) {
-    if (i < from || !letterBefore(s, i)) continue;
-    let end = -1;
-    let j = skipBlanks(s, i + 1);
-    if (s.charCodeAt(j) === 13) j++;
-    if (s.charCodeAt(j) === 10) {
-      j = skipBlanks(s, j + 1);
-      if (j < s.length && letterAt(s, j)) end = j;
-    } else if (s.charCodeAt(i + 1) === 32 && i + 2 < s.length && upperAt(s, i + 2)) end = i + 2;
+    if (i === 0 || !letterAt(s, startBefore(s, i))) continue;
+    const end = afterHyphenBreak(s, i, letterAt);
     if (end < 0) continue;
     out += s.slice(from, i + 1);
     from = end;
@@ -89,7 +89,6 @@ export function foldText(s: string): string {
 // loop, and a regex with Unicode classes was half its time.
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-const UPPER = /\p{Lu}/u;
 /** 0 unknown, 1 word character, 2 not: a BMP code unit's class, learnt on first sight. */
 const bmpClass = new Uint8Array(0x10000);
 for (let c = 0; c < 128; c++) bmpClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
@@ -107,12 +106,6 @@ function wordCharAt(s: string, i: number): number {
   return k === 1 ? 1 : 0;
 }
 
-function upperAt(s: string, i: number): boolean {
-  const c = s.charCodeAt(i);
-  if (c < 128) return c >= 65 && c <= 90;
-  return UPPER.test(String.fromCodePoint(s.codePointAt(i)!));
-}
-
 /** ' ‘ ’ ʼ . / - ‐ ‑ ‒ –: a joiner when a word character follows at once. */
 function plainJoiner(c: number): boolean {
   return c === 39 || c === 46 || c === 47 || c === 45 || c === 0x2018 || c === 0x2019 || c === 0x2bc || (c >= 0x2010 && c <= 0x2013);
@@ -123,16 +116,22 @@ function skipBlanks(s: string, i: number): number {
   return i;
 }
 
-/** After a hyphen at `i`: where the next word part starts, past a line break or before a capital; -1 if none. */
-function afterHyphenBreak(s: string, i: number): number {
+/**
+ * After a hyphen at `i`: where the word's next part starts, past blanks and a line break (the part
+ * must begin with what `partAt` accepts), or after one space before a capital ("Secretary- General");
+ * -1 if neither.
+ */
+function afterHyphenBreak(s: string, i: number, partAt: (s: string, j: number) => boolean): number {
   let j = skipBlanks(s, i + 1);
   if (s.charCodeAt(j) === 13) j++;
   if (s.charCodeAt(j) === 10) {
     j = skipBlanks(s, j + 1);
-    return wordCharAt(s, j) ? j : -1;
+    return partAt(s, j) ? j : -1;
   }
-  return s.charCodeAt(i + 1) === 32 && i + 2 < s.length && upperAt(s, i + 2) ? i + 2 : -1;
+  return s.charCodeAt(i + 1) === 32 && upperAt(s, i + 2) ? i + 2 : -1;
 }
+
+const wordPartAt = (s: string, j: number) => wordCharAt(s, j) > 0;
 
 /** After a soft hyphen at `i`, with its blanks and line break: where the next word part starts; -1 if none. */
 function afterSoftHyphen(s: string, i: number): number {
@@ -192,7 +191,7 @@ export function forEachWord(s: string, f: (w: string, start: number, end: number
         next = i + 1;
         if (c >= 128) plain = false;
       } else if (c === 45) {
-        next = afterHyphenBreak(s, i);
+        next = afterHyphenBreak(s, i, wordPartAt);
         plain = false;
       } else if (c === 0xad) {
         next = afterSoftHyphen(s, i);
@@ -373,20 +372,10 @@ export function mayHaveNoteMark(s: string): boolean {
     const b = s.charCodeAt(i - 1);
     if (b >= 97 && b <= 122) return true;
     if (b === 44 || b === 59 || b === 58 || b === 41 || b === 93 || b === 0x201d || b === 0x2019 || b === 34) return true;
-    if (b >= 128 && LOWER.test(String.fromCodePoint(s.codePointAt(letterStart(s, i - 1))!))) return true;
+    if (b >= 128 && LOWER.test(String.fromCodePoint(s.codePointAt(startBefore(s, i))!))) return true;
     if ((s[i + 1] === '/' || (s.charCodeAt(i + 1) >= 48 && s.charCodeAt(i + 1) <= 57 && s[i + 2] === '/')) && /\s/.test(s[i - 1]!)) return true;
   }
   return false;
-}
-
-/** Where the character ending at `i` starts (one back for the low half of a pair). */
-function letterStart(s: string, i: number): number {
-  const c = s.charCodeAt(i);
-  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-    const h = s.charCodeAt(i - 1);
-    if (h >= 0xd800 && h <= 0xdbff) return i - 1;
-  }
-  return i;
 }
 
 function stripNoteMarks(s: string): string {
