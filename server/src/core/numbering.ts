@@ -24,7 +24,13 @@ export function follows(p: LabelMatch, l: LabelMatch): boolean {
   if (ln.length < pn.length && samePrefix(pn, ln, ln.length)) return l.rank > 1;
   if (l.rank !== 1) return false;
   if (ln.length === pn.length + 1 && samePrefix(pn, ln, pn.length) && ln[pn.length] === 1) return true;
-  if (ln.length <= pn.length && samePrefix(pn, ln, ln.length - 1) && ln[ln.length - 1] === pn[ln.length - 1] + 1) return true;
+  // The next number at some level, then first sub-numbers: `3.3` or `4` or `4.1` after `3.2`.
+  for (let j = 0; j < ln.length && j < pn.length; j++) {
+    if (ln[j] === pn[j]) continue;
+    if (ln[j] !== pn[j] + 1) return false;
+    for (let k = j + 1; k < ln.length; k++) if (ln[k] !== 1) return false;
+    return true;
+  }
   return false;
 }
 
