@@ -66,8 +66,10 @@ function resolveAll(items: Item[], registry: Registry): WrittenName[] {
 }
 
 function looksLikeName(item: string, registry: Registry): boolean {
+  // FORMAT.md §4: each item starts with a capital letter or a digit, even one the registry knows (`{mexico}` is a note).
+  if (!/^[\p{Lu}\d]/u.test(item)) return false;
   if (registry.resolve(item)) return true;
-  if (!/^[\p{Lu}\d]/u.test(item) || item.includes(':')) return false;
+  if (item.includes(':')) return false;
   const words = item.split(/\s+/);
   if (words.length > 5) return false;
   // "{Placeholder for preamble}" is a note: a lower-case word that is no particle of a name.
@@ -84,22 +86,22 @@ export function parseBraces(text: string, braces: Span, registry: Registry): Att
   return { form: 'braces', names: resolveAll(items, registry), action, span: braces };
 }
 
-const DASHES = [' – ', ' — ', ' - '];
+const isDash = (c: number) => c === 0x2013 /* – */ || c === 0x2014 /* — */ || c === 45; /* - */
+// Word puts a no-break space before a dash as often as a plain one.
+const isDashSpace = (c: number) => c === 32 || c === 0xa0;
 
 /** `text – EU, Mexico` at the end of a bracket's own text (`[from, to)`). */
 export function parseSuffix(text: string, from: number, to: number, registry: Registry): Attribution | null {
   const own = text.slice(from, to);
   let at = -1;
-  let len = 0;
-  for (const d of DASHES) {
-    const k = own.lastIndexOf(d);
-    if (k > at) {
+  for (let k = own.length - 3; k >= 0; k--) {
+    if (isDashSpace(own.charCodeAt(k)) && isDash(own.charCodeAt(k + 1)) && isDashSpace(own.charCodeAt(k + 2))) {
       at = k;
-      len = d.length;
+      break;
     }
   }
   if (at < 0) return null;
-  const tailStart = at + len;
+  const tailStart = at + 3;
   const tail = own.slice(tailStart);
   if (tail.length === 0 || tail.length > 300 || /[\n\r]/.test(tail)) return null;
   const items = splitItems(tail, from + tailStart);
