@@ -353,7 +353,8 @@ function groupAlternatives(text: string, list: BlockBracket[], children: number[
     for (let k = 0; k + 1 < siblings.length; k++) {
       const a = list[siblings[k]];
       if (a.close < 0) continue;
-      const after = a.attribution?.form === 'braces' ? a.attribution.span.end : a.note ? a.note.end : a.close + 1;
+      // Nothing between them but an attribution (FORMAT.md §5): an editorial note in braces parts them.
+      const after = a.attribution?.form === 'braces' ? a.attribution.span.end : a.close + 1;
       const bi = byOpen.get(after);
       if (bi === siblings[k + 1]) {
         if (a.group < 0) a.group = next++;
