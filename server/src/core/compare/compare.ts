@@ -79,17 +79,28 @@ interface Para {
   labelled: boolean;
   /** The paragraph's text without its label, trimmed. */
   body: string;
-  brackets: BracketInfo[];
+  brackets: Placed[];
   /** Offsets in the file of its text after the label, and of its end. */
   textStart: number;
   end: number;
 }
 
-function sideOf(text: string, analysis: Analysis): Para[] {
+/** A bracket with the words around it, which tell a bracket rewritten in place (`[convene]` → `[hold]`). */
+interface Placed extends BracketInfo {
+  before: string;
+  after: string;
+}
+
+/** One revision's paragraphs; `outside` holds the brackets in no paragraph (headings, footnotes, a title) and the text around them. */
+interface SideOf extends Array<Para> {
+  outside?: Para;
+}
+
+function sideOf(text: string, analysis: Analysis): SideOf {
   const starts = lineStarts(text);
   const off = (p: { line: number; character: number }): number =>
     p.line >= starts.length ? text.length : Math.min(text.length, starts[p.line] + p.character);
-  const paras: Para[] = analysis.paragraphs.map((p) => {
+  const paras: SideOf = analysis.paragraphs.map((p) => {
     const s = off(p.range.start);
     const e = off(p.range.end);
     let body: string;
@@ -102,9 +113,32 @@ function sideOf(text: string, analysis: Analysis): Para[] {
     } else body = text.slice(s, e);
     return { label: p.label, labelled: p.labelled, body: body.trim(), brackets: [], textStart, end: e };
   });
-  for (const b of analysis.brackets) if (b.paragraphIndex !== null && paras[b.paragraphIndex]) paras[b.paragraphIndex].brackets.push(b);
+  // Text in no paragraph: the gaps between them.
+  let outsideText = '';
+  let at = 0;
+  for (const p of analysis.paragraphs) {
+    const s = off(p.range.start);
+    if (s > at) outsideText += text.slice(at, s) + '\n';
+    at = Math.max(at, off(p.range.end));
+  }
+  outsideText += text.slice(at);
+  const outside: Para = { label: '', labelled: false, body: outsideText, brackets: [], textStart: 0, end: text.length };
+  for (const b of analysis.brackets) {
+    const p = b.paragraphIndex !== null ? paras[b.paragraphIndex] : undefined;
+    const from = p ? p.textStart : 0;
+    const to = p ? p.end : text.length;
+    const open = off(b.openRange.start);
+    const close = off(b.range.end);
+    const placed: Placed = { ...b, before: lastWords(plain(text.slice(Math.max(from, open - 60), open))), after: firstWords(plain(text.slice(close, Math.min(to, close + 60)))) };
+    (p ?? outside).brackets.push(placed);
+  }
+  if (outside.brackets.length) paras.outside = outside;
   return paras;
 }
+
+// Two words either side: enough to place a bracket in its sentence, few enough to survive an edit nearby.
+const lastWords = (s: string): string => s.split(' ').filter(Boolean).slice(-2).join(' ');
+const firstWords = (s: string): string => s.split(' ').filter(Boolean).slice(0, 2).join(' ');
 
 /** Each paragraph's label and text (label left out, trimmed): what `diff` runs over. */
 export function paragraphTexts(text: string, options: AnalyzeOptions = {}): { label: string; body: string }[] {
@@ -324,6 +358,10 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
       for (const ob of oldBrackets) brackets.push({ paragraph: ob.paragraph, text: ob.text, proposers: ob.proposers, outcome: 'unchanged' });
     else for (const x of bracketOutcomes(oldBrackets, newBrackets, b)) brackets.push(x);
   }
+  // Brackets in no paragraph (headings, footnotes, a title) have entries too (FORMAT.md §10), after the paragraphs'.
+  if (oldP.outside || newP.outside) {
+    for (const x of bracketOutcomes(oldP.outside?.brackets ?? [], newP.outside?.brackets ?? [], newP.outside?.body ?? '')) brackets.push(x);
+  }
   const c: Comparison = { paragraphs, brackets, proposers: proposerTable(brackets) };
   if (options.crossReferences !== false) {
     yield;
@@ -346,7 +384,7 @@ function crossReferencesOf(oldText: string, oldP: Para[], newText: string, newP:
 }
 
 /** Old brackets of one aligned entry against its new ones. */
-function bracketOutcomes(olds: BracketInfo[], news: BracketInfo[], newBody: string): BracketChange[] {
+function bracketOutcomes(olds: Placed[], news: Placed[], newBody: string): BracketChange[] {
   // The new text as agreed so far: top-level brackets cut out.
   let outside = '';
   let at = 0;
@@ -401,13 +439,23 @@ function bracketOutcomes(olds: BracketInfo[], news: BracketInfo[], newBody: stri
     for (let p = b.parent; p !== null; p = byId.get(p)?.parent ?? null) if (matched.has(p)) return true;
     return false;
   };
+  // A bracket whose text is gone, and a new one in its place (the same words before and after it,
+  // at the same depth), is one bracket rewritten: `[convene]{Mexico}` → `[hold]{Mexico}`.
+  const gone = olds.map((b, i) => !partner.has(i) && !kept(b.text, insideOpen(b) ? newPlain : outsidePlain));
+  olds.forEach((ob, i) => {
+    if (!gone[i] || unmatched > 250_000 || ob.before + ob.after === '') return;
+    const j = news.findIndex((nb, j) => !usedNew.has(j) && (nb.parent === null) === (ob.parent === null) && nb.before === ob.before && nb.after === ob.after);
+    if (j < 0) return;
+    partner.set(i, j);
+    usedNew.add(j);
+  });
   const out: BracketChange[] = olds.map((b, i) => {
     const j = partner.get(i);
     let outcome: BracketOutcome;
     if (j !== undefined) {
       const n = news[j];
       outcome = fold(n.text) === fold(b.text) && sameSet(n.proposers, b.proposers) && n.action === b.action ? 'unchanged' : 'changed';
-    } else outcome = kept(b.text, insideOpen(b) ? newPlain : outsidePlain) ? 'agreed' : 'dropped';
+    } else outcome = gone[i] ? 'dropped' : 'agreed';
     return { paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome };
   });
   news.forEach((b, j) => {
