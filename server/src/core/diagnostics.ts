@@ -52,35 +52,35 @@ function shifted(d: Relative, lines: number): Diagnostic {
 interface Own {
   checker: ReferenceChecker | undefined;
   version: number;
-  isTitle: boolean;
   diagnostics: Relative[];
 }
 const NONE: Relative[] = [];
 
-function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean): Relative[] {
+function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined): Relative[] {
   const version = checker?.version ?? 0;
   const memo = (r.memo ??= {});
   const hit = memo.own as Own | undefined;
-  if (hit && hit.checker === checker && hit.version === version && hit.isTitle === isTitle) return hit.diagnostics;
+  if (hit && hit.checker === checker && hit.version === version) return hit.diagnostics;
   let out = r.diagnostics.length ? r.diagnostics.map((d) => relative(r, d)) : NONE;
-  if (checker && !isTitle && (r.kind === 'paragraph' || r.kind === 'text' || r.kind === 'footnote')) {
+  // A title's references are checked too: a draft decision's title cites decisions.
+  if (checker && (r.kind === 'paragraph' || r.kind === 'text' || r.kind === 'footnote')) {
     const checked = checker.checkBlock(r, r.references.length ? new Set(r.references.map((x) => x.symbol)) : EMPTY_SET);
     if (checked.length) out = [...out, ...checked.map((d) => relative(r, d))];
   }
-  memo.own = { checker, version, isTitle, diagnostics: out } satisfies Own;
+  memo.own = { checker, version, diagnostics: out } satisfies Own;
   return out;
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** A block's own diagnostics at its current place, kept on the node until it moves or changes. */
-function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean): Diagnostic[] {
+function placed(node: BlockNode, checker: ReferenceChecker | undefined): Diagnostic[] {
   const version = checker?.version ?? 0;
   const hit = node.placed;
-  if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version && hit.isTitle === isTitle) return hit.list;
-  const own = ownDiagnostics(node.result, checker, isTitle);
+  if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version) return hit.list;
+  const own = ownDiagnostics(node.result, checker);
   const list = own.length ? own.map((d) => shifted(d, node.startLine)) : own;
-  node.placed = { result: node.result, line: node.startLine, checker, version, isTitle, list };
+  node.placed = { result: node.result, line: node.startLine, checker, version, list };
   return list;
 }
 
@@ -131,7 +131,7 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
     const r = node.result;
     if (r.kind === 'blank' || r.kind === 'frontmatter' || r.kind === 'linkdef') continue;
     const isTitle = facts.isTitle[k];
-    const list = placed(node, options.checker, isTitle);
+    const list = placed(node, options.checker);
     for (let i = 0; i < list.length; i++) out.push(list[i]);
     const spanned = spans.depthAtStart[k];
     if (r.adRef && !isTitle && (r.brackets.length > 0 || spanned > 0)) {

@@ -47,7 +47,6 @@ export interface PlacedDiagnostics {
   line: number;
   checker: unknown;
   version: number;
-  isTitle: boolean;
   list: Diagnostic[];
 }
 

@@ -96,7 +96,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
       }
     }
 
-    if (isParagraph || r.kind === 'footnote') {
+    if (isParagraph || r.kind === 'footnote' || isTitle) {
       const cited = new Set<string>();
       for (const ref of r.references) {
         cited.add(ref.symbol);
