@@ -336,7 +336,10 @@ class Finder {
     }
   }
 
-  /** Give each reference with a pinpoint the nearest quotation in its sentence. */
+  /**
+   * Give each reference with a pinpoint the nearest quotation in its sentence; a quotation
+   * quotes one paragraph, so when two references are nearest to it, the nearer one has it.
+   */
   quotes() {
     const withPin = this.refs.filter((r) => r.pinpoint !== null);
     if (withPin.length === 0) return;
@@ -345,6 +348,7 @@ class Finder {
     if (quotes.length === 0) return;
     const sentences = sentenceEnds(t, quotes);
     let si = 0;
+    const holder = new Map<number, { r: (typeof withPin)[number]; dist: number }>();
     for (const r of withPin) {
       while (si < sentences.length && sentences[si] <= r.start) si++;
       const sStart = si === 0 ? 0 : sentences[si - 1];
@@ -353,18 +357,21 @@ class Finder {
       let lo = 0;
       let hi = quotes.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (quotes[mid][1] <= r.start) lo = mid + 1; else hi = mid; }
-      let best: [number, number] | null = null;
+      let best = -1;
       let dist = Infinity;
       const prev = quotes[lo - 1];
-      if (prev && prev[0] >= sStart) { best = prev; dist = r.start - prev[1]; }
-      let next = quotes[lo];
-      if (next && next[0] < r.end) next = quotes[lo + 1]; // a quotation that contains the reference is not its quote
-      if (next && next[0] >= r.end && next[1] <= sEnd && next[0] - r.end < dist) best = next;
-      if (best) {
-        r.quote = t.slice(best[0] + 1, best[1] - 1);
-        r.quoteStart = best[0] + 1;
-        r.quoteEnd = best[1] - 1;
-      }
+      if (prev && prev[0] >= sStart) { best = lo - 1; dist = r.start - prev[1]; }
+      const n = quotes[lo] && quotes[lo][0] < r.end ? lo + 1 : lo; // a quotation that contains the reference is not its quote
+      const next = quotes[n];
+      if (next && next[0] >= r.end && next[1] <= sEnd && next[0] - r.end < dist) { best = n; dist = next[0] - r.end; }
+      if (best < 0) continue;
+      const h = holder.get(best);
+      if (!h || dist < h.dist) holder.set(best, { r, dist });
+    }
+    for (const [q, { r }] of holder) {
+      r.quote = t.slice(quotes[q][0] + 1, quotes[q][1] - 1);
+      r.quoteStart = quotes[q][0] + 1;
+      r.quoteEnd = quotes[q][1] - 1;
     }
   }
 }
