@@ -185,6 +185,14 @@ describe('AgreedIndex.checkQuote', () => {
     expect(idx.checkQuote('A/76/135', '6', 'is growing in … sophistication').ok).toBe(true);
   });
 
+  it("reads a hyphen at a line end either way: kept (Human-⏎centric) or the typesetter's (sophisti-⏎cation)", () => {
+    expect(idx.checkQuote('A/76/135', '71 (d)', 'the "Human-\ncentric" approach').ok).toBe(true);
+    expect(idx.checkQuote('A/76/135', '6', 'scope, scale, severity and sophisti-\r\n  cation').ok).toBe(true);
+    expect(idx.checkQuote('A/76/135', '6', 'scope, scale, sever-\nity and sophistication').ok).toBe(true);
+    // but a hyphen inside a line is a word's own: not the agreed wording
+    expect(idx.checkQuote('A/76/135', '6', 'scope, scale, sever-ity and sophistication').ok).toBe(false);
+  });
+
   it('reports a changed word with the nearest wording and a word diff', () => {
     const v = idx.checkQuote('A/76/135', '6', 'States shall not conduct or knowingly support ICT activity');
     expect(v.ok).toBe(false);

@@ -13,6 +13,9 @@ import { diffArrays } from 'diff';
 import { cleanAgreedText, forEachWord, symbolKey, tokenize, type Token } from './fold';
 import { NO_ENTRY, Postings } from './postings';
 
+/** A letter, a hyphen, a line break, a lower-case letter: a word the typesetter may have broken. */
+const SOFT_HYPHEN_BREAK = /(\p{L})-[ \t]*(?:\r\n|\n|\r)[ \t]*(?=\p{Ll})/gu;
+
 export { foldText, stripPageNoise, words, tokenize, symbolKey } from './fold';
 
 export interface AgreedParagraph { label: string; text: string }
@@ -412,6 +415,10 @@ export class AgreedIndex {
   }
 
   checkQuote(symbol: string, pinpoint: string | null, quote: string): QuoteVerdict {
+    // A hyphen at a line end is kept (`Open-⏎ended`, fold.ts); where the agreed text has the word
+    // whole, it was the typesetter's (`cooper-⏎ate`): the quotation matches either way.
+    const whole = String(quote ?? '').replace(SOFT_HYPHEN_BREAK, '$1');
+    if (whole !== quote && this.checkQuote(symbol, pinpoint, whole).ok) return { ok: true };
     try {
       const entry = this.docs.get(symbolKey(symbol));
       if (!entry) return { ok: true }; // nothing to compare with: unknown-document is reported elsewhere
