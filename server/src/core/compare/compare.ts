@@ -79,28 +79,29 @@ interface Para {
   labelled: boolean;
   /** The paragraph's text without its label, trimmed. */
   body: string;
-  brackets: Placed[];
+  brackets: BracketInfo[];
   /** Offsets in the file of its text after the label, and of its end. */
   textStart: number;
   end: number;
 }
 
-/** A bracket with the words around it, which tell a bracket rewritten in place (`[convene]` → `[hold]`). */
-interface Placed extends BracketInfo {
-  before: string;
-  after: string;
-}
+/** The words either side of a bracket, which tell a bracket rewritten in place (`[convene]` → `[hold]`). */
+type Context = (b: BracketInfo) => { before: string; after: string };
 
-/** One revision's paragraphs; `outside` holds the brackets in no paragraph (headings, footnotes, a title) and the text around them. */
+/**
+ * One revision's paragraphs; `outside` holds the brackets in no paragraph (headings, footnotes,
+ * a title) and the text around them; `context` gives a bracket's words either side.
+ */
 interface SideOf extends Array<Para> {
   outside?: Para;
+  context: Context;
 }
 
 function sideOf(text: string, analysis: Analysis): SideOf {
   const starts = lineStarts(text);
   const off = (p: { line: number; character: number }): number =>
     p.line >= starts.length ? text.length : Math.min(text.length, starts[p.line] + p.character);
-  const paras: SideOf = analysis.paragraphs.map((p) => {
+  const paras = analysis.paragraphs.map((p): Para => {
     const s = off(p.range.start);
     const e = off(p.range.end);
     let body: string;
@@ -123,17 +124,18 @@ function sideOf(text: string, analysis: Analysis): SideOf {
   }
   outsideText += text.slice(at);
   const outside: Para = { label: '', labelled: false, body: outsideText, brackets: [], textStart: 0, end: text.length };
-  for (const b of analysis.brackets) {
+  for (const b of analysis.brackets) (b.paragraphIndex !== null && paras[b.paragraphIndex] ? paras[b.paragraphIndex] : outside).brackets.push(b);
+  // Asked only of brackets whose text is gone, and of new ones: a few per revision.
+  const context: Context = (b) => {
     const p = b.paragraphIndex !== null ? paras[b.paragraphIndex] : undefined;
-    const from = p ? p.textStart : 0;
-    const to = p ? p.end : text.length;
     const open = off(b.openRange.start);
     const close = off(b.range.end);
-    const placed: Placed = { ...b, before: lastWords(plain(text.slice(Math.max(from, open - 60), open))), after: firstWords(plain(text.slice(close, Math.min(to, close + 60)))) };
-    (p ?? outside).brackets.push(placed);
-  }
-  if (outside.brackets.length) paras.outside = outside;
-  return paras;
+    return {
+      before: lastWords(plain(text.slice(Math.max(p ? p.textStart : 0, open - 60), open))),
+      after: firstWords(plain(text.slice(close, Math.min(p ? p.end : text.length, close + 60)))),
+    };
+  };
+  return Object.assign(paras, { context }, outside.brackets.length ? { outside } : {});
 }
 
 // Two words either side: enough to place a bracket in its sentence, few enough to survive an edit nearby.
@@ -356,11 +358,11 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     if (!modified && oldBrackets.length === newBrackets.length)
       // The same text has the same brackets.
       for (const ob of oldBrackets) brackets.push({ paragraph: ob.paragraph, text: ob.text, proposers: ob.proposers, outcome: 'unchanged' });
-    else for (const x of bracketOutcomes(oldBrackets, newBrackets, b)) brackets.push(x);
+    else for (const x of bracketOutcomes(oldBrackets, newBrackets, b, oldP.context, newP.context)) brackets.push(x);
   }
   // Brackets in no paragraph (headings, footnotes, a title) have entries too (FORMAT.md §10), after the paragraphs'.
   if (oldP.outside || newP.outside) {
-    for (const x of bracketOutcomes(oldP.outside?.brackets ?? [], newP.outside?.brackets ?? [], newP.outside?.body ?? '')) brackets.push(x);
+    for (const x of bracketOutcomes(oldP.outside?.brackets ?? [], newP.outside?.brackets ?? [], newP.outside?.body ?? '', oldP.context, newP.context)) brackets.push(x);
   }
   const c: Comparison = { paragraphs, brackets, proposers: proposerTable(brackets) };
   if (options.crossReferences !== false) {
@@ -384,7 +386,7 @@ function crossReferencesOf(oldText: string, oldP: Para[], newText: string, newP:
 }
 
 /** Old brackets of one aligned entry against its new ones. */
-function bracketOutcomes(olds: Placed[], news: Placed[], newBody: string): BracketChange[] {
+function bracketOutcomes(olds: BracketInfo[], news: BracketInfo[], newBody: string, oldContext: Context, newContext: Context): BracketChange[] {
   // The new text as agreed so far: top-level brackets cut out.
   let outside = '';
   let at = 0;
@@ -442,9 +444,17 @@ function bracketOutcomes(olds: Placed[], news: Placed[], newBody: string): Brack
   // A bracket whose text is gone, and a new one in its place (the same words before and after it,
   // at the same depth), is one bracket rewritten: `[convene]{Mexico}` → `[hold]{Mexico}`.
   const gone = olds.map((b, i) => !partner.has(i) && !kept(b.text, insideOpen(b) ? newPlain : outsidePlain));
+  const newContexts = new Map<number, { before: string; after: string }>();
   olds.forEach((ob, i) => {
-    if (!gone[i] || unmatched > 250_000 || ob.before + ob.after === '') return;
-    const j = news.findIndex((nb, j) => !usedNew.has(j) && (nb.parent === null) === (ob.parent === null) && nb.before === ob.before && nb.after === ob.after);
+    if (!gone[i] || unmatched > 250_000) return;
+    const o = oldContext(ob);
+    if (o.before + o.after === '') return;
+    const j = news.findIndex((nb, j) => {
+      if (usedNew.has(j) || (nb.parent === null) !== (ob.parent === null)) return false;
+      let n = newContexts.get(j);
+      if (!n) newContexts.set(j, (n = newContext(nb)));
+      return n.before === o.before && n.after === o.after;
+    });
     if (j < 0) return;
     partner.set(i, j);
     usedNew.add(j);
