@@ -4,6 +4,7 @@
 
 // The same plain types the core hands out (type-only: nothing of the core is bundled here).
 import type { BracketKind, ParagraphStatus, Position, Range } from '../../server/src/core/model';
+import { oneLine } from '../../server/src/core/text';
 
 export type { BracketKind, ParagraphStatus, Position, Range };
 
@@ -139,9 +140,7 @@ const LABEL_LENGTH = 60;
 
 /** A bracket's text on one line, cut to fit a tree row. */
 export function shortText(text: string, max = LABEL_LENGTH): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat === '') return '[ ]';
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+  return text.trim() === '' ? '[ ]' : oneLine(text, max);
 }
 
 /** Tree row description: kind, depth, action, and what is wrong with it. */

@@ -28,7 +28,7 @@ import { highlights } from './lsp/highlight';
 import { legend, semanticTokens } from './lsp/semanticTokens';
 import { codeLenses } from './lsp/codeLens';
 import { ledger } from './lsp/ledger';
-import { acceptEdits, dropEdits } from './lsp/edits';
+import { acceptEdits, chooseEdits, dropEdits } from './lsp/edits';
 import { bracketAt } from './lsp/positions';
 import { checkerFor, DEFAULT_SETTINGS, normalise, registryFor, type Settings } from './lsp/settings';
 import { checkChanges } from './lsp/changes';
@@ -262,7 +262,7 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
   connection.onCodeAction(({ textDocument, range, context }) =>
     withDraft(textDocument.uri, [], (d) => codeActions(textDocument.uri, d.doc, d.analysis(), range, context.diagnostics)));
   connection.onCompletion(({ textDocument, position }) =>
-    withDraft(textDocument.uri, null, (d) => complete(options.registry ?? defaultRegistry, agreed(), d.doc.lineText(position.line).slice(0, position.character), position)));
+    withDraft(textDocument.uri, null, (d) => complete(options.registry ?? defaultRegistry, agreed(), d.doc.lineText(position.line), position)));
   connection.onDefinition(({ textDocument, position }) => withDraft(textDocument.uri, null, (d) => {
     const ref = referenceAt(d.analysis(), position);
     return ref ? definitionOf(ref, agreed()) : null;
@@ -290,7 +290,8 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
     withDraft(params.textDocument.uri, null, (d) => {
       const b = bracketAt(d.analysis(), params.position);
       if (!b) return null;
-      const edits = params.action === 'drop' ? dropEdits(d.doc, b) : acceptEdits(b);
+      // Accepting one alternative is choosing it: its competitors go too.
+      const edits = params.action === 'drop' ? dropEdits(d.doc, b) : b.group ? chooseEdits(d.doc, d.analysis(), b) : acceptEdits(b);
       return { changes: { [d.uri]: edits } };
     }));
 

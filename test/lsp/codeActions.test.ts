@@ -127,6 +127,8 @@ describe('code actions', () => {
     ['no accept, rewrite or choice on a braces bracket with no alternative', '1. States [sh‸ould]{EU} act.\n', ['Accept bracket “should”', 'Drop bracket “should”', 'Accept all brackets of paragraph 1']],
     ['no accept of an unclosed bracket, only drop', '1. An [unclo‸sed bracket.\n', ['Drop bracket “unclosed bracket.”', 'Accept all brackets of paragraph 1']],
     ['only accept all, outside the paragraph’s brackets', '1. States [should]{EU} a‸ct.\n', ['Accept all brackets of paragraph 1']],
+    ['an alternative is chosen, not accepted; no accept-all while alternatives compete', '1. States [sh‸all][should] act [now]{EU}.\n', ['Drop bracket “shall”', 'Choose alternative “shall”', 'Choose alternative “should”']],
+    ['a cut title never splits an emoji', `1. X [${'a'.repeat(38)}‸🌍🌍🌍 tail]{EU}.\n`, [`Accept bracket “${'a'.repeat(38)}…”`, `Drop bracket “${'a'.repeat(38)}…”`, 'Accept all brackets of paragraph 1']],
     ['no rewrite for bracketed prose with a dash', '1. [ransomware – incl‸uding] x\n', ['Accept bracket “ransomware – including”', 'Drop bracket “ransomware – including”', 'Accept all brackets of paragraph 1']],
   ] as const)('%s', async (name, src, titles) => {
     const { actions } = await actionsAt(name, src);
@@ -184,6 +186,13 @@ describe('negotext/bracketEdit', () => {
     expect(applyWorkspaceEdit(text, uri, (await bracketEdit(uri, position, 'drop'))!)).toBe('1. [a c]{EU} d.\n');
   });
 
+  it('accepting an alternative chooses it: its competitors go', async () => {
+    const { text, position } = parseCursor('1. States [shall]{EU}[sh‸ould]{G77} act.\n');
+    const uri = freshUri('bracket-edit-alternative');
+    await openAndWait(client, uri, text);
+    expect(applyWorkspaceEdit(text, uri, (await bracketEdit(uri, position, 'accept'))!)).toBe('1. States should act.\n');
+  });
+
   it('returns null away from any bracket', async () => {
     const { text, position } = parseCursor('1. [a]{EU} d‸one.\n');
     const uri = freshUri('bracket-edit-null');
@@ -222,6 +231,16 @@ describe('negotext/bracketEdit', () => {
       expect(applyWorkspaceEdit(f.text, uri, dropAction!.edit!), `drop action ${where}`).toBe(drop);
       if (!b.closed) continue;
       const accept = applyWorkspaceEdit(f.text, uri, (await bracketEdit(uri, b.range.start, 'accept'))!);
+      if (b.group) {
+        // Accepting an alternative is choosing it: the same edit as its "Choose alternative".
+        const members = brackets.filter((x) => x.group === b.group);
+        const choices = actions.filter((a) => a.title.startsWith('Choose alternative'));
+        expect(choices).toHaveLength(members.length);
+        const choose = choices[members.findIndex((x) => x.id === b.id)];
+        expect(applyWorkspaceEdit(f.text, uri, choose.edit!), `accept ${where}`).toBe(accept);
+        expect(actions.find((a) => a.title.startsWith('Accept bracket')), `accept action ${where}`).toBeUndefined();
+        continue;
+      }
       // An `ALT 1:` / `Option A:` prefix may go with the brackets (see the ALT tests above).
       const kept = [b.text, b.text.replace(/^(?:ALT|Option)\s*[0-9A-Z]+\s*:\s*/i, '')].map((t) => f.text.slice(0, s) + t + f.text.slice(e));
       expect(kept, `accept ${where}`).toContain(accept);

@@ -175,6 +175,7 @@ const HIGHLIGHTS: [string, string][] = [
   ['inside the attribution', '1. States «[should«]{E‸U} act.'],
   ['the innermost of nested brackets', '1. [a «[b‸«]{G77} c]'],
   ['the outer bracket from its own text', '1. «[a‸ [b]{G77} c«]'],
+  ['between two opening brackets, the one after the caret (as hover reads it)', '1. [‸«[b«]{G77} c]{EU}'],
   ['a bracket over lines', '1. States «[agree\nthat ‸this\nruns«]{EU} here.'],
   ['an unclosed bracket: the opening one only', '1. An «[unclo‸sed bracket.'],
   ['nothing outside brackets', '1. States [should]{EU} a‸ct.'],
@@ -263,6 +264,7 @@ describe('completion', () => {
     ['in braces that do not follow ]', '1. States act {No‸'],
     ['at a bracket’s start on a lower-case word (prose)', '1. States [r‸'],
     ['outside any bracket after a dash', '1. States act – ‸'],
+    ['in an editorial note', '1. States [should]{Note: pend‸'],
   ])('offers nothing %s', async (name, src) => {
     const { uri, position } = await at(name, src);
     expect(await client.request('textDocument/completion', { textDocument: { uri }, position })).toBeNull();
@@ -273,6 +275,8 @@ describe('completion', () => {
     ['a name of several words, partly typed', '1. States [should]{EU, Russian Fed‸', 'Russian Federation', '1. States [should]{EU, Russian Federation'],
     ['a name with parentheses, partly typed', '1. [text – Iran (Isl‸', 'Iran (Islamic Republic of)', '1. [text – Iran (Islamic Republic of)'],
     ['an alias with a slash', '1. [text]{G-77/Ch‸', 'G-77/China', '1. [text]{G-77/China'],
+    ['a name with the cursor inside it: the whole name goes', '1. [text]{E‸U, Mexico} x', 'European Union', '1. [text]{European Union, Mexico} x'],
+    ['a name at a bracket’s start, cursor inside it', '1. [Ru‸ssia: text] x', 'Russian Federation', '1. [Russian Federation: text] x'],
   ])('accepting completes %s without repeating what was typed', async (name, src, label, expected) => {
     const { uri, text, position } = await at(name, src);
     const got = items(await client.request('textDocument/completion', { textDocument: { uri }, position }))!;

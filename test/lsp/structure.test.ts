@@ -99,6 +99,20 @@ describe('documentSymbol', () => {
     checkNesting(symbols);
   });
 
+  it('nests a ## section in the # part before it, and selects a sub-paragraph by its marker', async () => {
+    const text = '# I. Part one\n\n## A. Sub one\n\n1. One.\n\n2. Two\n(a) first;\n(b) second [x]{EU}.\n\n## B. Sub two\n\n3. Three.\n\n# II. Part two\n\n4. Four.\n';
+    const uri = await opened('nested-sections', text);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', td(uri));
+    const tree = (s: DocumentSymbol[]): unknown[] => s.map((x) => (x.children?.length ? [x.name, tree(x.children)] : x.name));
+    expect(tree(symbols)).toEqual([['I. Part one', [['A. Sub one', ['1', ['2', ['2 (a)', '2 (b)']]]], ['B. Sub two', ['3']]]], ['II. Part two', ['4']]]);
+    expect(symbols[0].range).toMatchObject({ start: { line: 0 }, end: { line: 12 } });
+    checkNesting(symbols);
+    const sub = symbols[0].children![0].children![1].children!;
+    expect(sub.map((x) => textIn(text, x.selectionRange))).toEqual(['(a)', '(b)']);
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', td(uri));
+    expect(ranges.filter((r) => r.kind === 'region').map((r) => `${r.startLine}-${r.endLine}`)).toEqual(['0-12', '2-8', '10-12', '14-16']);
+  });
+
   it('writes labels in their one output form and keeps unlabelled text as ¶n', async () => {
     const uri = await opened('labels', 'Chapeau text before any label.\n\n# A. One\n\n12bis. Text.\n\n12 ter) Text.\n\nPp1 Being text.\n\n3.3bis. Text.\n');
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', td(uri));
@@ -126,6 +140,12 @@ describe('foldingRange', () => {
     const uri = await opened('bracket-fold', '1. States agree\nthat [this text\nruns over\nlines]{EU} here.\n\n2. One line.\n');
     const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', td(uri));
     expect(ranges.map((r) => `${r.startLine}-${r.endLine}`).sort()).toEqual(['0-3', '1-3']);
+  });
+
+  it('folds a bracket over the same lines as its paragraph once', async () => {
+    const uri = await opened('bracket-fold-once', '1. States [agree to\nthe whole\nthing]{Brazil} here.\n\n2. One line.\n');
+    const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', td(uri));
+    expect(ranges.map((r) => `${r.startLine}-${r.endLine}`)).toEqual(['0-2']);
   });
 
   it('folds nothing in a draft of one-line paragraphs without headings', async () => {

@@ -1,5 +1,6 @@
 // The machine output of `negotext analyze --json`, FORMAT.md §9, field for field.
 import type { Analysis, Range } from './model';
+import { cutShort } from './text';
 
 export interface FileReport {
   file: string;
@@ -17,14 +18,8 @@ export interface FileReport {
  * a real draft, a few levels deep, never comes near the bound.
  */
 const FULL_TEXT_DEPTH = 8;
-const SHORT_TEXT = 200;
+export const SHORT_TEXT = 200;
 
-/** `text` cut to `max` characters with `…`, never between the halves of a surrogate pair. */
-export function cutShort(text: string, max = SHORT_TEXT): string {
-  if (text.length <= max) return text;
-  const cut = max - 1 - (/[\ud800-\udbff]/.test(text[max - 2]) ? 1 : 0);
-  return `${text.slice(0, cut)}…`;
-}
 
 function reportTexts(brackets: Analysis['brackets']): (b: Analysis['brackets'][number]) => string {
   let total = 0;
@@ -35,7 +30,7 @@ function reportTexts(brackets: Analysis['brackets']): (b: Analysis['brackets'][n
     if (b.depth === 1) outer += b.text.length;
   }
   if (total <= FULL_TEXT_DEPTH * outer + 1_000_000) return (b) => b.text;
-  return (b) => (b.depth <= FULL_TEXT_DEPTH ? b.text : cutShort(b.text));
+  return (b) => (b.depth <= FULL_TEXT_DEPTH ? b.text : cutShort(b.text, SHORT_TEXT));
 }
 
 export function toReport(file: string, a: Analysis): FileReport {

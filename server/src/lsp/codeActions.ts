@@ -7,15 +7,13 @@ import type { DraftDocument } from '../core/document';
 import { acceptAllEdits, acceptEdits, canonicalAttributionEdits, chooseEdits, dropEdits } from './edits';
 import { bracketAt, paragraphAt } from './positions';
 import { agreedFixes } from './agreedFixes';
+import { oneLine } from '../core/text';
 
 function action(uri: string, title: string, kind: string, edits: TextEdit[], diagnostics?: LspDiagnostic[]): CodeAction {
   return { title, kind, edit: { changes: { [uri]: edits } }, ...(diagnostics ? { diagnostics } : {}) };
 }
 
-function short(text: string): string {
-  const t = text.replace(/\s+/g, ' ');
-  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
-}
+const short = (text: string): string => oneLine(text, 40);
 
 export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range: Range, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
@@ -35,7 +33,8 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   }
   const b: BracketInfo | undefined = bracketAt(a, range.start);
   if (b) {
-    if (b.closed) out.push(action(uri, `Accept bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, acceptEdits(b)));
+    // Accepting one alternative is choosing it: its competitors go too (the choices below).
+    if (b.closed && !b.group) out.push(action(uri, `Accept bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, acceptEdits(b)));
     out.push(action(uri, `Drop bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, dropEdits(doc, b)));
     if (b.group) {
       for (const m of a.brackets.filter((x) => x.group === b.group)) {
@@ -46,8 +45,10 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
     if (canonical) out.push(action(uri, 'Rewrite attribution as {…}', CodeActionKind.RefactorRewrite, canonical));
   }
   const para = paragraphAt(a, range.start);
-  if (para && para.brackets > 0) {
-    out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(a, a.paragraphs.indexOf(para))));
+  const pi = para ? a.paragraphs.indexOf(para) : -1;
+  // Not while alternatives compete in it: accepting them all would run them together (`shallshould`).
+  if (para && para.brackets > 0 && !a.brackets.some((x) => x.paragraphIndex === pi && x.group)) {
+    out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(a, pi)));
   }
   return out;
 }

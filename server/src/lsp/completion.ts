@@ -12,20 +12,28 @@ const AT_START = /\[\s*([^[\]:{}]{0,40})$/;
 
 /** The partial name being typed before the cursor, or null when this is no place for a proposer. */
 export function proposerContext(linePrefix: string): string | null {
-  const m = IN_BRACES.exec(linePrefix) ?? AFTER_DASH.exec(linePrefix) ?? AT_START.exec(linePrefix);
+  const braces = IN_BRACES.exec(linePrefix);
+  // Braces that hold a colon are an editorial note (`{Note: …}`), not names.
+  if (braces?.[1].includes(':')) return null;
+  const m = braces ?? AFTER_DASH.exec(linePrefix) ?? AT_START.exec(linePrefix);
   if (!m) return null;
   const part = m[1].split(/[,;]/).pop() ?? '';
   return part.replace(/^\s+/, '');
 }
 
-export function completeProposers(registry: Registry, linePrefix: string, position: Position): CompletionItem[] | null {
+/** The rest of the name after the cursor, up to the next separator: a pick replaces the whole name. */
+const REST_OF_NAME = /^[^,;:{}[\]\r\n]*/;
+
+export function completeProposers(registry: Registry, line: string, position: Position): CompletionItem[] | null {
+  const linePrefix = line.slice(0, position.character);
   const typed = proposerContext(linePrefix);
   if (typed === null) return null;
   // At a bracket's start only a capitalised word can begin a list of names; do not get in the way of prose.
   const start = AT_START.exec(linePrefix);
   if (start && !IN_BRACES.test(linePrefix) && !AFTER_DASH.test(linePrefix) && !/^\p{Lu}/u.test(start[1])) return null;
-  // Replace all that was typed of the name, spaces, brackets and slashes included.
-  const range = { start: { line: position.line, character: position.character - typed.length }, end: position };
+  // Replace all of the name, what was typed (spaces, brackets and slashes included) and what follows the cursor.
+  const rest = REST_OF_NAME.exec(line.slice(position.character))![0].trimEnd();
+  const range = { start: { line: position.line, character: position.character - typed.length }, end: { line: position.line, character: position.character + rest.length } };
   return registry.completions().map(({ label, canonical }) => ({
     label,
     kind: label === canonical ? CompletionItemKind.Value : CompletionItemKind.Reference,
@@ -37,6 +45,6 @@ export function completeProposers(registry: Registry, linePrefix: string, positi
 }
 
 /** All completion at a position: proposer names where an attribution is being written, else document symbols. */
-export function complete(registry: Registry, checker: AgreedChecker | undefined, linePrefix: string, position: Position): CompletionItem[] | null {
-  return completeProposers(registry, linePrefix, position) ?? completeSymbols(linePrefix, position, checker);
+export function complete(registry: Registry, checker: AgreedChecker | undefined, line: string, position: Position): CompletionItem[] | null {
+  return completeProposers(registry, line, position) ?? completeSymbols(line.slice(0, position.character), position, checker);
 }

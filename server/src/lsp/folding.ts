@@ -7,13 +7,24 @@ export function foldingRanges(a: Analysis, lineCount: number): FoldingRange[] {
   const secs = a.sections;
   for (let i = 0; i < secs.length; i++) {
     const start = secs[i].range.start.line;
-    let end = (i + 1 < secs.length ? secs[i + 1].range.start.line : lineCount) - 1;
+    // A section runs to the next heading of its level or above: a `#` part folds its `##` sections too.
+    let j = i + 1;
+    while (j < secs.length && secs[j].level > secs[i].level) j++;
+    let end = (j < secs.length ? secs[j].range.start.line : lineCount) - 1;
     // Do not fold the blank lines before the next heading.
     const lastPara = [...a.paragraphs].reverse().find((p) => p.range.start.line > start && p.range.end.line <= end);
     if (lastPara) end = lastPara.range.end.line;
     if (end > start) out.push({ startLine: start, endLine: end, kind: 'region' });
   }
-  for (const p of a.paragraphs) if (p.range.end.line > p.range.start.line) out.push({ startLine: p.range.start.line, endLine: p.range.end.line });
-  for (const b of a.brackets) if (b.range.end.line > b.range.start.line) out.push({ startLine: b.range.start.line, endLine: b.range.end.line });
+  // A bracket over the same lines as its paragraph folds once, not twice.
+  const seen = new Set(out.map((r) => `${r.startLine}:${r.endLine}`));
+  const add = (startLine: number, endLine: number) => {
+    const key = `${startLine}:${endLine}`;
+    if (endLine <= startLine || seen.has(key)) return;
+    seen.add(key);
+    out.push({ startLine, endLine });
+  };
+  for (const p of a.paragraphs) add(p.range.start.line, p.range.end.line);
+  for (const b of a.brackets) add(b.range.start.line, b.range.end.line);
   return out;
 }

@@ -6,6 +6,8 @@ import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { AgreedChecker, Analysis, BracketInfo, Position, Registry } from '../core/index';
 import { bracketAt, contains } from './positions';
 import { referenceAt, referenceHover } from './referenceHover';
+import { escapeMarkdown } from './markdown';
+import { oneLine } from '../core/text';
 
 function md(lines: string[]): MarkupContent {
   return { kind: 'markdown', value: lines.join('\n\n') };
@@ -28,12 +30,12 @@ export function proposerLines(registry: Registry, canonical: string): string[] {
 }
 
 function bracketLines(a: Analysis, b: BracketInfo): string[] {
-  const who = b.proposers.length ? b.proposers.join(', ') : 'not attributed';
+  const who = b.proposers.length ? escapeMarkdown(b.proposers.join(', ')) : 'not attributed';
   const lines = [`**Bracket** · ${KIND_WORDS[b.kind]}${b.action ? ` (${b.action})` : ''} · depth ${b.depth}`, `Proposed by: ${who}`];
   if (b.group) {
     const members = a.brackets.filter((x) => x.group === b.group);
     const i = members.findIndex((x) => x.id === b.id);
-    lines.push(`Alternative ${i + 1} of ${members.length}: ${members.map((m) => `“${m.text.slice(0, 40)}”`).join(' / ')}`);
+    lines.push(`Alternative ${i + 1} of ${members.length}: ${members.map((m) => `“${escapeMarkdown(oneLine(m.text, 40))}”`).join(' / ')}`);
   }
   if (!b.closed) lines.push('⚠ never closed: taken to close at the end of its paragraph');
   lines.push(`Paragraph ${b.paragraph ?? '—'}: ${b.paragraphStatus ?? 'heading'}`);
@@ -44,7 +46,7 @@ export function hover(a: Analysis, p: Position, registry: Registry, checker?: Ag
   const b = bracketAt(a, p);
   if (b) {
     const name = b.names.find((n) => contains(n.range, p, true));
-    if (name) return { contents: md(name.canonical ? proposerLines(registry, name.canonical) : [`**${name.written}** — unknown proposer`]), range: name.range };
+    if (name) return { contents: md(name.canonical ? proposerLines(registry, name.canonical) : [`**${escapeMarkdown(name.written)}** — unknown proposer`]), range: name.range };
     return { contents: md(bracketLines(a, b)), range: b.range };
   }
   for (let i = 0; i < a.paragraphs.length; i++) {
@@ -52,8 +54,8 @@ export function hover(a: Analysis, p: Position, registry: Registry, checker?: Ag
     if (para.labelRange && contains(para.labelRange, p, true)) {
       const open = a.brackets.filter((x) => x.paragraphIndex === i);
       const who = [...new Set(open.flatMap((x) => x.proposers))];
-      const lines = [`**Paragraph ${para.label}** — ${para.status}`, `${open.length} bracket${open.length === 1 ? '' : 's'}${who.length ? ` · ${who.join(', ')}` : ''}`];
-      if (para.section) lines.push(`Section: ${para.section}`);
+      const lines = [`**Paragraph ${para.label}** — ${para.status}`, `${open.length} bracket${open.length === 1 ? '' : 's'}${who.length ? ` · ${escapeMarkdown(who.join(', '))}` : ''}`];
+      if (para.section) lines.push(`Section: ${escapeMarkdown(para.section)}`);
       return { contents: md(lines), range: para.labelRange };
     }
   }

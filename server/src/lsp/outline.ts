@@ -1,5 +1,6 @@
-// documentSymbol: sections, then paragraphs named by their label, with status
-// and bracket count in `detail`; sub-paragraphs as children.
+// documentSymbol: sections (a `##` inside the `#` before it), then paragraphs
+// named by their label, with status and bracket count in `detail`;
+// sub-paragraphs as children.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Analysis, ParagraphInfo, Range } from '../core/index';
 import { before } from './positions';
@@ -15,33 +16,38 @@ function paragraphSymbol(p: ParagraphInfo): DocumentSymbol {
     const s = p.subParagraphs[i];
     const next = p.subParagraphs[i + 1]?.position ?? p.range.end;
     const r: Range = { start: s.position, end: next };
-    children.push({ name: s.label, kind: SymbolKind.EnumMember, range: r, selectionRange: { start: s.position, end: s.position } });
+    // The selection is its own marker, `(ii)` of `12 (a) (ii)`.
+    const marker = s.label.slice(s.label.lastIndexOf('(')).length;
+    const selectionRange = { start: s.position, end: { line: s.position.line, character: s.position.character + marker } };
+    children.push({ name: s.label, kind: SymbolKind.EnumMember, range: r, selectionRange });
   }
   return { name: p.label, detail: detail(p), kind: p.labelled ? SymbolKind.Number : SymbolKind.String, range: p.range, selectionRange: selection, children };
 }
 
 export function outline(a: Analysis): DocumentSymbol[] {
   const out: DocumentSymbol[] = [];
+  // The open sections, outermost first, with their levels: a heading closes those at its level or deeper.
+  const open: { level: number; sym: DocumentSymbol }[] = [];
+  const place = (sym: DocumentSymbol) => {
+    const parent = open[open.length - 1]?.sym;
+    (parent ? parent.children! : out).push(sym);
+    // Each open section runs to the end of what it holds.
+    for (const o of open) if (before(o.sym.range.end, sym.range.end)) o.sym.range = { start: o.sym.range.start, end: sym.range.end };
+  };
   const sections = a.sections;
-  let si = -1;
-  let current: DocumentSymbol | null = null;
+  let si = 0;
+  const openSection = () => {
+    const s = sections[si++];
+    while (open.length && open[open.length - 1].level >= s.level) open.pop();
+    const sym: DocumentSymbol = { name: s.title, kind: SymbolKind.Namespace, range: s.range, selectionRange: s.range, children: [] };
+    place(sym);
+    open.push({ level: s.level, sym });
+  };
   for (const p of a.paragraphs) {
-    while (si + 1 < sections.length && !before(p.range.start, sections[si + 1].range.start)) {
-      si++;
-      const s = sections[si];
-      current = { name: s.title, kind: SymbolKind.Namespace, range: { start: s.range.start, end: s.range.end }, selectionRange: s.range, children: [] };
-      out.push(current);
-    }
-    const sym = paragraphSymbol(p);
-    if (current) {
-      current.children!.push(sym);
-      current.range = { start: current.range.start, end: p.range.end };
-    } else out.push(sym);
+    while (si < sections.length && !before(p.range.start, sections[si].range.start)) openSection();
+    place(paragraphSymbol(p));
   }
   // Headings with no paragraph after them still belong in the outline.
-  for (si++; si < sections.length; si++) {
-    const s = sections[si];
-    out.push({ name: s.title, kind: SymbolKind.Namespace, range: s.range, selectionRange: s.range, children: [] });
-  }
+  while (si < sections.length) openSection();
   return out;
 }

@@ -5,6 +5,8 @@ import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { Analysis, AgreedChecker, Position, ReferenceInfo } from '../core/index';
 import { catalogueEntry, confirmed } from '../core/catalogue';
 import { contains } from './positions';
+import { oneLine } from '../core/text';
+import { escapeMarkdown } from './markdown';
 
 const MAX_PARAGRAPH = 600;
 
@@ -23,20 +25,16 @@ export function documentFacts(symbol: string, checker?: AgreedChecker): { title?
   return { title: e?.title ? mark('title', e.title) : doc?.title ?? src?.title, date: e?.date ? mark('date', e.date) : doc?.date, kind: e?.kind };
 }
 
-function oneLine(text: string, max: number): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
-}
 
 export function referenceHover(ref: ReferenceInfo, checker?: AgreedChecker): Hover {
   const facts = documentFacts(ref.symbol, checker);
   const lines = [`**${ref.symbol}**${ref.pinpoint ? `, para. ${ref.pinpoint}` : ''}`];
-  const about = [facts.title ? `*${facts.title}*` : null, facts.date ?? ref.date].filter(Boolean);
+  const about = [facts.title ? `*${escapeMarkdown(facts.title)}*` : null, facts.date ?? ref.date].filter(Boolean);
   if (about.length) lines.push(about.join(' — '));
   const loaded = !!checker?.index.has(ref.symbol);
   if (loaded && ref.pinpoint) {
     const para = checker!.index.paragraph(ref.symbol, ref.pinpoint);
-    lines.push(para ? `> ${oneLine(`${para.label}. ${para.text}`, MAX_PARAGRAPH)}` : `⚠ The agreed text has no paragraph ${ref.pinpoint}`);
+    lines.push(para ? `> ${escapeMarkdown(oneLine(`${para.label}. ${para.text}`, MAX_PARAGRAPH))}` : `⚠ The agreed text has no paragraph ${ref.pinpoint}`);
   }
   lines.push(loaded ? 'Known document · agreed text loaded' : ref.known ? 'Known document' : 'Not in the catalogue or the agreed texts');
   return { contents: { kind: 'markdown', value: lines.join('\n\n') } satisfies MarkupContent, range: ref.range };

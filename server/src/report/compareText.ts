@@ -3,7 +3,8 @@
 import type { Comparison } from '../core/index';
 import { tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import type { CrossReferenceCheck } from '../core/compare/crossReferences';
-import { cutShort } from '../core/report';
+import { SHORT_TEXT } from '../core/report';
+import { cutShort } from '../core/text';
 
 /** The §10 object, exactly: file names first, and none of the extra checks a Comparison may carry. */
 export function compareReport(
@@ -25,7 +26,7 @@ function boundedTexts(brackets: Comparison['brackets']): Comparison['brackets'] 
   for (const b of brackets) total += b.text.length;
   if (total <= 50_000_000) return brackets;
   return brackets.map((b) => {
-    const text = cutShort(b.text);
+    const text = cutShort(b.text, SHORT_TEXT);
     return text === b.text ? b : { ...b, text };
   });
 }

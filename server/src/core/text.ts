@@ -1,0 +1,18 @@
+// Draft text cut short for a title, a hover or a tree row. Never between the
+// two halves of a surrogate pair: a lone half is not valid Unicode, and strict
+// JSON decoders (some LSP clients') reject the whole message that holds one.
+
+/** `text` cut to at most `max` UTF-16 units, `…` included. */
+export function cutShort(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  const last = text.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** `text` on one line (white space runs folded), cut to `max`. */
+export function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${cutShort(flat, max).slice(0, -1).trimEnd()}…`;
+}
