@@ -129,6 +129,12 @@ const HOVERS: HoverCase[] = [
     range: '12 bis.',
   },
   {
+    name: 'label inside a bracket that spans paragraphs: the paragraph, then the bracket',
+    src: '[3 bis. Whole paragraph text.\n\n‸4. Second spanned paragraph.]{EU}\n',
+    has: ['Paragraph 4', 'pending', '0 brackets', 'Bracket', 'European Union', 'Paragraph 3 bis: pending'],
+    range: '4.',
+  },
+  {
     name: 'label of an agreed paragraph',
     src: 'P‸P3. *Noting* the text,',
     has: ['Paragraph PP3', 'agreed', '0 brackets'],

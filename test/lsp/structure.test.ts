@@ -247,6 +247,12 @@ describe('codeLens', () => {
     expect(lenses.map((l) => l.command?.title)).toEqual(['pending · 3 brackets · European Union, Russian Federation', 'pending · 1 bracket']);
   });
 
+  it('says whose bracket a paragraph stands in when it opened in an earlier one', async () => {
+    const uri = await opened('lens-spanned', '2. Before.\n\n[3 bis. Whole paragraph text.\n\n4. Second spanned paragraph.]{EU}\n\n5. After [x]{Cuba}.\n');
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', td(uri));
+    expect(lenses.map((l) => l.command?.title)).toEqual(['agreed', 'pending · 1 bracket · European Union', 'pending · within a bracket of European Union', 'pending · 1 bracket · Cuba']);
+  });
+
   it('has no lens for a draft without paragraphs', async () => {
     const uri = await opened('lens-none', '# A. Only a heading\n');
     expect(await client.request<CodeLens[]>('textDocument/codeLens', td(uri))).toEqual([]);

@@ -42,23 +42,23 @@ function bracketLines(a: Analysis, b: BracketInfo): string[] {
   return lines;
 }
 
+function paragraphLines(a: Analysis, i: number): string[] {
+  const para = a.paragraphs[i];
+  const open = a.brackets.filter((x) => x.paragraphIndex === i);
+  const who = [...new Set(open.flatMap((x) => x.proposers))];
+  const lines = [`**Paragraph ${para.label}** — ${para.status}`, `${open.length} bracket${open.length === 1 ? '' : 's'}${who.length ? ` · ${escapeMarkdown(who.join(', '))}` : ''}`];
+  if (para.section) lines.push(`Section: ${escapeMarkdown(para.section)}`);
+  return lines;
+}
+
 export function hover(a: Analysis, p: Position, registry: Registry, checker?: AgreedChecker): Hover | null {
   const b = bracketAt(a, p);
-  if (b) {
-    const name = b.names.find((n) => contains(n.range, p, true));
-    if (name) return { contents: md(name.canonical ? proposerLines(registry, name.canonical) : [`**${escapeMarkdown(name.written)}** — unknown proposer`]), range: name.range };
-    return { contents: md(bracketLines(a, b)), range: b.range };
-  }
-  for (let i = 0; i < a.paragraphs.length; i++) {
-    const para = a.paragraphs[i];
-    if (para.labelRange && contains(para.labelRange, p, true)) {
-      const open = a.brackets.filter((x) => x.paragraphIndex === i);
-      const who = [...new Set(open.flatMap((x) => x.proposers))];
-      const lines = [`**Paragraph ${para.label}** — ${para.status}`, `${open.length} bracket${open.length === 1 ? '' : 's'}${who.length ? ` · ${escapeMarkdown(who.join(', '))}` : ''}`];
-      if (para.section) lines.push(`Section: ${escapeMarkdown(para.section)}`);
-      return { contents: md(lines), range: para.labelRange };
-    }
-  }
+  const name = b?.names.find((n) => contains(n.range, p, true));
+  if (name) return { contents: md(name.canonical ? proposerLines(registry, name.canonical) : [`**${escapeMarkdown(name.written)}** — unknown proposer`]), range: name.range };
+  // On a label, its paragraph, and the bracket it stands in, if any (`[12 bis. …]{EU}`).
+  const i = a.paragraphs.findIndex((para) => para.labelRange && contains(para.labelRange, p, true));
+  if (i >= 0) return { contents: md(b ? [...paragraphLines(a, i), '---', ...bracketLines(a, b)] : paragraphLines(a, i)), range: a.paragraphs[i].labelRange! };
+  if (b) return { contents: md(bracketLines(a, b)), range: b.range };
   const ref = referenceAt(a, p);
   if (ref) return referenceHover(ref, checker);
   return null;
