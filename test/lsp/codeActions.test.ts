@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
+import { droppedCleanly } from '../support/dropped';
 import {
   applyWorkspaceEdit, editsFor, freshUri, offsetAt, openAndWait, parseCursor, sharedDrafts, textIn, type Position, type Range,
 } from './fixtures/harness';
@@ -65,6 +66,8 @@ const CASES: ActionCase[] = [
   { name: 'drop, at the start of the text', src: '1. [Sta‸tes]{EU} act.\n', title: /^Drop bracket/, expected: '1. act.\n' },
   { name: 'drop, at the end of a CRLF line', src: '1. States act [no‸w]{EU}\r\n\r\n2. Next.\r\n', title: /^Drop bracket/, expected: '1. States act\r\n\r\n2. Next.\r\n' },
   { name: 'drop, inner of nested', src: '1. [a [b‸]{G77} c]{EU}\n', title: /^Drop bracket/, expected: '1. [a c]{EU}\n' },
+  { name: 'drop, a whole proposed paragraph with the blank line after it', src: '2. Before.\n\n[3 bis. Whole ‸paragraph.\n\n4. Spanned.]{EU}\n\n5. After.\n', title: /^Drop bracket/, expected: '2. Before.\n\n5. After.\n' },
+  { name: 'drop, a bracket filling a line inside a paragraph: its line only', src: '1. Text\n[more ‸text]{EU}\n\nUnlabelled.\n', title: /^Drop bracket/, expected: '1. Text\n\nUnlabelled.\n' },
   { name: 'drop, an unclosed bracket to the end of its paragraph', src: '1. An [unclo‸sed bracket.\n\n2. Next.\n', title: /^Drop bracket/, expected: '1. An\n\n2. Next.\n' },
   // choose one alternative: the others go
   { name: 'choose the first of two', src: '1. States [sh‸all][should] act.\n', title: /^Choose alternative “shall”/, expected: '1. States shall act.\n' },
@@ -220,9 +223,7 @@ describe('negotext/bracketEdit', () => {
       const e = offsetAt(f.text, b.range.end);
       const where = `${b.id} ${JSON.stringify(textIn(f.text, b.range))}`;
       const drop = applyWorkspaceEdit(f.text, uri, (await bracketEdit(uri, b.range.start, 'drop'))!);
-      const dropped = [f.text.slice(0, s) + f.text.slice(e)];
-      if (f.text[s - 1] === ' ') dropped.push(f.text.slice(0, s - 1) + f.text.slice(e));
-      expect(dropped, `drop ${where}`).toContain(drop);
+      expect(droppedCleanly(f.text, drop, s, e), `drop ${where}: ${JSON.stringify(drop)}`).toBe(true);
       // The code action offers the same edit as the request.
       const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
         textDocument: { uri }, range: { start: b.range.start, end: b.range.start }, context: { diagnostics: [] },

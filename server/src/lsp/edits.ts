@@ -24,11 +24,22 @@ export function acceptEdits(b: BracketInfo): TextEdit[] {
   return [del(b.range.start, keptStart(b)), del(b.textRange.end, b.range.end)];
 }
 
-/** Delete the bracket and its text, and one of the two spaces that would be left around it. */
+/**
+ * Delete the bracket and its text, and one of the two spaces that would be left around it.
+ * A bracket that fills its lines goes with them; one that is a block of its own (a whole
+ * proposed paragraph) also with the blank lines after it, so that one blank line, not
+ * three, parts its neighbours.
+ */
 export function dropEdits(doc: DraftDocument, b: BracketInfo): TextEdit[] {
   const { start, end } = b.range;
   const line = doc.lineText(start.line);
   const endLine = end.line === start.line ? line : doc.lineText(end.line);
+  if (line.slice(0, start.character).trim() === '' && endLine.slice(end.character).trim() === '' && end.line + 1 < doc.lineCount) {
+    let next = end.line + 1;
+    const ownBlock = start.line === 0 || doc.lineText(start.line - 1).trim() === '';
+    if (ownBlock) while (next < doc.lineCount && doc.lineText(next).trim() === '') next++;
+    if (next < doc.lineCount) return [del({ line: start.line, character: 0 }, { line: next, character: 0 })];
+  }
   const spaceBefore = start.character > 0 && line[start.character - 1] === ' ';
   const spaceAfter = endLine[end.character] === ' ';
   const punctAfter = /^[,.;:)]/.test(endLine.slice(end.character));
