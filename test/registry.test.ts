@@ -169,6 +169,11 @@ describe('suggest', () => {
     for (const n of s) expect(names.has(n)).toBe(true);
   });
 
+  it('gives only the best when a name is one typo away', () => {
+    expect(reg.suggest('Russa')).toEqual(['Russian Federation']);
+    expect(reg.suggest('Brazill')).toEqual(['Brazil']);
+  });
+
   it('respects max and gives nothing for nothing', () => {
     expect(reg.suggest('Guinee', 2).length).toBeLessThanOrEqual(2);
     expect(reg.suggest('Guinee', 2)[0]).toBe('Guinea');

@@ -181,8 +181,12 @@ export class Registry {
       if (seen === undefined || d < seen) best.set(canonical, d);
     }
     // Stable sort keeps data order (States before groups) among equal distances.
-    return [...best.entries()]
-      .sort((a, b) => a[1] - b[1])
+    const ranked = [...best.entries()].sort((a, b) => a[1] - b[1]);
+    // Beside a name one typo away ("Russa"), names three edits away (Cuba) are noise: keep only the
+    // best; when nothing is that close, those within one edit of the best.
+    const d0 = ranked[0]?.[1] ?? 0;
+    return ranked
+      .filter(([, d]) => (d0 <= 1 ? d === d0 : d <= d0 + 1))
       .slice(0, max)
       .map(([name]) => name);
   }
