@@ -5,7 +5,9 @@
 // inside the group; rewriting an attribution keeps the proposers. For every
 // paragraph: accept-all stays inside the paragraph (and the brackets that
 // open in it), removes only bracket marks and attributions, and leaves it
-// without brackets. Accepting every bracket of a draft leaves none.
+// without brackets. Choosing one of a paragraph's `Option 1:` lines keeps its
+// text and changes nothing outside the options. Accepting every bracket of a
+// draft leaves none.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { CodeAction, TextEdit } from 'vscode-languageserver';
@@ -13,6 +15,7 @@ import { analyze, DraftDocument, type Analysis, type BracketInfo, type Range } f
 import { lineStarts } from '../../server/src/core/lines';
 import { codeActions } from '../../server/src/lsp/codeActions';
 import { acceptEdits } from '../../server/src/lsp/edits';
+import { optionLines } from '../../server/src/lsp/options';
 import { anyDraft, notationDraft } from '../support/arbitraries';
 import { tried } from '../support/tried';
 import { runs, timeout } from './config';
@@ -58,7 +61,7 @@ function onRandomDrafts(n: number, check: (text: string, a: Analysis, doc: Draft
   fc.assert(fc.property(someDraft, (text) => check(text, analyze(text), new DraftDocument(text), offsets(text))), runs(n));
 }
 
-const counts = { accept: 0, unclosed: 0, drop: 0, choose: 0, rewrite: 0, acceptAll: 0, drafts: 0, acceptEverything: 0 };
+const counts = { accept: 0, unclosed: 0, drop: 0, choose: 0, rewrite: 0, acceptAll: 0, drafts: 0, acceptEverything: 0, chooseOption: 0 };
 
 describe('fuzz: code actions lose no text', () => {
   it('accept, drop, choose and rewrite each change only the bracket they name', () => {
@@ -167,6 +170,27 @@ describe('fuzz: code actions lose no text', () => {
       });
     });
     tried('code action', 'accept all brackets of each paragraph of random drafts', counts.acceptAll, 'only marks and attributions removed, inside the paragraph; no bracket left in it');
+  }, timeout);
+
+  it("choosing one of a paragraph's option lines keeps its text and nothing outside the options changes", () => {
+    onRandomDrafts(200, (text, a, doc, off) => {
+      for (const para of a.paragraphs) {
+        const options = optionLines(doc, para);
+        if (!options.length) continue;
+        const actions = codeActions(uri, doc, a, { start: options[options.length - 1].start, end: options[options.length - 1].start }, []);
+        const chooses = actions.filter((x) => x.title.startsWith('Choose option'));
+        expect(chooses.length, `paragraph ${para.label}`).toBe(options.length);
+        const [gs] = off({ start: options[0].start, end: options[0].start });
+        const [, ge] = off({ start: options[options.length - 1].end, end: options[options.length - 1].end });
+        chooses.forEach((c, k) => {
+          const middle = outsideUnchanged(text, applyEdits(text, editsOf(c)), gs, ge, `choose option ${k + 1} of ${para.label}`);
+          const [ts, te] = off({ start: options[k].textStart, end: options[k].end });
+          expect(middle, `choose option ${k + 1} of ${para.label}`).toBe(text.slice(ts, te));
+          counts.chooseOption++;
+        });
+      }
+    });
+    tried('code action', "choose each option line of random drafts' paragraphs", counts.chooseOption, 'the chosen option’s text kept, its marker and the other options gone, nothing outside them changed');
   }, timeout);
 
   it('accepting every bracket of a draft, one after another, leaves no bracket and loses no text', () => {

@@ -74,6 +74,10 @@ const CASES: ActionCase[] = [
   { name: 'choose the second of two', src: '1. States [sh‸all][should] act.\n', title: /^Choose alternative “should”/, expected: '1. States should act.\n' },
   { name: 'choose among attributed alternatives', src: '1. States [shall]{EU}[sh‸ould]{Brazil}[may]{Cuba} act.\n', title: /^Choose alternative “may”/, expected: '1. States may act.\n' },
   { name: 'choose, from an unfccc-style pair', src: 'Pp2 [Acknowledging][Noti‸ng] the [first][initial] reports,\n', title: /^Choose alternative “Noting”/, expected: 'Pp2 Noting the [first][initial] reports,\n' },
+  // choose one of a paragraph's `Option 1:` lines (no brackets): the marker and the other options go
+  { name: 'choose the second option line', src: '7. States agreed:\nOption 1: to do this;\nOption‸ 2: to do that.\n\n8. Next.\n', title: /^Choose option “Option 2/, expected: '7. States agreed:\nto do that.\n\n8. Next.\n' },
+  { name: 'choose the first of three option lines, one over two lines', src: '7. States agreed:\n**Option A:** to do\nthis;\n**Option B:** that;\nOption C: ‸neither.\n', title: /^Choose option “\*\*Option A/, expected: '7. States agreed:\nto do\nthis;\n' },
+  { name: 'choose an option that starts after the label', src: '7. Option 1: a;\nOption 2: ‸b.\n', title: /^Choose option “Option 2/, expected: '7. b.\n' },
   // accept all brackets of a paragraph
   {
     name: 'accept all of a paragraph, nested and unclosed included, and nothing of the next',
@@ -132,6 +136,7 @@ describe('code actions', () => {
     ['only accept all, outside the paragraph’s brackets', '1. States [should]{EU} a‸ct.\n', ['Accept all brackets of paragraph 1']],
     ['an alternative is chosen, not accepted; no accept-all while alternatives compete', '1. States [sh‸all][should] act [now]{EU}.\n', ['Drop bracket “shall”', 'Choose alternative “shall”', 'Choose alternative “should”']],
     ['a cut title never splits an emoji', `1. X [${'a'.repeat(38)}‸🌍🌍🌍 tail]{EU}.\n`, [`Accept bracket “${'a'.repeat(38)}…”`, `Drop bracket “${'a'.repeat(38)}…”`, 'Accept all brackets of paragraph 1']],
+    ['no option choice before the option lines', '7. States ag‸reed:\nOption 1: do this;\nOption 2: do that.\n', []],
     ['no rewrite for bracketed prose with a dash', '1. [ransomware – incl‸uding] x\n', ['Accept bracket “ransomware – including”', 'Drop bracket “ransomware – including”', 'Accept all brackets of paragraph 1']],
   ] as const)('%s', async (name, src, titles) => {
     const { actions } = await actionsAt(name, src);

@@ -1,5 +1,6 @@
-// Code actions on brackets: accept, drop, choose an alternative, accept all
-// of a paragraph, fix an unknown proposer, rewrite an attribution into braces;
+// Code actions on brackets: accept, drop, choose an alternative (or one of a
+// paragraph's `Option 1:` lines), accept all of a paragraph, fix an unknown
+// proposer, rewrite an attribution into braces;
 // restore agreed wording or add its citation (agreedFixes.ts).
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Analysis, BracketInfo } from '../core/index';
@@ -7,6 +8,7 @@ import type { DraftDocument } from '../core/document';
 import { acceptAllEdits, acceptEdits, canonicalAttributionEdits, chooseEdits, dropEdits } from './edits';
 import { bracketAt, paragraphAt } from './positions';
 import { agreedFixes } from './agreedFixes';
+import { chooseOptionEdits, inOptions, optionLines } from './options';
 import { oneLine } from '../core/text';
 
 function action(uri: string, title: string, kind: string, edits: TextEdit[], diagnostics?: LspDiagnostic[]): CodeAction {
@@ -45,6 +47,11 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
     if (canonical) out.push(action(uri, 'Rewrite attribution as {…}', CodeActionKind.RefactorRewrite, canonical));
   }
   const para = paragraphAt(a, range.start);
+  // `Option 1:` … `Option 2:` lines without brackets are alternatives too (FORMAT.md §5).
+  const options = para ? optionLines(doc, para) : [];
+  if (para && inOptions(options, para, range.start)) {
+    options.forEach((o, k) => out.push(action(uri, `Choose option “${short(o.text)}”`, CodeActionKind.RefactorRewrite, chooseOptionEdits(options, k))));
+  }
   const pi = para ? a.paragraphs.indexOf(para) : -1;
   // Not while alternatives compete in it: accepting them all would run them together (`shallshould`).
   if (para && para.brackets > 0 && !a.brackets.some((x) => x.paragraphIndex === pi && x.group)) {

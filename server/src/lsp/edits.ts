@@ -9,7 +9,7 @@ function del(start: Range['start'], end: Range['end']): TextEdit {
   return { range: { start, end }, newText: '' };
 }
 
-const OPTION_MARKER = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)][*_]*[ \t]*/i;
+export const OPTION_MARKER = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)][*_]*[ \t]*/i;
 
 /** Where the agreed text starts: after an `ALT 1:` / `Option A:` marker, which goes with the brackets. */
 function keptStart(b: BracketInfo): Range['start'] {
