@@ -128,7 +128,7 @@ describe('fuzz: code actions lose no text', () => {
   }, timeout);
 
   it('accept all of a paragraph removes only bracket marks and attributions, inside the paragraph, and leaves it without brackets', () => {
-    onRandomDrafts(150, (text, a, doc, off) => {
+    onRandomDrafts(600, (text, a, doc, off) => {
       a.paragraphs.forEach((para, pi) => {
         const own = a.brackets.filter((b) => b.paragraphIndex === pi);
         if (!own.length) return;
