@@ -82,7 +82,7 @@ export interface BlockResult {
    * checked diagnostics): a property rather than a WeakMap, which costs more
    * than the analysis of a short paragraph.
    */
-  memo?: { lineStarts?: number[]; own?: unknown };
+  memo?: { lineStarts?: number[]; own?: unknown; title?: BlockResult };
 }
 
 export interface BlockContext {

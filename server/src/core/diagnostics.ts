@@ -8,6 +8,7 @@ import type { BlockNode, DraftDocument } from './document';
 import { lineOfOffset, lineStarts } from './lines';
 import type { Diagnostic, Position, Range } from './model';
 import type { ReferenceChecker } from './referenceChecker';
+import { citedInTitle } from './references';
 import { drain, type Steps } from './steps';
 
 function startsOf(r: BlockResult): number[] {
@@ -52,35 +53,37 @@ function shifted(d: Relative, lines: number): Diagnostic {
 interface Own {
   checker: ReferenceChecker | undefined;
   version: number;
+  isTitle: boolean;
   diagnostics: Relative[];
 }
 const NONE: Relative[] = [];
 
-function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined): Relative[] {
+function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean): Relative[] {
   const version = checker?.version ?? 0;
   const memo = (r.memo ??= {});
   const hit = memo.own as Own | undefined;
-  if (hit && hit.checker === checker && hit.version === version) return hit.diagnostics;
+  if (hit && hit.checker === checker && hit.version === version && hit.isTitle === isTitle) return hit.diagnostics;
   let out = r.diagnostics.length ? r.diagnostics.map((d) => relative(r, d)) : NONE;
-  // A title's references are checked too: a draft decision's title cites decisions.
   if (checker && (r.kind === 'paragraph' || r.kind === 'text' || r.kind === 'footnote')) {
-    const checked = checker.checkBlock(r, r.references.length ? new Set(r.references.map((x) => x.symbol)) : EMPTY_SET);
+    // A title's citations are checked too (a draft decision's title cites decisions), not the draft's own symbol.
+    const block = isTitle ? (memo.title ??= { ...r, references: r.references.filter(citedInTitle) }) : r;
+    const checked = checker.checkBlock(block, block.references.length ? new Set(block.references.map((x) => x.symbol)) : EMPTY_SET);
     if (checked.length) out = [...out, ...checked.map((d) => relative(r, d))];
   }
-  memo.own = { checker, version, diagnostics: out } satisfies Own;
+  memo.own = { checker, version, isTitle, diagnostics: out } satisfies Own;
   return out;
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** A block's own diagnostics at its current place, kept on the node until it moves or changes. */
-function placed(node: BlockNode, checker: ReferenceChecker | undefined): Diagnostic[] {
+function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean): Diagnostic[] {
   const version = checker?.version ?? 0;
   const hit = node.placed;
-  if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version) return hit.list;
-  const own = ownDiagnostics(node.result, checker);
+  if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version && hit.isTitle === isTitle) return hit.list;
+  const own = ownDiagnostics(node.result, checker, isTitle);
   const list = own.length ? own.map((d) => shifted(d, node.startLine)) : own;
-  node.placed = { result: node.result, line: node.startLine, checker, version, list };
+  node.placed = { result: node.result, line: node.startLine, checker, version, isTitle, list };
   return list;
 }
 
@@ -131,7 +134,7 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
     const r = node.result;
     if (r.kind === 'blank' || r.kind === 'frontmatter' || r.kind === 'linkdef') continue;
     const isTitle = facts.isTitle[k];
-    const list = placed(node, options.checker);
+    const list = placed(node, options.checker, isTitle);
     for (let i = 0; i < list.length; i++) out.push(list[i]);
     const spanned = spans.depthAtStart[k];
     if (r.adRef && !isTitle && (r.brackets.length > 0 || spanned > 0)) {

@@ -47,6 +47,7 @@ export interface PlacedDiagnostics {
   line: number;
   checker: unknown;
   version: number;
+  isTitle: boolean;
   list: Diagnostic[];
 }
 

@@ -6,6 +6,7 @@ import { collectDiagnostics, pos, range } from './diagnostics';
 import type { DraftDocument, BlockNode } from './document';
 import type { Analysis, BracketInfo, ParagraphInfo, ParagraphStatus, ReferenceInfo, SectionInfo } from './model';
 import type { ReferenceChecker } from './referenceChecker';
+import { citedInTitle } from './references';
 
 export interface MaterializeOptions {
   checker?: ReferenceChecker;
@@ -99,6 +100,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
     if (isParagraph || r.kind === 'footnote' || isTitle) {
       const cited = new Set<string>();
       for (const ref of r.references) {
+        if (isTitle && !citedInTitle(ref)) continue;
         cited.add(ref.symbol);
         references.push({
           paragraph: label,

@@ -6,6 +6,15 @@ import { detach } from './lines';
 import { analyseSymbol, isSeriesRoot, stripSurrounding, type SymbolAnalysis } from './symbols';
 
 export type ReferenceKind = 'document' | 'resolution' | 'decision';
+
+/**
+ * In a draft's title a bare symbol is the draft's own, or its parent report's
+ * (`A/AC.296/2026/9`, `FCCC/CP/2015/L.9/Rev.1`), printed in its header: only
+ * the resolutions and decisions a title names are citations.
+ */
+export function citedInTitle(r: { kind: ReferenceKind }): boolean {
+  return r.kind !== 'document';
+}
 export interface FoundReference {
   /** Offsets into the text given to findReferences: the reference as written (e.g. "A/76/135", "resolution 75/240", "75/240" for a later item of a list, "Security Council resolution 2341 (2017)", "decision 1/CP.21"). */
   start: number; end: number;
