@@ -258,7 +258,7 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
   };
 
   connection.onDocumentSymbol(({ textDocument }) => withDraft(textDocument.uri, [], (d) => outline(d.analysis())));
-  connection.onHover(({ textDocument, position }) => withDraft(textDocument.uri, null, (d) => hover(d.analysis(), position, options.registry ?? defaultRegistry, agreed())));
+  connection.onHover(({ textDocument, position }) => withDraft(textDocument.uri, null, (d) => hover(d.analysis(), position, options.registry ?? defaultRegistry, agreed(), d.doc)));
   connection.onCodeAction(({ textDocument, range, context }) =>
     withDraft(textDocument.uri, [], (d) => codeActions(textDocument.uri, d.doc, d.analysis(), range, context.diagnostics)));
   connection.onCompletion(({ textDocument, position }) =>

@@ -135,6 +135,12 @@ const HOVERS: HoverCase[] = [
     range: '4.',
   },
   {
+    name: 'an Option line without brackets: which of how many',
+    src: '7. States agreed:\nOption 1: to do this;\nOption 2: to do ‸that.\n',
+    has: ['Option 2 of 2', 'alternative', '“Option 1: to do this;”', 'Paragraph 7: pending'],
+    range: 'Option 2: to do that.',
+  },
+  {
     name: 'label of an agreed paragraph',
     src: 'P‸P3. *Noting* the text,',
     has: ['Paragraph PP3', 'agreed', '0 brackets'],

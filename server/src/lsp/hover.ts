@@ -1,10 +1,12 @@
 // Hover: on a proposer name, the registry's full name and groups; on a
 // bracket, its proposers, kind, depth, alternatives and paragraph status; on
 // a paragraph label, its status and open brackets; on a reference, the
-// document (referenceHover.ts).
+// document (referenceHover.ts); on an `Option 1:` line, its place among them.
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { AgreedChecker, Analysis, BracketInfo, Position, Registry } from '../core/index';
-import { bracketAt, contains } from './positions';
+import type { DraftDocument } from '../core/document';
+import { before, bracketAt, contains, paragraphAt } from './positions';
+import { optionLines } from './options';
 import { referenceAt, referenceHover } from './referenceHover';
 import { escapeMarkdown } from './markdown';
 import { oneLine } from '../core/text';
@@ -51,7 +53,7 @@ function paragraphLines(a: Analysis, i: number): string[] {
   return lines;
 }
 
-export function hover(a: Analysis, p: Position, registry: Registry, checker?: AgreedChecker): Hover | null {
+export function hover(a: Analysis, p: Position, registry: Registry, checker?: AgreedChecker, doc?: DraftDocument): Hover | null {
   const b = bracketAt(a, p);
   const name = b?.names.find((n) => contains(n.range, p, true));
   if (name) return { contents: md(name.canonical ? proposerLines(registry, name.canonical) : [`**${escapeMarkdown(name.written)}** — unknown proposer`]), range: name.range };
@@ -61,5 +63,20 @@ export function hover(a: Analysis, p: Position, registry: Registry, checker?: Ag
   if (b) return { contents: md(bracketLines(a, b)), range: b.range };
   const ref = referenceAt(a, p);
   if (ref) return referenceHover(ref, checker);
-  return null;
+  return doc ? optionHover(doc, a, p) : null;
+}
+
+/** On one of a paragraph's `Option 1:` lines: which of how many, and the others. */
+function optionHover(doc: DraftDocument, a: Analysis, p: Position): Hover | null {
+  const para = paragraphAt(a, p);
+  if (!para) return null;
+  const options = optionLines(doc, para);
+  const k = options.findIndex((o) => !before(p, o.start) && !before(o.end, p));
+  if (k < 0) return null;
+  const lines = [
+    `**Option ${k + 1} of ${options.length}** · alternative`,
+    options.map((o) => `“${escapeMarkdown(oneLine(o.text, 40))}”`).join(' / '),
+    `Paragraph ${para.label}: ${para.status}`,
+  ];
+  return { contents: md(lines), range: { start: options[k].start, end: options[k].end } };
 }
