@@ -66,6 +66,7 @@ const CASES: ActionCase[] = [
   { name: 'drop, at the start of the text', src: '1. [Sta‸tes]{EU} act.\n', title: /^Drop bracket/, expected: '1. act.\n' },
   { name: 'drop, at the end of a CRLF line', src: '1. States act [no‸w]{EU}\r\n\r\n2. Next.\r\n', title: /^Drop bracket/, expected: '1. States act\r\n\r\n2. Next.\r\n' },
   { name: 'drop, inner of nested', src: '1. [a [b‸]{G77} c]{EU}\n', title: /^Drop bracket/, expected: '1. [a c]{EU}\n' },
+  { name: 'drop, with the editorial note on it', src: '4. States [ag‸ree]{Note: pending Article 10} now.\n', title: /^Drop bracket/, expected: '4. States now.\n' },
   { name: 'drop, a whole proposed paragraph with the blank line after it', src: '2. Before.\n\n[3 bis. Whole ‸paragraph.\n\n4. Spanned.]{EU}\n\n5. After.\n', title: /^Drop bracket/, expected: '2. Before.\n\n5. After.\n' },
   { name: 'drop, a bracket filling a line inside a paragraph: its line only', src: '1. Text\n[more ‸text]{EU}\n\nUnlabelled.\n', title: /^Drop bracket/, expected: '1. Text\n\nUnlabelled.\n' },
   { name: 'drop, an unclosed bracket to the end of its paragraph', src: '1. An [unclo‸sed bracket.\n\n2. Next.\n', title: /^Drop bracket/, expected: '1. An\n\n2. Next.\n' },

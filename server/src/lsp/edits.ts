@@ -24,16 +24,23 @@ export function acceptEdits(b: BracketInfo): TextEdit[] {
   return [del(b.range.start, keptStart(b)), del(b.textRange.end, b.range.end)];
 }
 
+/** An editorial note in braces right after a bracket (`[agree]{Note: pending Article 10}`): its length, or 0. */
+export function noteAfter(b: BracketInfo, rest: string): number {
+  if (!b.closed || b.form === 'braces') return 0;
+  return /^\{[^{}\r\n]*\}/.exec(rest)?.[0].length ?? 0;
+}
+
 /**
- * Delete the bracket and its text, and one of the two spaces that would be left around it.
- * A bracket that fills its lines goes with them; one that is a block of its own (a whole
- * proposed paragraph) also with the blank lines after it, so that one blank line, not
- * three, parts its neighbours.
+ * Delete the bracket and its text, with the editorial note on it, and one of the two
+ * spaces that would be left around it. A bracket that fills its lines goes with them;
+ * one that is a block of its own (a whole proposed paragraph) also with the blank lines
+ * after it, so that one blank line, not three, parts its neighbours.
  */
 export function dropEdits(doc: DraftDocument, b: BracketInfo): TextEdit[] {
-  const { start, end } = b.range;
+  const { start } = b.range;
   const line = doc.lineText(start.line);
-  const endLine = end.line === start.line ? line : doc.lineText(end.line);
+  const endLine = b.range.end.line === start.line ? line : doc.lineText(b.range.end.line);
+  const end = { line: b.range.end.line, character: b.range.end.character + noteAfter(b, endLine.slice(b.range.end.character)) };
   if (line.slice(0, start.character).trim() === '' && endLine.slice(end.character).trim() === '' && end.line + 1 < doc.lineCount) {
     let next = end.line + 1;
     const ownBlock = start.line === 0 || doc.lineText(start.line - 1).trim() === '';
