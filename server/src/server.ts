@@ -143,7 +143,7 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
         hoverProvider: true,
         documentSymbolProvider: { label: 'negotext' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
-        completionProvider: { triggerCharacters: ['{', ',', ';', '–', '—', '[', '/', ' '] },
+        completionProvider: { triggerCharacters: ['{', ',', ';', '–', '—', '/', ' '] },
         definitionProvider: true,
         referencesProvider: true,
         documentLinkProvider: { resolveProvider: false },
