@@ -8,7 +8,7 @@ import type { DraftDocument } from '../core/document';
 import { acceptAllEdits, acceptEdits, canonicalAttributionEdits, chooseEdits, dropEdits } from './edits';
 import { bracketAt, paragraphAt } from './positions';
 import { agreedFixes } from './agreedFixes';
-import { chooseOptionEdits, inOptions, optionLines } from './options';
+import { chooseOptionEdits, inOptions, optionAt, optionLines } from './options';
 import { oneLine } from '../core/text';
 
 function action(uri: string, title: string, kind: string, edits: TextEdit[], diagnostics?: LspDiagnostic[]): CodeAction {
@@ -16,6 +16,7 @@ function action(uri: string, title: string, kind: string, edits: TextEdit[], dia
 }
 
 const short = (text: string): string => oneLine(text, 40);
+const MAX_OPTION_CHOICES = 10;
 
 export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range: Range, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
@@ -50,7 +51,9 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   // `Option 1:` … `Option 2:` lines without brackets are alternatives too (FORMAT.md §5).
   const options = para ? optionLines(doc, para) : [];
   if (para && inOptions(options, para, range.start)) {
-    options.forEach((o, k) => out.push(action(uri, `Choose option “${short(o.text)}”`, CodeActionKind.RefactorRewrite, chooseOptionEdits(options, k))));
+    // Every option of a group of a few; of a long run (a compilation text), the one at the cursor.
+    const at = options.length <= MAX_OPTION_CHOICES ? options.map((_, k) => k) : [optionAt(options, range.start)].filter((k) => k >= 0);
+    for (const k of at) out.push(action(uri, `Choose option “${short(options[k].text)}”`, CodeActionKind.RefactorRewrite, chooseOptionEdits(options, k)));
   }
   const pi = para ? a.paragraphs.indexOf(para) : -1;
   // Not while alternatives compete in it: accepting them all would run them together (`shallshould`).

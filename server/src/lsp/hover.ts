@@ -5,8 +5,8 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import type { AgreedChecker, Analysis, BracketInfo, Position, Registry } from '../core/index';
 import type { DraftDocument } from '../core/document';
-import { before, bracketAt, contains, paragraphAt } from './positions';
-import { optionLines } from './options';
+import { bracketAt, contains, paragraphAt } from './positions';
+import { optionAt, optionLines } from './options';
 import { referenceAt, referenceHover } from './referenceHover';
 import { escapeMarkdown } from './markdown';
 import { oneLine } from '../core/text';
@@ -66,17 +66,17 @@ export function hover(a: Analysis, p: Position, registry: Registry, checker?: Ag
   return doc ? optionHover(doc, a, p) : null;
 }
 
+const MAX_OPTIONS_SHOWN = 10;
+
 /** On one of a paragraph's `Option 1:` lines: which of how many, and the others. */
 function optionHover(doc: DraftDocument, a: Analysis, p: Position): Hover | null {
   const para = paragraphAt(a, p);
   if (!para) return null;
   const options = optionLines(doc, para);
-  const k = options.findIndex((o) => !before(p, o.start) && !before(o.end, p));
+  const k = optionAt(options, p);
   if (k < 0) return null;
-  const lines = [
-    `**Option ${k + 1} of ${options.length}** · alternative`,
-    options.map((o) => `“${escapeMarkdown(oneLine(o.text, 40))}”`).join(' / '),
-    `Paragraph ${para.label}: ${para.status}`,
-  ];
+  const shown = options.slice(0, MAX_OPTIONS_SHOWN).map((o) => `“${escapeMarkdown(oneLine(o.text, 40))}”`);
+  if (options.length > MAX_OPTIONS_SHOWN) shown.push(`… ${options.length - MAX_OPTIONS_SHOWN} more`);
+  const lines = [`**Option ${k + 1} of ${options.length}** · alternative`, shown.join(' / '), `Paragraph ${para.label}: ${para.status}`];
   return { contents: md(lines), range: { start: options[k].start, end: options[k].end } };
 }
