@@ -137,6 +137,7 @@ describe('code actions', () => {
     ['only accept all, outside the paragraph’s brackets', '1. States [should]{EU} a‸ct.\n', ['Accept all brackets of paragraph 1']],
     ['an alternative is chosen, not accepted; no accept-all while alternatives compete', '1. States [sh‸all][should] act [now]{EU}.\n', ['Drop bracket “shall”', 'Choose alternative “shall”', 'Choose alternative “should”']],
     ['a cut title never splits an emoji', `1. X [${'a'.repeat(38)}‸🌍🌍🌍 tail]{EU}.\n`, [`Accept bracket “${'a'.repeat(38)}…”`, `Drop bracket “${'a'.repeat(38)}…”`, 'Accept all brackets of paragraph 1']],
+    ['of a long run of option lines, only the one at the cursor', `7. States agreed:\n${Array.from({ length: 12 }, (_, i) => `Option ${i + 1}: ${i === 2 ? 'c‸' : 'x'};`).join('\n')}\n`, ['Choose option “Option 3: c;”']],
     ['no option choice before the option lines', '7. States ag‸reed:\nOption 1: do this;\nOption 2: do that.\n', []],
     ['no rewrite for bracketed prose with a dash', '1. [ransomware – incl‸uding] x\n', ['Accept bracket “ransomware – including”', 'Drop bracket “ransomware – including”', 'Accept all brackets of paragraph 1']],
   ] as const)('%s', async (name, src, titles) => {
