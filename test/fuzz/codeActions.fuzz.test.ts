@@ -4,7 +4,8 @@
 // removes it and at most one space before it; choosing an alternative stays
 // inside the group; rewriting an attribution keeps the proposers. For every
 // paragraph: accept-all stays inside the paragraph (and the brackets that
-// open in it), removes only bracket marks and attributions, and leaves it
+// open in it), removes only bracket marks, attributions and the editorial
+// notes on brackets, and leaves it
 // without brackets. Choosing one of a paragraph's `Option 1:` lines keeps its
 // text and changes nothing outside the options. Accepting every bracket of a
 // draft leaves none.
@@ -51,6 +52,12 @@ function keepsInner(middle: string, inner: string): boolean {
   return inner.endsWith(middle) && inner.length - middle.length <= 20;
 }
 
+/** An editorial note in braces right after a closed bracket with no braces attribution: accept and drop take it too. */
+function noteLength(text: string, b: BracketInfo, e: number): number {
+  if (!b.closed || b.form === 'braces') return 0;
+  return /^\{[^{}\r\n]*\}/.exec(text.slice(e))?.[0].length ?? 0;
+}
+
 const OPTION_MARKER = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)][*_]*[ \t]*/i;
 
 /** Mostly drafts in the notation, some raw text. */
@@ -77,13 +84,13 @@ describe('fuzz: code actions lose no text', () => {
           expect(accept, `${b.id}: an accept action on an alternative`).toBeUndefined();
         } else if (b.closed) {
           expect(accept, `${b.id}: no accept action at its start`).toBeDefined();
-          const middle = outsideUnchanged(text, applyEdits(text, editsOf(accept!)), s, e, `accept ${b.id}`);
+          const middle = outsideUnchanged(text, applyEdits(text, editsOf(accept!)), s, e + noteLength(text, b, e), `accept ${b.id}`);
           expect(keepsInner(middle, inner), `accept ${b.id}: ${JSON.stringify(middle)} is not its text ${JSON.stringify(inner)}`).toBe(true);
           counts.accept++;
         } else {
           expect(accept).toBeUndefined();
           const [os, oe] = off(b.openRange);
-          expect(applyEdits(text, acceptEdits(b))).toBe(text.slice(0, os) + text.slice(oe));
+          expect(applyEdits(text, acceptEdits(doc, b))).toBe(text.slice(0, os) + text.slice(oe));
           counts.unclosed++;
         }
         const drop = actions.find((x) => x.title.startsWith('Drop bracket'));
@@ -144,7 +151,7 @@ describe('fuzz: code actions lose no text', () => {
         const after = applyEdits(text, editsOf(all!));
         // confined to the paragraph, and the brackets opening in it (one may span later paragraphs)
         const [ps, pe0] = off(para.range);
-        const pe = Math.max(pe0, ...own.map((b) => off(b.range)[1]));
+        const pe = Math.max(pe0, ...own.map((b) => off(b.range)[1] + noteLength(text, b, off(b.range)[1])));
         outsideUnchanged(text, after, ps, pe, `accept all of ${para.label}`);
         // exactly the marks, attributions and ALT/Option markers go; every other character stays
         const gone = new Uint8Array(text.length);
@@ -155,7 +162,7 @@ describe('fuzz: code actions lose no text', () => {
             // an `ALT 1:` / `Option A:` marker goes with the marks (FORMAT.md §5)
             const m = OPTION_MARKER.exec(b.text);
             mark([off(b.range)[0], off(b.textRange)[0] + (m && !m[0].includes('\n') && m[0].length < b.text.length ? m[0].length : 0)]);
-            mark([off(b.textRange)[1], off(b.range)[1]]);
+            mark([off(b.textRange)[1], off(b.range)[1] + noteLength(text, b, off(b.range)[1])]);
           }
         }
         let expected = '';
@@ -201,7 +208,7 @@ describe('fuzz: code actions lose no text', () => {
         let a = analyze(t);
         const limit = 2 * a.brackets.length + 2;
         for (let k = 0; k < limit && a.brackets.length; k++) {
-          t = applyEdits(t, acceptEdits(a.brackets[0]));
+          t = applyEdits(t, acceptEdits(new DraftDocument(t), a.brackets[0]));
           a = analyze(t);
         }
         expect(a.brackets.map((b) => b.text)).toEqual([]);

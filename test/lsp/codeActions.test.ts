@@ -66,6 +66,8 @@ const CASES: ActionCase[] = [
   { name: 'drop, at the start of the text', src: '1. [Sta‸tes]{EU} act.\n', title: /^Drop bracket/, expected: '1. act.\n' },
   { name: 'drop, at the end of a CRLF line', src: '1. States act [no‸w]{EU}\r\n\r\n2. Next.\r\n', title: /^Drop bracket/, expected: '1. States act\r\n\r\n2. Next.\r\n' },
   { name: 'drop, inner of nested', src: '1. [a [b‸]{G77} c]{EU}\n', title: /^Drop bracket/, expected: '1. [a c]{EU}\n' },
+  { name: 'accept, with the editorial note on it', src: '4. States [ag‸ree]{Note: pending Article 10} now.\n', title: /^Accept bracket/, expected: '4. States agree now.\n' },
+  { name: 'accept all, notes on brackets included, a note apart kept', src: '4. States [ag‸ree]{move to the Agreement} [now]{EU} {Note: later}.\n', title: /^Accept all/, expected: '4. States agree now {Note: later}.\n' },
   { name: 'drop, with the editorial note on it', src: '4. States [ag‸ree]{Note: pending Article 10} now.\n', title: /^Drop bracket/, expected: '4. States now.\n' },
   { name: 'drop, a whole proposed paragraph with the blank line after it', src: '2. Before.\n\n[3 bis. Whole ‸paragraph.\n\n4. Spanned.]{EU}\n\n5. After.\n', title: /^Drop bracket/, expected: '2. Before.\n\n5. After.\n' },
   { name: 'drop, a bracket filling a line inside a paragraph: its line only', src: '1. Text\n[more ‸text]{EU}\n\nUnlabelled.\n', title: /^Drop bracket/, expected: '1. Text\n\nUnlabelled.\n' },

@@ -18,10 +18,12 @@ function keptStart(b: BracketInfo): Range['start'] {
   return { line: b.textRange.start.line, character: b.textRange.start.character + m[0].length };
 }
 
-/** Keep the text, drop `[`, `]` and the attribution. An unclosed `[` simply goes. */
-export function acceptEdits(b: BracketInfo): TextEdit[] {
+/** Keep the text, drop `[`, `]`, the attribution and an editorial note on the bracket. An unclosed `[` simply goes. */
+export function acceptEdits(doc: DraftDocument, b: BracketInfo): TextEdit[] {
   if (!b.closed) return [del(b.openRange.start, b.openRange.end)];
-  return [del(b.range.start, keptStart(b)), del(b.textRange.end, b.range.end)];
+  const { end } = b.range;
+  const note = noteAfter(b, doc.lineText(end.line).slice(end.character));
+  return [del(b.range.start, keptStart(b)), del(b.textRange.end, { line: end.line, character: end.character + note })];
 }
 
 /** An editorial note in braces right after a bracket (`[agree]{Note: pending Article 10}`): its length, or 0. */
@@ -73,12 +75,12 @@ export function chooseEdits(doc: DraftDocument, a: Analysis, chosen: BracketInfo
   }
   const edits: TextEdit[] = [];
   for (const b of members) if (b.id !== chosen.id) edits.push(...dropEdits(doc, b));
-  edits.push(...acceptEdits(chosen));
+  edits.push(...acceptEdits(doc, chosen));
   return edits;
 }
 
 /** Accept every bracket that opens in a paragraph: all marks and attributions go, all text stays. */
-export function acceptAllEdits(a: Analysis, paragraphIndex: number): TextEdit[] {
+export function acceptAllEdits(doc: DraftDocument, a: Analysis, paragraphIndex: number): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const b of a.brackets) {
     if (b.paragraphIndex !== paragraphIndex) continue;
@@ -86,7 +88,7 @@ export function acceptAllEdits(a: Analysis, paragraphIndex: number): TextEdit[] 
       edits.push(del(b.openRange.start, b.openRange.end));
       continue;
     }
-    edits.push(...acceptEdits(b));
+    edits.push(...acceptEdits(doc, b));
   }
   return edits;
 }
