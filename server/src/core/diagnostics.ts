@@ -11,7 +11,8 @@ import type { ReferenceChecker } from './referenceChecker';
 import { citedInTitle } from './references';
 import { drain, type Steps } from './steps';
 
-function startsOf(r: BlockResult): number[] {
+/** Where each line of a block starts, worked out once per block result. */
+export function startsOf(r: BlockResult): number[] {
   const memo = (r.memo ??= {});
   return (memo.lineStarts ??= lineStarts(r.text));
 }

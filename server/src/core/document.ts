@@ -9,6 +9,7 @@ import { defaultRegistry, type Registry } from './registry';
 import type { Diagnostic, Position, Range } from './model';
 import { resolveSpans, type SpanResolution } from './spans';
 import { checkNumbering, type NumberingIssue } from './numbering';
+import { startsOf } from './diagnostics';
 import type { Steps } from './steps';
 
 export interface TextChange {
@@ -108,12 +109,14 @@ export class DraftDocument {
     return this.blocks.map((b) => b.text).join('');
   }
 
-  /** The text of one line, without its terminator ('' past the end). */
+  /** The text of one line, without its terminator ('' past the end). From the block's line starts, made once: edits ask line by line. */
   lineText(line: number): string {
     if (line < 0 || line >= this.lineCount) return '';
     const node = this.blocks[this.blockAt(line)];
-    const lines = splitLinesKeepEnds(node.text);
-    return lineContent(lines[line - node.startLine] ?? '');
+    const starts = startsOf(node.result);
+    const k = line - node.startLine;
+    if (k >= starts.length) return '';
+    return lineContent(node.text.slice(starts[k], starts[k + 1] ?? node.text.length));
   }
 
   /** The text in `range`, read from the blocks it spans only. */
