@@ -74,7 +74,8 @@ export interface BlockResult {
   malformed: MalformedSymbol[];
   adRef: Span | null;
   /** Lines starting `Option 1:` … */
-  optionLines: number;
+  /** Offsets of the lines that open with an option marker (`Option 1:`). */
+  options: readonly number[];
   subParagraphs: SubParagraph[];
   diagnostics: LocalDiagnostic[];
   /**
@@ -144,7 +145,7 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
   const result: BlockResult = {
     kind, text, label: null, heading: null, linkLabel: null, frontMatter: null,
     textStart: 0, contentEnd, brackets: [], strays: [], references: [], malformed: [],
-    adRef: null, optionLines: 0, subParagraphs: [], diagnostics: [],
+    adRef: null, options: NO_OPTIONS, subParagraphs: [], diagnostics: [],
   };
   switch (kind) {
     case 'frontmatter':
@@ -189,7 +190,7 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
     const tail = text.slice(Math.max(result.textStart, contentEnd - 80), contentEnd);
     const m = AD_REF_RE.exec(tail);
     if (m) result.adRef = { start: contentEnd - tail.length + m.index, end: contentEnd };
-    result.optionLines = countOptionLines(text, result.textStart);
+    result.options = optionStarts(text, result.textStart);
     const firstLineEnd = firstLineRaw.length < text.length ? firstLineRaw.length + (text.startsWith('\r\n', firstLineRaw.length) ? 2 : 1) : text.length;
     if (mayHaveSubParagraphs(text)) result.subParagraphs = subParagraphs(text, firstLineEnd);
   }
@@ -215,8 +216,9 @@ function firstLineEnd(text: string): number {
   return n >= 0 ? n : text.length;
 }
 
-function countOptionLines(text: string, from: number): number {
-  let n = 0;
+/** Where each line that opens with `Option 1:` / `ALT 2:` … starts (its marker, emphasis included): the lines of an alternative group (FORMAT.md §5). */
+function optionStarts(text: string, from: number): readonly number[] {
+  let out: number[] | null = null;
   for (let lineStart = from; lineStart < text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
@@ -224,11 +226,13 @@ function countOptionLines(text: string, from: number): number {
     let i = lineStart;
     while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
     const c = text.charCodeAt(i);
-    if ((c === 79 || c === 111 || c === 65 || c === 97 || c === 42 || c === 95) && startsWithOption(text.slice(i, Math.min(lineEnd, i + 40)))) n++;
+    if ((c === 79 || c === 111 || c === 65 || c === 97 || c === 42 || c === 95) && startsWithOption(text.slice(i, Math.min(lineEnd, i + 40)))) (out ??= []).push(i);
     lineStart = lineEnd + 1;
   }
-  return n;
+  return out ?? NO_OPTIONS;
 }
+
+const NO_OPTIONS: readonly number[] = [];
 
 function analyzeBrackets(result: BlockResult, ctx: BlockContext): void {
   const { text, contentEnd, textStart } = result;

@@ -48,7 +48,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
     const spanned = spans.depthAtStart[k];
     let status: ParagraphStatus | null = null;
     if (isParagraph) {
-      status = r.adRef ? 'agreed-ad-ref' : r.brackets.length > 0 || spanned > 0 || r.optionLines >= 2 ? 'pending' : 'agreed';
+      status = r.adRef ? 'agreed-ad-ref' : r.brackets.length > 0 || spanned > 0 || r.options.length >= 2 ? 'pending' : 'agreed';
       paragraphs.push({
         label: label!,
         section,
@@ -58,6 +58,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
         labelled: r.kind === 'paragraph',
         labelRange: r.label ? range(node, r.label.start, r.label.end) : null,
         subParagraphs: r.subParagraphs.map((s) => ({ label: `${label} ${s.path}`, position: pos(node, s.offset) })),
+        options: r.options.length >= 2 ? r.options.map((o) => pos(node, o)) : [],
       });
     }
 

@@ -61,6 +61,8 @@ export interface ParagraphInfo {
   /** The label as written (with its period); null for unlabelled text. */
   labelRange: Range | null;
   subParagraphs: SubParagraphInfo[];
+  /** Where its `Option 1:`, `Option 2:` … lines start, when it has two or more (an alternative group, FORMAT.md §5); else none. */
+  options: Position[];
 }
 
 export interface BracketInfo {

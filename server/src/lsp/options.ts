@@ -1,9 +1,9 @@
 // Lines of one paragraph that begin `Option 1:`, `Option 2:` … without brackets
-// form an alternative group (FORMAT.md §5): choosing one drops the others.
+// form an alternative group (FORMAT.md §5): choosing one drops the others. The
+// core finds them (it makes the paragraph pending); here, what an edit needs.
 import type { TextEdit } from 'vscode-languageserver';
 import type { ParagraphInfo, Position, Range } from '../core/index';
 import type { DraftDocument } from '../core/document';
-import { startsWithOption } from '../core/bracketKinds';
 import { OPTION_MARKER } from './edits';
 import { before } from './positions';
 
@@ -18,30 +18,22 @@ export interface OptionLine {
   text: string;
 }
 
-const MAY_HAVE_OPTIONS = /(?:^|[\n\r])[^\S\n\r]*[*_]*(?:ALT|Option)/i;
-
-/** The option lines of a paragraph, when it has two or more; else []. Its text is read once: a paragraph may run to thousands of lines. */
+/** The option lines of a paragraph (the core finds them: ParagraphInfo.options), with where each one's text starts and ends. */
 export function optionLines(doc: DraftDocument, p: ParagraphInfo): OptionLine[] {
-  const text = doc.getText(p.range);
-  if (!MAY_HAVE_OPTIONS.test(text)) return [];
-  const lines = text.split(/\r\n|\n|\r/);
+  if (p.options.length < 2) return [];
+  // The paragraph's text read once: it may run to thousands of lines.
+  const lines = doc.getText(p.range).split(/\r\n|\n|\r/);
   const first = p.range.start;
   const at = (i: number, character: number): Position => ({ line: first.line + i, character: i === 0 ? first.character + character : character });
-  const starts: { i: number; start: Position; textStart: Position; text: string }[] = [];
-  lines.forEach((full, i) => {
-    const from = i === 0 && p.labelRange ? p.labelRange.end.character - first.character : 0;
-    const lead = full.slice(from).search(/\S|$/);
-    const t = full.slice(from + lead);
-    if (!startsWithOption(t)) return;
-    const marker = OPTION_MARKER.exec(t)![0].length;
-    starts.push({ i, start: at(i, from + lead), textStart: at(i, from + lead + marker), text: t });
-  });
-  if (starts.length < 2) return [];
-  return starts.map(({ i, ...o }, k) => {
+  const column = (o: Position) => (o.line === first.line ? o.character - first.character : o.character);
+  return p.options.map((start, k) => {
+    const i = start.line - first.line;
+    const text = lines[i].slice(column(start));
+    const marker = OPTION_MARKER.exec(text)?.[0].length ?? 0;
     // To the last line with text before the next option (or the paragraph's end).
-    let last = k + 1 < starts.length ? starts[k + 1].i - 1 : lines.length - 1;
+    let last = k + 1 < p.options.length ? p.options[k + 1].line - first.line - 1 : lines.length - 1;
     while (last > i && lines[last].trim() === '') last--;
-    return { ...o, end: at(last, lines[last].trimEnd().length) };
+    return { start, textStart: { line: start.line, character: start.character + marker }, end: at(last, lines[last].trimEnd().length), text };
   });
 }
 
