@@ -14,7 +14,7 @@ import { AgreedChecker, defaultRegistry } from './core/index';
 import { DraftStore, type OpenDraft } from './lsp/drafts';
 import { toLsp } from './lsp/diagnostics';
 import { contentTypeEncoder } from './lsp/encoder';
-import { runSlice, SLICE_MS } from './lsp/slices';
+import { runSlice, sliceOver } from './lsp/slices';
 import { outline } from './lsp/outline';
 import { hover } from './lsp/hover';
 import { codeActions } from './lsp/codeActions';
@@ -76,8 +76,7 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
   function whenBuilt(d: OpenDraft, then: () => void): void {
     const tick = (): void => {
       if (drafts.get(d.uri) !== d) return;
-      const until = performance.now() + SLICE_MS;
-      if (!d.build(() => performance.now() > until)) return void setImmediate(tick);
+      if (!d.build(sliceOver())) return void setImmediate(tick);
       then();
     };
     tick();

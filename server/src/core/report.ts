@@ -20,7 +20,6 @@ export interface FileReport {
 const FULL_TEXT_DEPTH = 8;
 export const SHORT_TEXT = 200;
 
-
 function reportTexts(brackets: Analysis['brackets']): (b: Analysis['brackets'][number]) => string {
   let total = 0;
   let outer = 0;

@@ -114,17 +114,18 @@ function sideOf(text: string, analysis: Analysis): SideOf {
     } else body = text.slice(s, e);
     return { label: p.label, labelled: p.labelled, body: body.trim(), brackets: [], textStart, end: e };
   });
-  // Text in no paragraph: the gaps between them.
-  let outsideText = '';
-  let at = 0;
-  for (const p of analysis.paragraphs) {
-    const s = off(p.range.start);
-    if (s > at) outsideText += text.slice(at, s) + '\n';
-    at = Math.max(at, off(p.range.end));
-  }
-  outsideText += text.slice(at);
-  const outside: Para = { label: '', labelled: false, body: outsideText, brackets: [], textStart: 0, end: text.length };
+  const outside: Para = { label: '', labelled: false, body: '', brackets: [], textStart: 0, end: text.length };
   for (const b of analysis.brackets) (b.paragraphIndex !== null && paras[b.paragraphIndex] ? paras[b.paragraphIndex] : outside).brackets.push(b);
+  // Text in no paragraph, the gaps between them: only when a bracket stands there.
+  if (outside.brackets.length) {
+    let at = 0;
+    for (const p of analysis.paragraphs) {
+      const s = off(p.range.start);
+      if (s > at) outside.body += text.slice(at, s) + '\n';
+      at = Math.max(at, off(p.range.end));
+    }
+    outside.body += text.slice(at);
+  }
   // Asked only of brackets whose text is gone, and of new ones: a few per revision.
   const context: Context = (b) => {
     const p = b.paragraphIndex !== null ? paras[b.paragraphIndex] : undefined;
@@ -169,10 +170,10 @@ function isSpaceCode(c: number): boolean {
   );
 }
 
-/** White space folded: what counts as the same text. Each run of white space other than a single space becomes one space. */
 /** White space fold() changes: a run of two or more, or any but a plain space. */
 const UNFOLDED = /[^\S ]| {2}/;
 
+/** White space folded: what counts as the same text. Each run of white space other than a single space becomes one space. */
 export function fold(s: string): string {
   // Most paragraphs have nothing to fold: one native scan says so (the loop below, run once
   // in a short CLI process, is mostly interpreted). Where there is, a loop, not
