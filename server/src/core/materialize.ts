@@ -144,6 +144,7 @@ function bracketInfo(node: BlockNode, b: BlockBracket, id: string, paragraph: st
     text: r.text.slice(b.textStart, b.textEnd),
     form: b.attribution?.form ?? null,
     attributionRange: b.attribution ? range(node, b.attribution.span.start, b.attribution.span.end) : null,
+    noteRange: b.note ? range(node, b.note.start, b.note.end) : null,
     names: b.attribution ? b.attribution.names.map((n) => ({ range: range(node, n.start, n.end), written: n.written, canonical: n.canonical ?? null })) : [],
     textRange: range(node, b.textStart, b.textEnd),
     openRange: range(node, b.open, b.open + 1),

@@ -81,6 +81,8 @@ export interface BracketInfo {
   form: AttributionForm | null;
   /** The attribution as written (braces, `– EU`, `EU:`), for rewriting it. */
   attributionRange: Range | null;
+  /** An editorial note in braces right after its `]` (`[x]{Note: pending Article 10}`), which goes with it when it is accepted or dropped. */
+  noteRange: Range | null;
   /** Each proposer name as written, with its registry name (null when unknown). */
   names: { range: Range; written: string; canonical: string | null }[];
   /** The bracket's own text, attribution left out. */

@@ -37,7 +37,7 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   const b: BracketInfo | undefined = bracketAt(a, range.start);
   if (b) {
     // Accepting one alternative is choosing it: its competitors go too (the choices below).
-    if (b.closed && !b.group) out.push(action(uri, `Accept bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, acceptEdits(doc, b)));
+    if (b.closed && !b.group) out.push(action(uri, `Accept bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, acceptEdits(b)));
     out.push(action(uri, `Drop bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, dropEdits(doc, b)));
     if (b.group) {
       for (const m of a.brackets.filter((x) => x.group === b.group)) {
@@ -58,7 +58,7 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   const pi = para ? a.paragraphs.indexOf(para) : -1;
   // Not while alternatives compete in it: accepting them all would run them together (`shallshould`).
   if (para && para.brackets > 0 && !a.brackets.some((x) => x.paragraphIndex === pi && x.group)) {
-    out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(doc, a, pi)));
+    out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(a, pi)));
   }
   return out;
 }

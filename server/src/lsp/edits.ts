@@ -18,18 +18,13 @@ function keptStart(b: BracketInfo): Range['start'] {
   return { line: b.textRange.start.line, character: b.textRange.start.character + m[0].length };
 }
 
-/** Keep the text, drop `[`, `]`, the attribution and an editorial note on the bracket. An unclosed `[` simply goes. */
-export function acceptEdits(doc: DraftDocument, b: BracketInfo): TextEdit[] {
-  if (!b.closed) return [del(b.openRange.start, b.openRange.end)];
-  const { end } = b.range;
-  const note = noteAfter(b, doc.lineText(end.line).slice(end.character));
-  return [del(b.range.start, keptStart(b)), del(b.textRange.end, { line: end.line, character: end.character + note })];
-}
+/** Where a bracket ends with the editorial note on it, if any. */
+const endWithNote = (b: BracketInfo): Range['end'] => b.noteRange?.end ?? b.range.end;
 
-/** An editorial note in braces right after a bracket (`[agree]{Note: pending Article 10}`): its length, or 0. */
-export function noteAfter(b: BracketInfo, rest: string): number {
-  if (!b.closed || b.form === 'braces') return 0;
-  return /^\{[^{}\r\n]*\}/.exec(rest)?.[0].length ?? 0;
+/** Keep the text, drop `[`, `]`, the attribution and an editorial note on the bracket. An unclosed `[` simply goes. */
+export function acceptEdits(b: BracketInfo): TextEdit[] {
+  if (!b.closed) return [del(b.openRange.start, b.openRange.end)];
+  return [del(b.range.start, keptStart(b)), del(b.textRange.end, endWithNote(b))];
 }
 
 /**
@@ -41,8 +36,8 @@ export function noteAfter(b: BracketInfo, rest: string): number {
 export function dropEdits(doc: DraftDocument, b: BracketInfo): TextEdit[] {
   const { start } = b.range;
   const line = doc.lineText(start.line);
-  const endLine = b.range.end.line === start.line ? line : doc.lineText(b.range.end.line);
-  const end = { line: b.range.end.line, character: b.range.end.character + noteAfter(b, endLine.slice(b.range.end.character)) };
+  const end = endWithNote(b);
+  const endLine = end.line === start.line ? line : doc.lineText(end.line);
   if (line.slice(0, start.character).trim() === '' && endLine.slice(end.character).trim() === '' && end.line + 1 < doc.lineCount) {
     let next = end.line + 1;
     const ownBlock = start.line === 0 || doc.lineText(start.line - 1).trim() === '';
@@ -75,12 +70,12 @@ export function chooseEdits(doc: DraftDocument, a: Analysis, chosen: BracketInfo
   }
   const edits: TextEdit[] = [];
   for (const b of members) if (b.id !== chosen.id) edits.push(...dropEdits(doc, b));
-  edits.push(...acceptEdits(doc, chosen));
+  edits.push(...acceptEdits(chosen));
   return edits;
 }
 
 /** Accept every bracket that opens in a paragraph: all marks and attributions go, all text stays. */
-export function acceptAllEdits(doc: DraftDocument, a: Analysis, paragraphIndex: number): TextEdit[] {
+export function acceptAllEdits(a: Analysis, paragraphIndex: number): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const b of a.brackets) {
     if (b.paragraphIndex !== paragraphIndex) continue;
@@ -88,7 +83,7 @@ export function acceptAllEdits(doc: DraftDocument, a: Analysis, paragraphIndex: 
       edits.push(del(b.openRange.start, b.openRange.end));
       continue;
     }
-    edits.push(...acceptEdits(doc, b));
+    edits.push(...acceptEdits(b));
   }
   return edits;
 }
