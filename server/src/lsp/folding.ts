@@ -11,9 +11,9 @@ export function foldingRanges(a: Analysis, lineCount: number): FoldingRange[] {
     let j = i + 1;
     while (j < secs.length && secs[j].level > secs[i].level) j++;
     let end = (j < secs.length ? secs[j].range.start.line : lineCount) - 1;
-    // Do not fold the blank lines before the next heading.
-    const lastPara = [...a.paragraphs].reverse().find((p) => p.range.start.line > start && p.range.end.line <= end);
-    if (lastPara) end = lastPara.range.end.line;
+    // Do not fold the blank lines before the next heading: end with its last paragraph.
+    const lastPara = a.paragraphs[lastEndingBy(a, end)];
+    if (lastPara && lastPara.range.start.line > start) end = lastPara.range.end.line;
     if (end > start) out.push({ startLine: start, endLine: end, kind: 'region' });
   }
   // A bracket over the same lines as its paragraph folds once, not twice.
@@ -27,4 +27,16 @@ export function foldingRanges(a: Analysis, lineCount: number): FoldingRange[] {
   for (const p of a.paragraphs) add(p.range.start.line, p.range.end.line);
   for (const b of a.brackets) add(b.range.start.line, b.range.end.line);
   return out;
+}
+
+/** The last paragraph that ends on or before `line` (paragraphs are in order and apart), or -1: a binary search, for a draft of thousands of sections. */
+function lastEndingBy(a: Analysis, line: number): number {
+  let lo = 0;
+  let hi = a.paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.paragraphs[mid].range.end.line <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
