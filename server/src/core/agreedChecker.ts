@@ -11,6 +11,7 @@ import { matchLabel } from './lineKinds';
 import { splitLinesKeepEnds } from './lines';
 import { foldText, symbolKey } from './agreed/fold';
 import { catalogueEntries, catalogueEntry, confirmed } from './catalogue';
+import { editDistance } from './editDistance';
 
 /** `States [-should-] {+shall+} not …`: changed words marked, every word kept apart. */
 export function formatWordDiff(diff: readonly WordDiffPart[]): string {
@@ -48,27 +49,6 @@ export function writtenDate(iso: string): string {
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : iso;
 }
 
-/** Optimal string alignment distance, stopping early past `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 // After a reference (and its date): `, entitled “Title”` — the title as the draft gives it.
 const ENTITLED_RE = /^(?:[ \t\u00a0\r\n]{1,3}of[ \t\u00a0\r\n]{1,3}\d{1,2}[ \t\u00a0\r\n]{1,3}[A-Za-z]{3,9}[ \t\u00a0\r\n]{1,3}\d{4})?[ \t\u00a0]{0,3},?[ \t\u00a0\r\n]{1,3}entitled[ \t\u00a0\r\n]{1,3}([“"])([^“”"\n]{1,400}(?:\n[^“”"\n]{1,400}){0,4})[”"]/;
@@ -81,6 +61,8 @@ export class AgreedChecker implements ReferenceChecker {
   private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
   private sources = new Map<string, { symbol: string; file: string; title?: string; date?: string; lines: Map<string, number> }>();
   private suggestionCache = new Map<string, string[]>();
+  /** Every known symbol once, with its key: what `suggestions` compares an unknown one with. */
+  private candidates: { symbol: string; key: string }[] | null = null;
   /** Agreed texts indexed; with none, there is no reuse to look for. */
   private texts = 0;
   version = 0;
@@ -107,6 +89,7 @@ export class AgreedChecker implements ReferenceChecker {
     this.index.add({ symbol, title, date, paragraphs });
     this.sources.set(symbolKey(symbol), { symbol, file: fileName, title, date, lines });
     this.suggestionCache.clear();
+    this.candidates = null;
     this.texts++;
     this.version++;
     this.cache = new WeakMap();
@@ -136,18 +119,21 @@ export class AgreedChecker implements ReferenceChecker {
     let out = this.suggestionCache.get(key);
     if (out) return out;
     out = [];
-    const seen = new Set<string>();
-    const candidates = [...catalogueEntries().map((e) => e.symbol), ...[...this.sources.values()].map((s) => s.symbol)];
-    for (const c of candidates) {
-      const k = symbolKey(c);
-      if (seen.has(k) || k === key) continue;
-      seen.add(k);
-      if (editDistance(key, k, 1) <= 1) out.push(c);
-    }
+    for (const c of this.knownSymbols()) if (c.key !== key && editDistance(key, c.key, 1) <= 1) out.push(c.symbol);
     out = out.slice(0, 3);
     if (this.suggestionCache.size > 10_000) this.suggestionCache.clear();
     this.suggestionCache.set(key, out);
     return out;
+  }
+
+  private knownSymbols(): { symbol: string; key: string }[] {
+    if (this.candidates) return this.candidates;
+    const byKey = new Map<string, string>();
+    for (const symbol of [...catalogueEntries().map((e) => e.symbol), ...[...this.sources.values()].map((s) => s.symbol)]) {
+      const key = symbolKey(symbol);
+      if (!byKey.has(key)) byKey.set(key, symbol);
+    }
+    return (this.candidates = [...byKey].map(([key, symbol]) => ({ symbol, key })));
   }
 
   /** What is on record about a document: the catalogue first, then an agreed text's front matter. */

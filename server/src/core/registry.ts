@@ -2,6 +2,7 @@
 // bracket. Data lives in data/proposers.json so it can be extended by hand;
 // this module only indexes it. Pure: no fs, no editor APIs.
 import data from './data/proposers.json';
+import { editDistance } from './editDistance';
 
 export type ProposerKind = 'member' | 'observer' | 'union' | 'group';
 
@@ -63,37 +64,6 @@ function fold(tidied: string): string {
   return s;
 }
 
-/** Optimal-string-alignment distance (Damerau-Levenshtein with adjacent transpositions), capped. */
-function editDistance(a: string, b: string, limit: number): number {
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > limit) return limit + 1;
-  let prev2 = new Int32Array(lb + 1);
-  let prev = new Int32Array(lb + 1);
-  let cur = new Int32Array(lb + 1);
-  for (let j = 0; j <= lb; j++) prev[j] = j;
-  for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
-      const cb = b.charCodeAt(j - 1);
-      const cost = ca === cb ? 0 : 1;
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        d = Math.min(d, prev2[j - 2] + 1);
-      }
-      cur[j] = d;
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > limit) return limit + 1;
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[lb];
-}
 
 export class Registry {
   /** Names exactly as listed: the common case costs one Map lookup and no folding. */
