@@ -362,6 +362,42 @@ describe('compare properties', () => {
     );
   });
 
+  it('word diffs cut no word in two, nor a character', () => {
+    expect(wordDiff('States shall cooperate', 'States should cooperate')).toEqual([
+      { op: 'equal', text: 'States ' },
+      { op: 'delete', text: 'shall' },
+      { op: 'insert', text: 'should' },
+      { op: 'equal', text: ' cooperate' },
+    ]);
+    expect(wordDiff('a sharp rise', 'a sharper rise').filter((p) => p.op !== 'equal')).toEqual([
+      { op: 'delete', text: 'sharp' },
+      { op: 'insert', text: 'sharper' },
+    ]);
+    const isWord = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}\p{M}_]/u.test(c);
+    const unit = fc.constantFrom('a', 'b', 'é', ' ', '  ', ',', '[', ']', '{', '}', '\u{1F600}', '\u{1F601}', 'x1');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), fc.array(unit, { maxLength: 30 }), (xs, ys) => {
+        const a = xs.join('');
+        const b = ys.join('');
+        let i = 0; // offset in a
+        let j = 0; // offset in b
+        const atEdge = (s: string, k: number): boolean => {
+          if (k <= 0 || k >= s.length) return true;
+          const hi = s.charCodeAt(k - 1);
+          if (hi >= 0xd800 && hi <= 0xdbff) return false;
+          return !(isWord(s[k - 1]) && isWord(s[k]));
+        };
+        for (const p of wordDiff(a, b)) {
+          if (p.op !== 'insert') expect(atEdge(a, i), `${JSON.stringify(a)} cut at ${i}`).toBe(true);
+          if (p.op !== 'delete') expect(atEdge(b, j), `${JSON.stringify(b)} cut at ${j}`).toBe(true);
+          if (p.op !== 'insert') i += p.text.length;
+          if (p.op !== 'delete') j += p.text.length;
+        }
+      }),
+      { seed: 20261123, numRuns: 500 },
+    );
+  });
+
   it('a shuffled and edited draft is aligned back to its origins', () => {
     fc.assert(
       fc.property(

@@ -236,17 +236,30 @@ export function wordDiff(a: string, b: string, timeout = 200, maxEditLength = 20
       else ins += p.text;
       k++;
     }
-    // What both sides of the run share at its ends is equal text.
+    // What both sides of the run share at its ends is equal text, in whole words: `shall` → `should`
+    // is one word deleted and one inserted, not `sh` kept (FORMAT.md §10: a word-level diff).
     let pre = 0;
     while (pre < del.length && pre < ins.length && del[pre] === ins[pre]) pre++;
+    while (pre > 0 && !(wordEdge(del, pre) && wordEdge(ins, pre))) pre--;
     let suf = 0;
     while (suf < del.length - pre && suf < ins.length - pre && del[del.length - 1 - suf] === ins[ins.length - 1 - suf]) suf++;
+    while (suf > 0 && !(wordEdge(del, del.length - suf) && wordEdge(ins, ins.length - suf))) suf--;
     push('equal', del.slice(0, pre));
     push('delete', del.slice(pre, del.length - suf));
     push('insert', ins.slice(pre, ins.length - suf));
     push('equal', del.slice(del.length - suf));
   }
   return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+
+/** Whether `s` may be cut at `i` without cutting a word in two. */
+function wordEdge(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return true;
+  const before = s.charCodeAt(i - 1);
+  if (before >= 0xd800 && before <= 0xdbff) return false; // nor a character in two
+  return !WORD_CHAR.test(s[i - 1]) || !WORD_CHAR.test(s[i]);
 }
 
 /** Bracketed text as a reader sees it: brackets and attribution braces left out, white space folded, lower case. */
