@@ -219,9 +219,15 @@ function firstLineEnd(text: string): number {
 /** Where each line that opens with `Option 1:` / `ALT 2:` … starts (its marker, emphasis included): the lines of an alternative group (FORMAT.md §5). */
 function optionStarts(text: string, from: number): readonly number[] {
   let out: number[] | null = null;
+  // Lines end at LF, CRLF or a lone CR (FORMAT.md §1: all legal).
+  const hasCr = text.indexOf('\r', from) >= 0;
   for (let lineStart = from; lineStart < text.length; ) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
+    if (hasCr) {
+      const cr = text.indexOf('\r', lineStart);
+      if (cr >= 0 && cr < lineEnd) lineEnd = text.charCodeAt(cr + 1) === 10 ? cr + 1 : cr;
+    }
     // Only lines that start (after white space or emphasis) with O, A or * can open an option.
     let i = lineStart;
     while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;

@@ -54,21 +54,24 @@ export function checkNumbering(results: readonly BlockResult[]): NumberingIssue[
     let s = series.get(l.series);
     if (!s) series.set(l.series, (s = { prev: null, seen: new Set(), restart: false }));
     const p = s.prev;
-    if (p && !follows(p, l)) {
-      const restart = s.restart && l.nums.length === 1 && l.nums[0] === 1 && l.rank === 1;
-      if (restart) s.seen.clear();
-      else if (s.seen.has(l.label)) {
-        issues.push({ block: k, code: 'duplicate-paragraph-number', message: `Paragraph number ${l.label} is used more than once.` });
-      } else {
-        const missing = l.series === p.series && l.nums.length === 1 && p.nums.length === 1 && l.nums[0] > p.nums[0] + 1 && l.rank === 1;
-        issues.push({
-          block: k,
-          code: 'paragraph-number-gap',
-          message: missing
-            ? `Paragraph ${l.label} follows ${p.label}: ${l.series}${p.nums[0] + 1}${l.nums[0] > p.nums[0] + 2 ? `–${l.series}${l.nums[0] - 1} are` : ' is'} missing.`
-            : `Paragraph ${l.label} is out of sequence after ${p.label}.`,
-        });
-      }
+    const inSequence = !p || follows(p, l);
+    const one = l.nums.length === 1 && l.nums[0] === 1 && l.rank === 1;
+    if (!inSequence && s.restart && one) s.seen.clear();
+    else if (s.seen.has(l.label)) {
+      issues.push({ block: k, code: 'duplicate-paragraph-number', message: `Paragraph number ${l.label} is used more than once.` });
+      // A label used before is a duplicate even where the sequence goes on from it (`1, 2, 3, 2, 3`:
+      // both). But numbering started again at 1 with no heading (an annex whose title was not read
+      // as one, a numbered list inside a paragraph) is one duplicate, the `1`, not one per paragraph.
+      if (!inSequence && one) s.seen.clear();
+    } else if (p && !inSequence) {
+      const missing = l.series === p.series && l.nums.length === 1 && p.nums.length === 1 && l.nums[0] > p.nums[0] + 1 && l.rank === 1;
+      issues.push({
+        block: k,
+        code: 'paragraph-number-gap',
+        message: missing
+          ? `Paragraph ${l.label} follows ${p.label}: ${l.series}${p.nums[0] + 1}${l.nums[0] > p.nums[0] + 2 ? `–${l.series}${l.nums[0] - 1} are` : ' is'} missing.`
+          : `Paragraph ${l.label} is out of sequence after ${p.label}.`,
+      });
     }
     s.seen.add(l.label);
     s.prev = l;
