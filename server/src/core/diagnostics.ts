@@ -55,36 +55,40 @@ interface Own {
   checker: ReferenceChecker | undefined;
   version: number;
   isTitle: boolean;
+  own: string | undefined;
   diagnostics: Relative[];
 }
 const NONE: Relative[] = [];
 
-function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean): Relative[] {
+function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean, own: string | undefined): Relative[] {
   const version = checker?.version ?? 0;
   const memo = (r.memo ??= {});
   const hit = memo.own as Own | undefined;
-  if (hit && hit.checker === checker && hit.version === version && hit.isTitle === isTitle) return hit.diagnostics;
+  if (hit && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own) return hit.diagnostics;
   let out = r.diagnostics.length ? r.diagnostics.map((d) => relative(r, d)) : NONE;
   if (checker && (r.kind === 'paragraph' || r.kind === 'text' || r.kind === 'footnote')) {
     // A title's citations are checked too (a draft decision's title cites decisions), not the draft's own symbol.
     const block = isTitle ? (memo.title ??= { ...r, references: r.references.filter(citedInTitle) }) : r;
-    const checked = checker.checkBlock(block, block.references.length ? new Set(block.references.map((x) => x.symbol)) : EMPTY_SET);
+    // The document's own symbol counts as cited: an agreed text does not reuse itself.
+    const cited = block.references.length || own ? new Set(block.references.map((x) => x.symbol)) : EMPTY_SET;
+    if (own) (cited as Set<string>).add(own);
+    const checked = checker.checkBlock(block, cited);
     if (checked.length) out = [...out, ...checked.map((d) => relative(r, d))];
   }
-  memo.own = { checker, version, isTitle, diagnostics: out } satisfies Own;
+  memo.own = { checker, version, isTitle, own, diagnostics: out } satisfies Own;
   return out;
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** A block's own diagnostics at its current place, kept on the node until it moves or changes. */
-function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean): Diagnostic[] {
+function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean, own: string | undefined): Diagnostic[] {
   const version = checker?.version ?? 0;
   const hit = node.placed;
-  if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version && hit.isTitle === isTitle) return hit.list;
-  const own = ownDiagnostics(node.result, checker, isTitle);
-  const list = own.length ? own.map((d) => shifted(d, node.startLine)) : own;
-  node.placed = { result: node.result, line: node.startLine, checker, version, isTitle, list };
+  if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own) return hit.list;
+  const mine = ownDiagnostics(node.result, checker, isTitle, own);
+  const list = mine.length ? mine.map((d) => shifted(d, node.startLine)) : mine;
+  node.placed = { result: node.result, line: node.startLine, checker, version, isTitle, own, list };
   return list;
 }
 
@@ -101,14 +105,15 @@ interface ChunkCache {
   facts: unknown;
   checker: ReferenceChecker | undefined;
   version: number;
+  own: string | undefined;
   chunks: (Diagnostic[] | null)[];
 }
 
 const chunkCaches = new WeakMap<DraftDocument, ChunkCache>();
 
 /** Which chunks an edit journal leaves stale; null marks them all. */
-function staleChunks(doc: DraftDocument, cache: ChunkCache | undefined, facts: unknown, checker: ReferenceChecker | undefined): Set<number> | null {
-  if (!cache || cache.facts !== facts || cache.checker !== checker || cache.version !== (checker?.version ?? 0)) return null;
+function staleChunks(doc: DraftDocument, cache: ChunkCache | undefined, facts: unknown, checker: ReferenceChecker | undefined, own: string | undefined): Set<number> | null {
+  if (!cache || cache.facts !== facts || cache.checker !== checker || cache.version !== (checker?.version ?? 0) || cache.own !== own) return null;
   const splices = doc.changesSince(cache.revision);
   if (!splices) return null;
   const stale = new Set<number>();
@@ -125,7 +130,7 @@ function staleChunks(doc: DraftDocument, cache: ChunkCache | undefined, facts: u
 }
 
 /** The diagnostics of blocks [from, to): their own, and those that need the document's facts. */
-function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options: DiagnosticOptions, suggest: (w: string) => string[]): Diagnostic[] {
+function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options: DiagnosticOptions, suggest: (w: string) => string[], own: string | undefined): Diagnostic[] {
   const nodes = doc.nodes;
   const facts = doc.facts;
   const { spans } = facts;
@@ -135,7 +140,7 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
     const r = node.result;
     if (r.kind === 'blank' || r.kind === 'frontmatter' || r.kind === 'linkdef') continue;
     const isTitle = facts.isTitle[k];
-    const list = placed(node, options.checker, isTitle);
+    const list = placed(node, options.checker, isTitle, own);
     for (let i = 0; i < list.length; i++) out.push(list[i]);
     const spanned = spans.depthAtStart[k];
     if (r.adRef && !isTitle && (r.brackets.length > 0 || spanned > 0)) {
@@ -163,6 +168,13 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
   return out;
 }
 
+/** The symbol the document's front matter gives it (FORMAT.md §8), if any. */
+function ownSymbol(doc: DraftDocument): string | undefined {
+  const first = doc.nodes[0]?.result;
+  const symbol = first?.kind === 'frontmatter' ? first.frontMatter?.symbol : undefined;
+  return typeof symbol === 'string' && symbol.trim() ? symbol.trim() : undefined;
+}
+
 export function collectDiagnostics(doc: DraftDocument, options: DiagnosticOptions = {}): Diagnostic[] {
   return drain(diagnosticsInSteps(doc, options));
 }
@@ -178,18 +190,19 @@ export function* diagnosticsInSteps(doc: DraftDocument, options: DiagnosticOptio
   const { spans } = facts;
   const suggest = options.suggest ?? (() => []);
   const old = chunkCaches.get(doc);
-  const stale = staleChunks(doc, old, facts, options.checker);
+  const own = ownSymbol(doc);
+  const stale = staleChunks(doc, old, facts, options.checker, own);
   const count = Math.ceil(nodes.length / CHUNK);
   const chunks: (Diagnostic[] | null)[] = new Array(count);
   const out: Diagnostic[] = [];
   for (let c = 0; c < count; c++) {
     let list = stale && !stale.has(c) ? old!.chunks[c] : null;
-    if (!list) list = chunkDiagnostics(doc, c * CHUNK, Math.min(nodes.length, (c + 1) * CHUNK), options, suggest);
+    if (!list) list = chunkDiagnostics(doc, c * CHUNK, Math.min(nodes.length, (c + 1) * CHUNK), options, suggest, own);
     chunks[c] = list;
     for (let i = 0; i < list.length; i++) out.push(list[i]);
     if (c % chunksPerStep === chunksPerStep - 1 && c + 1 < count) yield;
   }
-  chunkCaches.set(doc, { revision: doc.revision, facts, checker: options.checker, version: options.checker?.version ?? 0, chunks });
+  chunkCaches.set(doc, { revision: doc.revision, facts, checker: options.checker, version: options.checker?.version ?? 0, own, chunks });
   for (const { block, bracket } of spans.unmatchedOpeners) {
     const node = nodes[block];
     const b = node.result.brackets[bracket];

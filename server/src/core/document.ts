@@ -49,6 +49,8 @@ export interface PlacedDiagnostics {
   checker: unknown;
   version: number;
   isTitle: boolean;
+  /** The document's own symbol, which its reuse checks leave out. */
+  own: string | undefined;
   list: Diagnostic[];
 }
 
