@@ -63,7 +63,8 @@ export function citeReport(file: string, analysis: Analysis): CiteReport {
   const refs = analysis.references;
   refs.forEach((ref: ReferenceInfo, i) => {
     const next = refs[i + 1];
-    const windowEnd = next && next.paragraph === ref.paragraph ? next.range.start : { line: Number.MAX_SAFE_INTEGER, character: 0 };
+    // Up to the next reference: a reference in no paragraph (a heading, a footnote) has no paragraph to bound it.
+    const windowEnd = next ? next.range.start : { line: Number.MAX_SAFE_INTEGER, character: 0 };
     const paraRange = analysis.paragraphs.find((x) => within(ref.range.start, x.range))?.range;
     const mine = refDiags.filter((d) => {
       if (used.has(d)) return false;

@@ -176,7 +176,8 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
   // Every reference has a slash (A/76/135, 75/240, 1/CP.21) but Security
   // Council resolutions (`resolution 2341 (2017)`): skip the finder elsewhere.
   const maybeRef = text.indexOf('/', result.textStart) >= 0 || text.indexOf('esolution', result.textStart) >= 0;
-  if ((kind === 'paragraph' || kind === 'text' || kind === 'footnote') && maybeRef && ctx.references !== false) {
+  // Headings too: only front matter is not searched (FORMAT.md §1), and a heading cites (`II. Follow-up to resolution 75/240`).
+  if ((kind === 'paragraph' || kind === 'text' || kind === 'footnote' || kind === 'heading') && maybeRef && ctx.references !== false) {
     const refs = findReferences(text.slice(result.textStart, contentEnd));
     const base = result.textStart;
     result.references = refs.references.map((r) => ({ ...r, start: r.start + base, end: r.end + base,

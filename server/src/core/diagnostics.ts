@@ -66,7 +66,7 @@ function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, i
   const hit = memo.own as Own | undefined;
   if (hit && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own) return hit.diagnostics;
   let out = r.diagnostics.length ? r.diagnostics.map((d) => relative(r, d)) : NONE;
-  if (checker && (r.kind === 'paragraph' || r.kind === 'text' || r.kind === 'footnote')) {
+  if (checker && (r.kind === 'paragraph' || r.kind === 'text' || r.kind === 'footnote' || r.kind === 'heading')) {
     // A title's citations are checked too (a draft decision's title cites decisions), not the draft's own symbol.
     const block = isTitle ? (memo.title ??= { ...r, references: r.references.filter(citedInTitle) }) : r;
     // The document's own symbol counts as cited: an agreed text does not reuse itself.

@@ -98,7 +98,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
       }
     }
 
-    if (isParagraph || r.kind === 'footnote' || isTitle) {
+    if (isParagraph || r.kind === 'footnote' || r.kind === 'heading' || isTitle) {
       const cited = new Set<string>();
       for (const ref of r.references) {
         if (isTitle && !citedInTitle(ref)) continue;
