@@ -141,7 +141,10 @@ export function matchLabel(line: string, prev?: string): LabelMatch | null {
       if (!alone && after !== 9 && !startsText(line.charCodeAt(textStart))) return null;
     }
     if (nums[0] === 0 && nums.length === 1 && t !== 46) return null;
-    if (continuesSentence(prev)) return null;
+    // After a line that stops mid-sentence, a number at a line start is a wrapped year or
+    // reference (`… decided in⏎2016. It …`, `… paragraph 134 (option⏎1) above`) unless a sentence
+    // starts after it: `16. Decides …`, `146. [Recalls …` are paragraphs however long the line before.
+    if (continuesSentence(prev) && (alone || !startsText(line.charCodeAt(textStart)) || (nums.length === 1 && nums[0] >= 1000))) return null;
   }
   return {
     label: formatLabel(series, nums, rank),
