@@ -56,11 +56,29 @@ const DATE_AFTER_RE = /^[ \t\u00a0\r\n]{1,3}of[ \t\u00a0\r\n]{1,3}(\d{1,2}[ \t\u
 
 const foldTitle = (t: string) => foldText(t).replace(/[\s.,;:]+$/, '');
 
+const DECISION_HEADING = /^[ \t]*Decision[ \t]+(\d{1,3}\/(?:CP|CMP|CMA)\.\d{1,2})[ \t]*\r?$/gm;
+
+/** `Decision 1/CP.21` lines alone (the heading of a decision in a report), with their 0-based lines. */
+function decisionHeadings(text: string): { symbol: string; line: number }[] {
+  const out: { symbol: string; line: number }[] = [];
+  if (text.indexOf('ecision') < 0) return out;
+  let line = 0;
+  let at = 0;
+  for (const m of text.matchAll(DECISION_HEADING)) {
+    for (let i = text.indexOf('\n', at); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    at = m.index;
+    out.push({ symbol: `decision ${m[1]}`, line });
+  }
+  return out;
+}
+
 export class AgreedChecker implements ReferenceChecker {
   readonly index = new AgreedIndex();
   private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
   private sources = new Map<string, { symbol: string; file: string; title?: string; date?: string; lines: Map<string, number> }>();
   private suggestionCache = new Map<string, string[]>();
+  /** An agreed text's key → the decisions printed in it, indexed on their own. */
+  private partsOf = new Map<string, string[]>();
   /** Every known symbol once, with its key: what `suggestions` compares an unknown one with. */
   private candidates: { symbol: string; key: string }[] | null = null;
   /** Agreed texts indexed; with none, there is no reuse to look for. */
@@ -76,18 +94,39 @@ export class AgreedChecker implements ReferenceChecker {
     if (!symbol) return undefined;
     const paragraphs: AgreedDocument['paragraphs'] = [];
     const lines = new Map<string, number>();
+    // A report's addendum prints the decisions adopted, each headed `Decision 1/CP.21` and numbered
+    // from 1: each is also indexed as the document it is, which drafts cite.
+    const decisions = decisionHeadings(text);
+    const parts = decisions.map((d) => ({ symbol: d.symbol, paragraphs: [] as AgreedDocument['paragraphs'], lines: new Map<string, number>() }));
     for (const b of blocks) {
       if (b.kind !== 'paragraph') continue;
       const nl = b.text.search(/\r\n|\r|\n|$/);
       const label = matchLabel(b.text.slice(0, nl));
       if (!label) continue;
-      paragraphs.push({ label: label.label, text: b.text.slice(label.textStart).trim() });
+      const p = { label: label.label, text: b.text.slice(label.textStart).trim() };
+      paragraphs.push(p);
       if (!lines.has(label.label)) lines.set(label.label, b.line);
+      let d = decisions.length - 1;
+      while (d >= 0 && decisions[d].line > b.line) d--;
+      if (d >= 0) {
+        parts[d].paragraphs.push(p);
+        if (!parts[d].lines.has(label.label)) parts[d].lines.set(label.label, b.line);
+      }
     }
     const title = typeof fm.title === 'string' ? fm.title : undefined;
     const date = typeof fm.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fm.date) ? fm.date : undefined;
+    for (const old of this.partsOf.get(symbolKey(symbol)) ?? []) {
+      this.index.remove(old);
+      this.sources.delete(symbolKey(old));
+    }
     this.index.add({ symbol, title, date, paragraphs });
     this.sources.set(symbolKey(symbol), { symbol, file: fileName, title, date, lines });
+    const own = parts.filter((p) => symbolKey(p.symbol) !== symbolKey(symbol) && p.paragraphs.length > 0);
+    for (const p of own) {
+      this.index.add({ symbol: p.symbol, date, paragraphs: p.paragraphs, partOf: symbol });
+      this.sources.set(symbolKey(p.symbol), { symbol: p.symbol, file: fileName, date, lines: p.lines });
+    }
+    this.partsOf.set(symbolKey(symbol), own.map((p) => p.symbol));
     this.suggestionCache.clear();
     this.candidates = null;
     this.texts++;

@@ -19,7 +19,14 @@ const SOFT_HYPHEN_BREAK = /(\p{L})-[ \t]*(?:\r\n|\n|\r)[ \t]*(?=\p{Ll})/gu;
 export { foldText, stripPageNoise, words, tokenize, symbolKey } from './fold';
 
 export interface AgreedParagraph { label: string; text: string }
-export interface AgreedDocument { symbol: string; title?: string; date?: string; paragraphs: AgreedParagraph[] }
+export interface AgreedDocument {
+  symbol: string;
+  title?: string;
+  date?: string;
+  paragraphs: AgreedParagraph[];
+  /** The document this one is printed in (decision 1/CP.21 in FCCC/CP/2015/10/Add.1): citing either cites both. */
+  partOf?: string;
+}
 /** `delete`: agreed words the draft/quote lacks; `insert`: draft/quote words the agreed text lacks. */
 export interface WordDiffPart { op: 'equal' | 'insert' | 'delete'; text: string }
 export interface QuoteVerdict {
@@ -333,6 +340,8 @@ function wordDiff(
 
 export class AgreedIndex {
   private docs = new Map<string, DocEntry>();
+  /** A part's key → its container's key (AgreedDocument.partOf). */
+  private containerOf = new Map<string, string>();
   private paras: Para[] = [];
   /** Shingle hash → its places (paragraph, word index). */
   private postings = new Postings();
@@ -345,6 +354,7 @@ export class AgreedIndex {
       if (!doc || typeof doc.symbol !== 'string' || !doc.symbol.trim()) return;
       const key = symbolKey(doc.symbol);
       this.remove(doc.symbol);
+      if (typeof doc.partOf === 'string' && doc.partOf.trim()) this.containerOf.set(key, symbolKey(doc.partOf));
       const entry: DocEntry = { key, doc, paras: [], byLabel: new Map(), alive: true };
       const hints = { symbol: doc.symbol.trim(), title: doc.title || learnTitle(doc) };
       for (const p of Array.isArray(doc.paragraphs) ? doc.paragraphs : []) {
@@ -385,6 +395,7 @@ export class AgreedIndex {
     if (!old) return;
     old.alive = false;
     this.docs.delete(old.key);
+    this.containerOf.delete(old.key);
     this.dead += old.paras.length;
     if (this.dead > 1000 && this.dead > this.paras.length / 2) this.rebuild();
   }
@@ -466,11 +477,22 @@ export class AgreedIndex {
     }
   }
 
+  /** The keys of what a paragraph cites, with the documents they are part of or hold. */
+  private citedKeys(cited: ReadonlySet<string> | undefined): Set<string> {
+    const skip = new Set([...(cited ?? [])].map(symbolKey));
+    if (skip.size && this.containerOf.size)
+      for (const [part, container] of this.containerOf) {
+        if (skip.has(part)) skip.add(container);
+        else if (skip.has(container)) skip.add(part);
+      }
+    return skip;
+  }
+
   private reuse(text: string, cited: ReadonlySet<string> | undefined, minWords: number): Reuse[] {
     const D = tokenize(text);
     const hs = shingleHashes(D.map((t) => wordHash(t.w)));
     if (hs.length === 0) return [];
-    const skip = new Set([...(cited ?? [])].map(symbolKey));
+    const skip = this.citedKeys(cited);
     const byPara = new Map<number, Cluster[]>();
     const gap = Math.max(minWords, K + W + 2);
     const open = (p: Para) => p.doc.alive && !skip.has(p.doc.key);
