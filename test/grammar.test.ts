@@ -466,7 +466,7 @@ describe('regexes', () => {
 
   it('agreed ad ref in any case and emphasis', () => {
     const a = re('agreed-ad-ref');
-    for (const s of ['(agreed ad ref)', '(Agreed ad ref)', '*(agreed ad ref)*', '(AGREED AD REF)', '_(agreed ad ref.)_', '(agreed ad referendum)']) {
+    for (const s of ['(agreed ad ref)', '(Agreed ad ref)', '*(agreed ad ref)*', '(AGREED AD REF)', '_(agreed ad ref.)_', '(agreed ad referendum)', '(*agreed ad ref*)', '(_Agreed ad ref._)']) {
       expect(a.exec(`text. ${s}`)?.[0], s).toBe(s);
     }
   });

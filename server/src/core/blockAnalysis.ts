@@ -94,7 +94,8 @@ export interface BlockContext {
   references?: boolean;
 }
 
-const AD_REF_RE = /[*_]*\(\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*\)[*_]*[.;]?$/i;
+// `(agreed ad ref)`, in emphasis outside or inside the parentheses: `*(…)*`, `(*agreed ad ref*)`.
+const AD_REF_RE = /[*_]*\(\s*[*_]*\s*agreed\s+ad\s+ref(?:erendum)?\.?\s*[*_]*\s*\)[*_]*[.;]?$/i;
 
 function skipSpace(text: string, i: number, end: number): number {
   while (i < end && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) i++;

@@ -74,11 +74,10 @@ function digitsAt(line: string, i: number, max: number): number {
   return j === i || j - i > max ? -1 : j;
 }
 
-/** `bis`, `ter` … at `i` (optionally after one space), not followed by a letter: [rank, end] or null. */
+/** `bis`, `ter` … at `i` (optionally after a space or two, as Word leaves them), not followed by a letter: [rank, end] or null. */
 function suffixAt(line: string, i: number): [number, number] | null {
   let k = i;
-  const c = line.charCodeAt(k);
-  if (c === 32 || c === 9 || c === 0xa0) k++;
+  for (let c = line.charCodeAt(k); k - i < 2 && (c === 32 || c === 9 || c === 0xa0); c = line.charCodeAt(k)) k++;
   const first = line.charCodeAt(k) | 0x20;
   if (first !== 98 /* b */ && first !== 116 /* t */ && first !== 113 /* q */ && first !== 115 /* s */ && first !== 111 /* o */ && first !== 110 /* n */ && first !== 100 /* d */) return null;
   let e = k;
