@@ -111,6 +111,9 @@ describe('stripPageNoise on real corpus paragraphs', () => {
   it('removes "/... Page n" markers and glued footnote numbers', () => {
     expect(stripPageNoise('the Convention. /... Page 3 Taking note')).toBe('the Convention. Taking note');
     expect(stripPageNoise('in its 2015 report,2 identified the Law of the Sea1 on')).toBe('in its 2015 report, identified the Law of the Sea on');
+    // A note after a year is told apart only after its month: 20124 is 2012 and note 4.
+    expect(stripPageNoise('resolutions 20/8 of 5 July 20124 and 26/13 of 26 June 20145 on the')).toBe('resolutions 20/8 of 5 July 2012 and 26/13 of 26 June 2014 on the');
+    expect(stripPageNoise('some 20124 tonnes in 2015, and CO2')).toBe('some 20124 tonnes in 2015, and CO2');
   });
 
   it('never throws on odd input', () => {

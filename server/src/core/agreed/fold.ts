@@ -354,7 +354,8 @@ function stripInline(text: string, hints: NoiseHints): string {
 }
 
 // Footnote reference numbers glued to words: "report,2 identified", "Sea1 on",
-// "1982 1/ (hereinafter". "20152" (2015 + note 2) cannot be told apart: left.
+// "1982 1/ (hereinafter". "20152" (2015 + note 2) is told apart only after its month
+// ("5 July 20124", NOTE_AFTER_YEAR); elsewhere it is left.
 // The footnote marks PDF extraction glues to words (`Sea1`, `report,2`, ` 3/ `), in
 // one pass: each of the three forms as an alternative, tried only at a digit.
 export const NOTE_MARK = /(?<=\p{Ll}{2})\d{1,2}(?=[\s,;:.)]|$)|(?<=[\p{L})\]”’"][,;:]|[)\]”’"])\d{1,2}(?=\s|$)|(?<=\s)\d{1,2}\/(?=\s)/gu;
@@ -378,8 +379,12 @@ export function mayHaveNoteMark(s: string): boolean {
   return false;
 }
 
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const NOTE_AFTER_YEAR = new RegExp(`(\\b\\d{1,2}\\s+(?:${MONTHS})\\s+(?:19|20)\\d{2})\\d{1,2}(?!\\d)`, 'g');
+
 function stripNoteMarks(s: string): string {
-  return mayHaveNoteMark(s) ? s.replace(NOTE_MARK, '') : s;
+  const t = mayHaveNoteMark(s) ? s.replace(NOTE_MARK, '') : s;
+  return /(?:19|20)\d{3}/.test(t) ? t.replace(NOTE_AFTER_YEAR, '$1') : t;
 }
 
 /**
