@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { analyseSymbol, isWellFormedSymbol, parseSymbol } from '../server/src/core/symbols';
 import { findReferences } from '../server/src/core/references';
+import { analyze } from '../server/src/core/index';
+import { catalogueEntry } from '../server/src/core/catalogue';
 
 // Real symbols: the FORMAT.md and brief examples, then symbols cited in /work/shared/corpus,
 // then other series the UN uses (treaty bodies, COP decisions, old GA sessions …).
@@ -103,5 +105,13 @@ describe('not symbols at all', () => {
       expect(parseSymbol(s)).toBeNull();
     }
     expect(parseSymbol(undefined as unknown as string)).toBeNull();
+  });
+});
+
+describe('symbols cited in any case, Security Council resolutions without their year', () => {
+  it('normalises the document type and finds S/RES/2341 in the catalogue', () => {
+    const refs = analyze('1. Recalling S/RES/2341 and A/Res/75/240, A/res/75/240 and A/HRC/Res/47/16.\n').references;
+    expect(refs.map((r) => r.symbol)).toEqual(['S/RES/2341', 'A/RES/75/240', 'A/RES/75/240', 'A/HRC/RES/47/16']);
+    expect(catalogueEntry('S/RES/2341')?.symbol).toBe('S/RES/2341 (2017)');
   });
 });

@@ -22,6 +22,12 @@ export interface CatalogueEntry {
 
 const bySymbol = new Map<string, CatalogueEntry>();
 for (const d of data.documents as CatalogueEntry[]) bySymbol.set(symbolKey(d.symbol), d);
+// A Security Council resolution is often cited without its year (`S/RES/2341`): the same document.
+for (const d of data.documents as CatalogueEntry[]) {
+  const m = /^(S\/RES\/\d+)\s*\(\d{4}\)$/.exec(d.symbol);
+  const bare = m && symbolKey(m[1]);
+  if (bare && !bySymbol.has(bare)) bySymbol.set(bare, d);
+}
 
 // Drafts cite the same symbols over and over: remember each lookup.
 const lookups = new Map<string, CatalogueEntry | null>();

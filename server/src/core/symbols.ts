@@ -11,6 +11,7 @@ const ROOTS = new Set([
 ]);
 
 /** Document-type heads whose `.n` form is itself a document designator (L.13, CRP.1 …). */
+const TYPE_ANY_CASE = /^(?:res|dec|prst)$/i;
 const DOC_TYPES = new Set(['L', 'CRP', 'WP', 'PV', 'SR', 'R', 'MISC', 'INF', 'DOC', 'NGO', 'RES', 'DEC']);
 /** Document types that are never complete without a number. */
 const NEEDS_NUMBER = new Set(['L', 'CRP', 'WP', 'PV', 'SR', 'MISC']);
@@ -97,6 +98,8 @@ export function analyseSymbol(cand: string, strictCase: boolean): SymbolAnalysis
   for (let i = 1; i < comps.length; i++) {
     let c = comps[i];
     if (c === '') return fail(i === comps.length - 1 ? "ends with '/'" : "has an empty part ('//')");
+    // `A/Res/75/240`, `A/res/75/240`: the document type in any case is still the type.
+    if (TYPE_ANY_CASE.test(c)) c = c.toUpperCase();
     if (strictCase && /^[a-z]{2,}$/.test(c) && !BARE_MODIFIER.test(c)) return NONE;
     const mod = MODIFIER.exec(c);
     if (mod) {
