@@ -175,6 +175,22 @@ describe('AgreedIndex: documents and pinpoints', () => {
     expect(idx.paragraph('A/76/135', '71 (d)')?.label).toBe('71');
     expect(idx.paragraph('A/76/135', '71–72')?.text).toContain('The Group concludes its work.');
   });
+
+  it('knows which sub-paragraphs a paragraph has, where they are marked', () => {
+    const doc = new AgreedIndex();
+    doc.add({ symbol: 'A/RES/99/1', paragraphs: [
+      { label: '5', text: 'Calls upon States:\n\n(a) To cooperate closely;\n\n(b) To exchange information, including:\n(i) on threats;\n(ii) on incidents;' },
+      { label: '6', text: 'Decides to remain seized of the matter, in particular (a) and (b) above as extracted on one line.' },
+      { label: '7', text: 'Decides to remain seized of the matter.' },
+    ] });
+    expect(doc.hasParagraph('A/RES/99/1', '5 (b)')).toBe(true);
+    expect(doc.hasParagraph('A/RES/99/1', '5 (b) (ii)')).toBe(true);
+    expect(doc.hasParagraph('A/RES/99/1', '5 (c)')).toBe(false);
+    expect(doc.hasParagraph('A/RES/99/1', '5 (b) (iii)')).toBe(false);
+    expect(doc.hasParagraph('A/RES/99/1', '6 (b)')).toBe(true);
+    // No sub-paragraph marked at all: the extraction may have lost them.
+    expect(doc.hasParagraph('A/RES/99/1', '7 (c)')).toBe(true);
+  });
 });
 
 describe('AgreedIndex.checkQuote', () => {

@@ -623,14 +623,27 @@ function isName(text: string, toks: Token[], from: number, to: number): boolean 
 function findLabel(entry: DocEntry, label: string): number | undefined {
   let k = labelKey(label);
   if (!k) return undefined;
+  const subs: string[] = [];
   for (;;) {
     const hit = entry.byLabel.get(k) ?? entry.byLabel.get(k.replace(/^(?:op|pp)(?=\d)/, '')) ?? entry.byLabel.get(/^\d/.test(k) ? `op${k}` : '');
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) return subs.every((m) => hasMarker(entry.paras[hit]!.orig.text, m)) ? hit : undefined;
     // "71 (d) (ii)" → "71 (d)" → "71": a sub-paragraph lives in its paragraph
-    const shorter = k.replace(/\([a-z0-9]{1,6}\)$/, '');
-    if (shorter === k || !shorter) return undefined;
-    k = shorter;
+    const m = /\(([a-z0-9]{1,6})\)$/.exec(k);
+    if (!m || m.index === 0) return undefined;
+    subs.push(m[1]!);
+    k = k.slice(0, m.index);
   }
+}
+
+const ANY_MARKER = /(?:^|\s)\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?=\s)/;
+
+/**
+ * Does a paragraph have the sub-paragraph `(c)`? Where it has none marked at all (its
+ * extraction lost them), it is given the benefit of the doubt.
+ */
+function hasMarker(text: string, marker: string): boolean {
+  if (!ANY_MARKER.test(text)) return true;
+  return new RegExp(`(?:^|\\s)\\(${marker}\\)(?=\\s)`).test(text);
 }
 
 function mergeParas(ps: Para[]): Para {
