@@ -190,6 +190,14 @@ describe('AgreedIndex: documents and pinpoints', () => {
     expect(doc.hasParagraph('A/RES/99/1', '6 (b)')).toBe(true);
     // No sub-paragraph marked at all: the extraction may have lost them.
     expect(doc.hasParagraph('A/RES/99/1', '7 (c)')).toBe(true);
+    // A quotation is looked for in the sub-paragraph cited.
+    expect(doc.checkQuote('A/RES/99/1', '5 (a)', 'To cooperate closely').ok).toBe(true);
+    expect(doc.checkQuote('A/RES/99/1', '5 (b)', 'To exchange information').ok).toBe(true);
+    expect(doc.checkQuote('A/RES/99/1', '5 (b)', 'on incidents').ok).toBe(true);
+    expect(doc.checkQuote('A/RES/99/1', '5', 'To cooperate closely').ok).toBe(true);
+    const wrong = doc.checkQuote('A/RES/99/1', '5 (b)', 'To cooperate closely');
+    expect(wrong.ok).toBe(false);
+    expect(wrong.nearestLabel).toBe('5 (a)');
   });
 });
 

@@ -161,6 +161,17 @@ describe('reference checks in the core', () => {
     expect(analyze('1. See A/99/999.\n').diagnostics.find((x) => x.code === 'unknown-document')!.data).toBeUndefined();
   });
 
+  it('a quotation of another paragraph, or another sub-paragraph, says which one holds it', () => {
+    const checker = new AgreedChecker();
+    checker.addText('r.md', '---\nsymbol: A/RES/99/1\nagreed: true\n---\n4. Decides to meet again.\n\n5. Calls upon States:\n\n(a) To cooperate closely;\n\n(b) To exchange information.\n');
+    const messages = (t: string) => analyze(t, { checker }).diagnostics.filter((x) => x.code === 'quote-mismatch').map((x) => x.message);
+    expect(messages('1. Recalling "to cooperate closely" (A/RES/99/1, para. 5 (b)).\n')).toEqual(['The quotation is not in A/RES/99/1, para. 5 (b): it is the wording of para. 5 (a).']);
+    expect(messages('1. Recalling "decides to meet again" (A/RES/99/1, para. 5).\n')).toEqual(['The quotation is not in A/RES/99/1, para. 5: it is the wording of para. 4.']);
+    expect(messages('1. Recalling "to cooperate loosely" (A/RES/99/1, para. 5 (a)).\n')).toEqual([
+      'The quotation does not match A/RES/99/1, para. 5 (a): the nearest agreed wording is “To cooperate closely” (to cooperate [-closely-] {+loosely+}).',
+    ]);
+  });
+
   it('a wrong date or title is reference-mismatch on the date or the title, saying what the catalogue has', () => {
     const d = a.diagnostics.filter((x) => x.code === 'reference-mismatch');
     expect(d.map((x) => [x.severity, slice(x.range), x.data?.field, x.data?.expected])).toEqual([

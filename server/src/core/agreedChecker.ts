@@ -267,10 +267,15 @@ export class AgreedChecker implements ReferenceChecker {
       if (ref.quote) {
         const v = this.index.checkQuote(ref.symbol, ref.pinpoint, ref.quote);
         if (!v.ok) {
-          const where = v.nearestLabel ? `${ref.symbol}, para. ${v.nearestLabel}` : ref.symbol;
+          const cited = ref.pinpoint ? `${ref.symbol}, para. ${ref.pinpoint}` : ref.symbol;
+          const elsewhere = v.nearestLabel && ref.pinpoint && v.nearestLabel !== ref.pinpoint;
+          const exact = v.diff?.every((d) => d.op === 'equal');
+          const message = elsewhere && exact
+            ? `The quotation is not in ${cited}: it is the wording of para. ${v.nearestLabel}.`
+            : `The quotation does not match ${cited}${v.nearest ? `: the nearest agreed wording${elsewhere ? `, in para. ${v.nearestLabel},` : ''} is “${v.nearest}”` : ''}${v.diff ? ` (${formatWordDiff(v.diff)})` : ''}.`;
           out.push({
             code: 'quote-mismatch', severity: 'warning', start: ref.quoteStart ?? ref.start, end: ref.quoteEnd ?? ref.end,
-            message: `The quotation does not match ${where}${v.nearest ? `: the agreed wording is “${v.nearest}”` : ''}${v.diff ? ` (${formatWordDiff(v.diff)})` : ''}.`,
+            message,
             data: { symbol: ref.symbol, pinpoint: ref.pinpoint, nearest: v.nearest, nearestLabel: v.nearestLabel, diff: v.diff },
           });
         }

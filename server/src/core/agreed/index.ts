@@ -284,15 +284,18 @@ function semiGlobalIn(q: Token[], b: Token[]): { b0: number; b1: number; score: 
     }
   }
   let best = -Infinity, bj = 0;
+  // Of equal scores, the stretch nearest the quote's length: `closely` changed is a change, not a gap.
+  const off = (j: number) => Math.abs(j - S[n * cols + j]! - n);
   for (let j = 1; j <= m; j++) {
     const v = H[n * cols + j]!;
-    if (v > best) { best = v; bj = j; }
+    if (v > best || (v === best && off(j) < off(bj))) { best = v; bj = j; }
   }
   let b0 = S[n * cols + bj]!, b1 = bj;
-  // shave agreed words at either end that match nothing in the quote
+  // shave agreed words at either end that match nothing in the quote, down to the quote's length:
+  // a word the quote changed at its end (`closely` → `loosely`) is a change, not padding
   const qs = new Set(q.map((t) => t.w));
-  while (b0 < b1 && !qs.has(b[b0]!.w)) b0++;
-  while (b1 > b0 && !qs.has(b[b1 - 1]!.w)) b1--;
+  while (b1 - b0 > n && b0 < b1 && !qs.has(b[b0]!.w)) b0++;
+  while (b1 - b0 > n && b1 > b0 && !qs.has(b[b1 - 1]!.w)) b1--;
   if (b1 <= b0) return undefined;
   return { b0, b1, score: best };
 }
@@ -437,7 +440,8 @@ export class AgreedIndex {
       const pieces = String(quote ?? '').split(/\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:\.\s*){3}|…/).map(tokenize).filter((t) => t.length);
       if (pieces.length === 0) return { ok: true };
       const resolved = pinpoint != null && String(pinpoint).trim() ? this.resolve(symbol, pinpoint) : undefined;
-      const merged = resolved && mergeParas(resolved);
+      // `5 (b)`: the quotation must come from (b), where the paragraph marks its sub-paragraphs.
+      const merged = resolved && (resolved.length === 1 ? subParagraphOf(resolved[0]!, String(pinpoint)) : mergeParas(resolved));
       const scope = merged ? [merged] : entry.paras;
       if (scope.some((p) => containsInOrder(joinedOf(p), pieces))) return { ok: true };
       const q = pieces.flat();
@@ -447,13 +451,15 @@ export class AgreedIndex {
         if (other) {
           const near = semiGlobal(q, other.toks);
           const text = near ? other.text.slice(other.toks[near.b0]!.start, other.toks[near.b1 - 1]!.end) : other.text;
-          return { ok: false, nearest: text, nearestLabel: other.label, diff: [{ op: 'equal', text }] };
+          // In the paragraph cited, but another of its sub-paragraphs: name that one.
+          const label = other === resolved[0] ? subLabelHolding(other, pieces) : other.label;
+          return { ok: false, nearest: text, nearestLabel: label, diff: [{ op: 'equal', text }] };
         }
       }
       const qq = q.slice(0, MAX_QUOTE_WORDS);
       let best: { p: Para; b0: number; b1: number; score: number } | undefined;
       // nearest wording: from one paragraph (so its label is exact), or from a short range as a whole
-      const candidates = !resolved ? entry.paras : resolved.length > 1 && resolved.length <= 3 ? [...resolved, merged!] : resolved;
+      const candidates = !resolved ? entry.paras : resolved.length > 1 && resolved.length <= 3 ? [...resolved, merged!] : resolved.length === 1 ? [merged!] : resolved;
       for (const p of shortlist(candidates, qq)) {
         const r = semiGlobal(qq, p.toks);
         if (r && (!best || r.score > best.score)) best = { p, ...r };
@@ -644,6 +650,34 @@ const ANY_MARKER = /(?:^|\s)\((?:[a-z]{1,2}|[ivxl]{1,6})\)(?=\s)/;
 function hasMarker(text: string, marker: string): boolean {
   if (!ANY_MARKER.test(text)) return true;
   return new RegExp(`(?:^|\\s)\\(${marker}\\)(?=\\s)`).test(text);
+}
+
+/** The part of a paragraph a pinpoint's first sub-paragraph names (`5 (b)`: from `(b)` to `(c)`), or the paragraph. */
+function subParagraphOf(p: Para, pinpoint: string): Para {
+  const m = /^\s*(?:paras?\.|paragraphs?)?\s*[^\s(]+(?:\s*(?:bis|ter|quater))?\s*\(([a-z])\)/i.exec(pinpoint);
+  if (!m) return p;
+  const letter = m[1]!.toLowerCase();
+  const at = (l: string): number => {
+    const r = new RegExp(`(?:^|\\s)\\(${l}\\)(?=\\s)`).exec(p.text);
+    return r ? r.index + r[0].indexOf('(') : -1;
+  };
+  const start = at(letter);
+  if (start < 0) return p;
+  const next = at(String.fromCharCode(letter.charCodeAt(0) + 1));
+  const end = next > start ? next : p.text.length;
+  const toks = p.toks.filter((t) => t.start >= start && t.end <= end);
+  if (toks.length === 0) return p;
+  return { id: -1, doc: p.doc, orig: p.orig, label: `${p.label} (${letter})`, text: p.text, toks, joined: ` ${toks.map((t) => t.w).join(' ')} ` };
+}
+
+/** `5 (a)`: the label of the sub-paragraph of `p` that holds the pieces, or the paragraph's own. */
+function subLabelHolding(p: Para, pieces: Token[][]): string {
+  for (let c = 97; c <= 122; c++) {
+    const sub = subParagraphOf(p, `${p.label} (${String.fromCharCode(c)})`);
+    if (sub === p) break;
+    if (containsInOrder(joinedOf(sub), pieces)) return `${p.label} (${String.fromCharCode(c)})`;
+  }
+  return p.label;
 }
 
 function mergeParas(ps: Para[]): Para {
