@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AgreedIndex, type AgreedDocument, type AgreedParagraph, type Reuse } from '../server/src/core/agreed/index';
 import { foldText, stripPageNoise, words, tokenize } from '../server/src/core/agreed/fold';
 import { parseAgreedSymbol } from '../server/src/core/agreed/agreedFile';
+import { formatWordDiff } from '../server/src/core/agreedChecker';
 
 const CORPUS = join(__dirname, '../../shared/corpus');
 const AGREED = join(CORPUS, 'agreed');
@@ -140,6 +141,12 @@ describe('parseAgreedSymbol', () => {
     expect(parseAgreedSymbol('A-RES-79-1-Pact-for-the-Future-PARTIAL.txt', '')).toBe('A/RES/79/1');
     expect(parseAgreedSymbol('FCCC-CP-2015-10-Add.1-decision.txt', '')).toBe('FCCC/CP/2015/10/Add.1');
     expect(parseAgreedSymbol('UN-Fish-Stocks-Agreement-1995.txt', '')).toBeUndefined();
+  });
+
+  it('takes a symbol the provenance line names in parentheses, when it names one', () => {
+    expect(parseAgreedSymbol('UN-Fish-Stocks-Agreement-1995.txt', read('UN-Fish-Stocks-Agreement-1995.txt'))).toBe('A/CONF.164/37');
+    expect(parseAgreedSymbol('Agreement-Part-XI-UNCLOS-1994.txt', read('Agreement-Part-XI-UNCLOS-1994.txt'))).toBe('A/RES/48/263');
+    expect(parseAgreedSymbol('x.txt', 'Provenance: somewhere (the texts A/RES/1/1 and (A/RES/1/2) and (A/RES/1/3))\nText')).toBeUndefined();
   });
 });
 
@@ -285,6 +292,12 @@ describe('AgreedIndex.findReuse', () => {
     ]);
     const dropped = idx.findReuse(copied.replace('civil society', 'society').replace('should', 'must'));
     expect(dropped.map(message)).toEqual(['follows A/76/135, para. 7, with 2 changes']);
+  });
+
+  it('keeps opening marks with the word after and closing ones with the word before', () => {
+    const r = idx.findReuse(`*States should* cooperate with the private sector and civil society: (a) to improve the security of and in the use of ICTs`);
+    expect(r).toHaveLength(1);
+    expect(formatWordDiff(r[0]!.diff)).toBe('*States should* cooperate with the private sector and civil society: {+(a)+} to improve the security of and in the use of ICTs');
   });
 
   it('ignores short runs and cited documents', () => {

@@ -131,7 +131,7 @@ describe('reference checks in the core', () => {
 
   it('agreed-language carries the agreed wording and the citation, over exactly the matched run', () => {
     const d = a.diagnostics.filter((x) => x.code === 'agreed-language');
-    expect(d.map((x) => x.message)).toEqual(['Follows A/RES/73/27, para. 1.7, unchanged.', 'Follows A/RES/73/27, para. 1.10, unchanged.']);
+    expect(d.map((x) => x.message)).toEqual(['This paragraph follows A/RES/73/27, para. 1.7, unchanged.', 'This paragraph follows A/RES/73/27, para. 1.10, unchanged.']);
     expect(d[0]!.data).toMatchObject({
       symbol: 'A/RES/73/27', pinpoint: '1.7', changes: 0, citation: 'A/RES/73/27, para. 1.7',
       agreed: 'States should take appropriate measures to protect their critical infrastructure from ICT threats, taking into account',
@@ -144,7 +144,7 @@ describe('reference checks in the core', () => {
   it('a changed word in reused language: the message keeps the changes, agreed restores the wording', () => {
     const b = analyze('1. States shall seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions.\n', { checker });
     const d = b.diagnostics.find((x) => x.code === 'agreed-language')!;
-    expect(d.message).toBe('Follows A/RES/73/27, para. 1.10, with 1 change: States [-should-] {+shall+} seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions.');
+    expect(d.message).toBe('This paragraph follows A/RES/73/27, para. 1.10, with 1 change: “States [-should-] {+shall+} seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions”.');
     expect(d.data).toMatchObject({ changes: 1, agreed: 'States should seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions' });
     const line = '1. States shall seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions.';
     expect(d.range).toEqual({ start: { line: 0, character: 3 }, end: { line: 0, character: line.length - 1 } });
@@ -172,12 +172,30 @@ describe('reference checks in the core', () => {
     ]);
   });
 
+  it('an agreed text that names no symbol is indexed under its file name, so its wording is still found', () => {
+    const checker = new AgreedChecker();
+    const wording = 'States parties shall cooperate in good faith to conserve the living resources of the high seas for present and future generations';
+    expect(checker.addText('texts/Ocean-Treaty-1999.txt', `1. ${wording}.\n`)).toBe('Ocean-Treaty-1999');
+    expect(analyze(`1. ${wording}.\n`, { checker }).diagnostics.map((x) => x.message)).toEqual(['This paragraph follows Ocean-Treaty-1999, para. 1, unchanged.']);
+  });
+
+  it('a General Assembly decision keeps its written form as symbol and is found as A/DEC/…', () => {
+    const checker = new AgreedChecker();
+    checker.addText('d.md', '---\nsymbol: A/DEC/78/560\nagreed: true\n---\n1. Decides to meet.\n');
+    const r = analyze('1. Recalling General Assembly decision 78/560, para. 2, and decision 78/560, para. 1.\n', { checker });
+    expect(r.references.map((x) => [x.symbol, x.known])).toEqual([['decision 78/560', true], ['decision 78/560', true]]);
+    expect(r.diagnostics.map((x) => [x.code, x.message])).toEqual([['missing-pinpoint', expect.stringContaining('78/560')]]);
+  });
+
   it('a wrong date or title is reference-mismatch on the date or the title, saying what the catalogue has', () => {
     const d = a.diagnostics.filter((x) => x.code === 'reference-mismatch');
     expect(d.map((x) => [x.severity, slice(x.range), x.data?.field, x.data?.expected])).toEqual([
       ['warning', '6 December 2018', 'date', '5 December 2018'],
       ['warning', 'Developments in the field of information security', 'title', 'Developments in the field of information and telecommunications in the context of international security'],
     ]);
+    // a title cited by its part before or after the colon is the title
+    const titled = (t: string) => analyze(`1. Recalling its resolution 70/1 of 25 September 2015, entitled "${t}".\n`).diagnostics.filter((x) => x.code === 'reference-mismatch').length;
+    expect([titled('Transforming our world'), titled('The 2030 Agenda for Sustainable Development'), titled('Transforming the world')]).toEqual([0, 0, 1]);
     // catalogue only, no agreed texts: the date is still checked
     const c = analyze('1. Recalling Security Council resolution 2341 (2017) and resolutions 73/27 of 5 December 2018 and 75/240 of 1 January 2021.\n');
     expect(c.diagnostics.filter((x) => x.code === 'reference-mismatch').map((x) => x.message)).toEqual(['A/RES/75/240 is dated 31 December 2020 in the catalogue, not 1 January 2021.']);

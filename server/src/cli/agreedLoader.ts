@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { agreedFilesUnder } from '../agreedFolder';
 import { AgreedChecker } from '../core/agreedChecker';
+import { agreedFileName } from '../core/agreed/agreedFile';
 import { parseFrontMatter } from '../core/frontMatter';
 import type { ReferenceChecker } from '../core/referenceChecker';
 import { readDraft, UsageError } from './readDraft';
@@ -36,7 +37,9 @@ export function loadChecker(dirs: readonly string[], inputs: readonly { name: st
         process.stderr.write(`negotext: skipping agreed text ${(e as Error).message}\n`);
         continue;
       }
-      if (!checker.addText(f, text)) process.stderr.write(`negotext: skipping agreed text ${f}: no document symbol found (add front matter 'symbol:')\n`);
+      const as = checker.addText(f, text);
+      if (!as) process.stderr.write(`negotext: skipping agreed text ${f}: no document symbol found (add front matter 'symbol:')\n`);
+      else if (as === agreedFileName(f)) process.stderr.write(`negotext: agreed text ${f} names no document symbol: indexed as “${as}” (add front matter 'symbol:')\n`);
     }
   }
   for (const { name, text } of inputs) if (declaresAgreed(text)) checker.addText(name, text);

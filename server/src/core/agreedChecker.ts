@@ -4,7 +4,7 @@
 import type { BlockResult, LocalDiagnostic } from './blockAnalysis';
 import type { ReferenceChecker } from './referenceChecker';
 import { AgreedIndex, type AgreedDocument, type WordDiffPart } from './agreed/index';
-import { parseAgreedSymbol } from './agreed/agreedFile';
+import { agreedFileName, parseAgreedSymbol } from './agreed/agreedFile';
 import { scanBlocks } from './blocks';
 import { parseFrontMatter } from './frontMatter';
 import { matchLabel } from './lineKinds';
@@ -55,6 +55,13 @@ const ENTITLED_RE = /^(?:[ \t\u00a0\r\n]{1,3}of[ \t\u00a0\r\n]{1,3}\d{1,2}[ \t\u
 const DATE_AFTER_RE = /^[ \t\u00a0\r\n]{1,3}of[ \t\u00a0\r\n]{1,3}(\d{1,2}[ \t\u00a0\r\n]{1,3}[A-Za-z]{3,9}[ \t\u00a0\r\n]{1,3}\d{4})/;
 
 const foldTitle = (t: string) => foldText(t).replace(/[\s.,;:]+$/, '');
+/** A title cited whole, or by its part before or after a colon (`Transforming our world: the 2030 Agenda …`). */
+function sameTitle(found: string, title: string): boolean {
+  const f = foldTitle(found);
+  if (f === foldTitle(title)) return true;
+  const colon = title.indexOf(':');
+  return colon > 0 && (f === foldTitle(title.slice(0, colon)) || f === foldTitle(title.slice(colon + 1).trim()));
+}
 
 const DECISION_HEADING = /^[ \t]*Decision[ \t]+(\d{1,3}\/(?:CP|CMP|CMA)\.\d{1,2})[ \t]*\r?$/gm;
 
@@ -85,12 +92,16 @@ export class AgreedChecker implements ReferenceChecker {
   private texts = 0;
   version = 0;
 
-  /** Index an agreed text. Its symbol comes from front matter, else from its header or file name. */
+  /**
+   * Index an agreed text. Its symbol comes from front matter, else from its header or file name;
+   * a file with none is indexed under its file name (FORMAT.md §8 indexes every file of the folder,
+   * so reuse of its wording is still found). Returns what it is indexed as.
+   */
   addText(fileName: string, text: string): string | undefined {
     // Only the paragraphs and their labels are needed: the line scanner alone, not the full analysis.
     const blocks = scanBlocks(text, splitLinesKeepEnds(text), undefined, true);
     const fm = blocks[0]?.kind === 'frontmatter' ? parseFrontMatter(blocks[0].text) : {};
-    const symbol = (typeof fm.symbol === 'string' && fm.symbol) || parseAgreedSymbol(fileName, text);
+    const symbol = (typeof fm.symbol === 'string' && fm.symbol) || parseAgreedSymbol(fileName, text) || agreedFileName(fileName);
     if (!symbol) return undefined;
     const paragraphs: AgreedDocument['paragraphs'] = [];
     const lines = new Map<string, number>();
@@ -221,7 +232,7 @@ export class AgreedChecker implements ReferenceChecker {
     }
     if (rec.title) {
       const m = ENTITLED_RE.exec(after);
-      if (m && foldTitle(m[2]!) !== foldTitle(rec.title)) {
+      if (m && !sameTitle(m[2]!, rec.title)) {
         const start = ref.end + m[0].length - 1 - m[2]!.length;
         out.push({
           code: 'reference-mismatch', severity: 'warning', start, end: start + m[2]!.length,
@@ -287,7 +298,7 @@ export class AgreedChecker implements ReferenceChecker {
         const changes = r.changes === 0 ? 'unchanged' : `with ${r.changes} change${r.changes === 1 ? '' : 's'}`;
         out.push({
           code: 'agreed-language', severity: 'information', start: block.textStart + r.start, end: block.textStart + r.end,
-          message: `Follows ${r.symbol}, para. ${r.label}, ${changes}${r.changes ? `: ${formatWordDiff(r.diff)}` : ''}.`,
+          message: `This paragraph follows ${r.symbol}, para. ${r.label}, ${changes}${r.changes ? `: “${formatWordDiff(r.diff)}”` : ''}.`,
           data: { symbol: r.symbol, pinpoint: r.label, changes: r.changes, diff: r.diff, agreed: r.agreed, citation: `${r.symbol}, para. ${r.label}` },
         });
       }

@@ -63,7 +63,8 @@ export function checkNumbering(results: readonly BlockResult[]): NumberingIssue[
       // both). But numbering started again at 1 with no heading (an annex whose title was not read
       // as one, a numbered list inside a paragraph) is one duplicate, the `1`, not one per paragraph.
       if (!inSequence && one) s.seen.clear();
-    } else if (p && !inSequence) {
+    } else if (p && !inSequence && !(l.rank > 1 && follows(p, { ...l, rank: 1 }))) {
+      // (`bis`/`ter` never count as gaps: `2 bis` right after `1` is where `2` was, dropped or not yet renumbered.)
       const missing = l.series === p.series && l.nums.length === 1 && p.nums.length === 1 && l.nums[0] > p.nums[0] + 1 && l.rank === 1;
       issues.push({
         block: k,

@@ -314,7 +314,9 @@ class Finder {
     if (organ === 'Economic and Social Council' || yearly) symbol = `E/${type}/${x}/${y}`;
     else if (organ === 'Human Rights Council' || organ === 'Council') symbol = `A/HRC/${type}/${x}/${y}`;
     else if (organ && organ.endsWith('Environment Assembly')) symbol = `UNEP/EA.${x}/${kind === 'resolution' ? 'Res' : 'Dec'}.${y}`;
-    else symbol = `A/${type}/${x}/${y}`;
+    // FORMAT.md §7: a decision's symbol is the decision as written (`decision 78/560`); lookups
+    // still find it as A/DEC/78/560 (agreed/fold symbolKey).
+    else symbol = kind === 'decision' ? `decision ${x}/${y}` : `A/${type}/${x}/${y}`;
     return { end, symbol: letter ? `${symbol} ${letter[1]}` : symbol };
   }
 

@@ -145,6 +145,8 @@ export class Registry {
       let d = editDistance(q, key, limit);
       // A truncated name ("Venez") is as good as a one-letter typo.
       if (d > 1 && q.length >= 3 && key.startsWith(q)) d = 1;
+      // So is a name without its first words ("Macedonia" for North Macedonia).
+      if (d > 1 && q.length >= 4 && (` ${key} `).includes(` ${q} `)) d = 1;
       // Rewriting the whole of a short key is no resemblance.
       if (d > limit || d >= key.length) continue;
       const seen = best.get(canonical);

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { AgreedChecker, Registry } from '../core/index';
+import { agreedFileName } from '../core/agreed/agreedFile';
 import { agreedFilesUnder } from '../agreedFolder';
 
 export interface Settings {
@@ -45,7 +46,9 @@ export function checkerFor(s: Settings, roots: readonly string[], log: (m: strin
       for (const f of files) {
         try {
           const text = readFileSync(f, 'utf8').replace(/^\ufeff/, '');
-          if (!checker.addText(f, text)) log(`negotext.agreedTexts: ${f}: no document symbol found`);
+          const as = checker.addText(f, text);
+          if (!as) log(`negotext.agreedTexts: ${f}: no document symbol found`);
+          else if (as === agreedFileName(f)) log(`negotext.agreedTexts: ${f} names no document symbol: indexed as “${as}” (add front matter 'symbol:')`);
         } catch (e) {
           log(`negotext.agreedTexts: cannot read ${f}: ${(e as Error).message}`);
         }

@@ -79,8 +79,30 @@ function caseSuffix(p: string): string {
  */
 export function parseAgreedSymbol(fileName: string, text: string): string | undefined {
   try {
-    return fromHeader(String(text ?? '')) ?? fromFileName(String(fileName ?? ''));
+    return fromHeader(String(text ?? '')) ?? fromFileName(String(fileName ?? '')) ?? fromProvenance(String(text ?? ''));
   } catch {
     return undefined;
   }
+}
+
+// A `Provenance:` line that names the document's symbol in parentheses, once:
+// `(Agreement relating to … Part XI …, 1994 (A/RES/48/263 annex); …)`.
+const IN_PARENS = new RegExp(String.raw`\((${SYM})(?: annex)?\)`, 'g');
+
+function fromProvenance(text: string): string | undefined {
+  const first = /^\ufeff?(Provenance:[^\r\n]*)/i.exec(text)?.[1];
+  if (!first) return undefined;
+  const found = new Set([...first.matchAll(IN_PARENS)].map((m) => m[1]!).filter(hasDigit));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * What an agreed text with no symbol anywhere is known by: its file name without
+ * the extension (FORMAT.md §8 indexes every file of an agreed-texts folder, so
+ * its wording is still found when a draft reuses it).
+ */
+export function agreedFileName(fileName: string): string {
+  let base = String(fileName ?? '').split(/[\\/]/).pop() ?? '';
+  try { base = decodeURIComponent(base); } catch { /* keep as is */ }
+  return base.replace(/(?:\.draft)?\.(?:txt|md|markdown|text)$/i, '').trim();
 }

@@ -243,7 +243,10 @@ function isMarker(line: string, symbol?: string): boolean {
 
 /** Uniform key for comparing symbols ("s/res/2341(2017)" = "S/RES/2341 (2017)"). */
 export function symbolKey(s: string): string {
-  return String(s ?? '').normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  const k = String(s ?? '').normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  // A General Assembly decision is cited as written (`decision 78/560`) and filed as A/DEC/78/560.
+  const d = /^DECISION(\d{1,3}\/\d{1,4}[A-Z]?)$/.exec(k);
+  return d ? `A/DEC/${d[1]}` : k;
 }
 
 function inTitle(line: string, foldedTitle: string): boolean {

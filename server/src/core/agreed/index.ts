@@ -309,9 +309,17 @@ function wordDiff(
   const changes = diffArrays(A.map((t) => t.w), D.map((t) => t.w));
   const diff: WordDiffPart[] = [];
   let ia = 0, id = 0, nChanges = 0, nEqual = 0, del = 0, ins = 0;
-  // each part carries the text after its last word up to the next word of its side
+  // Each part runs from its first word to the next word of its side; the marks between two words
+  // are split at the first space, so closing marks stay with the word before and opening ones go
+  // with the word after (`*Calls upon* States: {+(a)+}`, not `Calls upon* States: ( {+a)+}`).
+  const cut = (text: string, toks: Token[], k: number) => {
+    const gap = text.slice(toks[k - 1]!.end, toks[k]!.start);
+    return toks[k - 1]!.end + /^\S*\s*/.exec(gap)![0].length;
+  };
+  const from0 = (text: string, toks: Token[]) => toks[0]!.start - /[*_(\[“"‘']{0,3}$/.exec(text.slice(Math.max(0, toks[0]!.start - 3), toks[0]!.start))![0].length;
+  const toEnd = (text: string, toks: Token[]) => toks[toks.length - 1]!.end + /^[*_)\]”"’']{0,3}/.exec(text.slice(toks[toks.length - 1]!.end))![0].length;
   const piece = (text: string, toks: Token[], from: number, to: number, lastOfSide: boolean) =>
-    text.slice(toks[from]!.start, lastOfSide ? toks[to - 1]!.end : toks[to]!.start);
+    text.slice(from === 0 ? from0(text, toks) : cut(text, toks, from), lastOfSide ? toEnd(text, toks) : cut(text, toks, to));
   const push = (op: WordDiffPart['op'], text: string) => {
     const prev = diff[diff.length - 1];
     if (prev && prev.op === op) prev.text += text; else diff.push({ op, text });
