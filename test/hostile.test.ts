@@ -298,6 +298,27 @@ describe('hostile input: compare', () => {
   }
 });
 
+describe('hostile input: compare, bracket outcomes through deep nesting', () => {
+  // Each bracket's outcome is read off the word diff at its ends and its own words, never its
+  // nested brackets' text, so depth costs what length does (this took 17 s at 10 000 deep when each
+  // bracket's whole text was read), and nothing recurses as deep as the nesting.
+  const M = 20_000;
+  const nested = (inner: string, tail: string): string => '1. ' + '['.repeat(M) + inner + ']'.repeat(M) + tail + '\n';
+  const old = nested('x', ' end.');
+  for (const [name, edited, outcome] of [
+    ['an edit inside all of them: each changed', nested('y', ' end.'), 'changed'],
+    ['an edit after them: each unchanged', nested('x', ' end, now.'), 'unchanged'],
+  ] as const) {
+    it(`${M} nested brackets, ${name}`, () => {
+      const { value: c, ms } = timed(() => compare(old, edited));
+      expect(ms).toBeLessThan(BOUND_MS);
+      expect(c.brackets.length).toBe(M);
+      expect(c.brackets.every((b) => b.outcome === outcome)).toBe(true);
+      tried('input', `compare: ${M} nested brackets, ${name}`, 1, `answered in ${Math.round(ms)} ms`);
+    });
+  }
+});
+
 describe('hostile input: the compare --json report', () => {
   it('of 100 000 nested brackets stays in proportion to the text (each bracket holds the ones inside it)', () => {
     const text = '1. ' + '['.repeat(N) + 'x' + ']'.repeat(N) + '\n';

@@ -1,8 +1,9 @@
 // Aligning the paragraphs of two revisions by content: the same text first
 // (renumbered and moved paragraphs), then the most similar (edited ones) by
 // Dice over word shingles, candidates found through an inverted index so the
-// work stays near-linear; then splits and merges among neighbours, and which
-// pairs moved (those outside the longest run kept in order).
+// work stays near-linear; then splits and merges among neighbours; short
+// paragraphs edited in place by their content words; and which pairs moved
+// (those outside the longest run kept in order).
 
 export interface Side {
   /** The paragraph's text, label left out, white space folded. */
@@ -28,6 +29,24 @@ const MAX_POSTINGS = 256;
 const MIN_CONTAINED = 0.35;
 /** …and joining it raises the similarity by at least this much. */
 const MIN_GAIN = 0.02;
+/** Paragraphs this short have too few shingles for one edited word to leave a match… */
+const SHORT_WORDS = 8;
+/** …so they are paired on their content words instead, in place, at this least Dice. */
+const SHORT_THRESHOLD = 0.4;
+
+/** Words that say little about which paragraph is which. */
+const STOP_WORDS = new Set(
+  'a an and are as at be by for from in into is it its of on or that the their these this those to was were which with'.split(' '),
+);
+export const isContentWord = (w: string): boolean => !STOP_WORDS.has(w.toLowerCase());
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/** A text's content words, lower case, as a set; and how many words it has in all. */
+function contentWords(text: string): { words: Set<string>; count: number } {
+  const all = text.toLowerCase().match(WORDS) ?? [];
+  return { words: new Set(all.filter(isContentWord)), count: all.length };
+}
 
 export function shingles(text: string): Set<string> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -114,6 +133,42 @@ function attachParts(
   }
 }
 
+/** Step 5 of align: see there. Each new paragraph looks at most at a few old ones, so it stays linear. */
+function pairShort(olds: readonly Side[], news: readonly Side[], oldTo: number[], newTo: number[], mergeOf: Map<number, number[]>): void {
+  const made = new Map<string, { words: Set<string>; count: number }>();
+  const cw = (s: Side): { words: Set<string>; count: number } => {
+    let c = made.get(s.text);
+    if (!c) made.set(s.text, (c = contentWords(s.text)));
+    return c;
+  };
+  // The old paragraphs a new one's paired neighbours hold (a merge holds several).
+  const lastOld = (j: number): number => Math.max(...(mergeOf.get(j) ?? [newTo[j]]));
+  const firstOld = (j: number): number => Math.min(...(mergeOf.get(j) ?? [newTo[j]]));
+  let from = 0; // the first old paragraph the gap may use
+  let next = -1; // the next paired new paragraph
+  for (let j = 0; j < news.length; j++) {
+    if (newTo[j] >= 0) {
+      from = lastOld(j) + 1;
+      continue;
+    }
+    if (next < j) for (next = j + 1; next < news.length && newTo[next] < 0; next++);
+    const until = next < news.length ? firstOld(next) : olds.length;
+    const b = cw(news[j]);
+    if (b.count === 0 || b.count >= 2 * SHORT_WORDS) continue;
+    for (let i = from, looked = 0; i < until && looked < SHORT_WORDS; i++) {
+      if (oldTo[i] >= 0) continue;
+      looked++;
+      const a = cw(olds[i]);
+      if (a.count === 0 || Math.min(a.count, b.count) >= SHORT_WORDS || Math.max(a.count, b.count) >= 2 * SHORT_WORDS) continue;
+      if (a.words.size + b.words.size === 0 || dice(a.words, b.words) < SHORT_THRESHOLD) continue;
+      oldTo[i] = j;
+      newTo[j] = i;
+      from = i + 1;
+      break;
+    }
+  }
+}
+
 export function align(olds: readonly Side[], news: readonly Side[], threshold = 0.5): Alignment {
   const oldTo = new Array<number>(olds.length).fill(-1);
   const newTo = new Array<number>(news.length).fill(-1);
@@ -179,7 +234,12 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   // 4. Merges, the same the other way round.
   attachParts(olds, oldTo, shOld, shNew, mergeOf, splitOf);
 
-  // 5. In a gap between the same paired neighbours, an old and a new paragraph
+  // 5. Short paragraphs edited in place: in the gap between the paired paragraphs around them,
+  // each unpaired new one takes the first unpaired old one of the gap with enough content words
+  // in common (three-word shingles of `States met twice.` → `States met thrice.` share nothing).
+  pairShort(olds, news, oldTo, newTo, mergeOf);
+
+  // 6. In a gap between the same paired neighbours, an old and a new paragraph
   // in the same place are paired on less evidence (a placeholder filled in).
   for (let j = 0; j < news.length; j++) {
     if (newTo[j] >= 0) continue;
@@ -192,7 +252,7 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
     newTo[j] = i;
   }
 
-  // 6. Entries in new order; which of them moved.
+  // 7. Entries in new order; which of them moved.
   const entries: AlignedEntry[] = [];
   const entryOfOld = new Array<number>(olds.length).fill(-1);
   for (let j = 0; j < news.length; j++) {

@@ -7,7 +7,8 @@ import type { Analysis, BracketInfo } from '../model';
 import type { ReferenceChecker } from '../referenceChecker';
 import { lineOfOffset, lineStarts } from '../lines';
 import { drain, type Steps } from '../steps';
-import { align, type Alignment, type Side } from './align';
+import { align, isContentWord, type Alignment, type Side } from './align';
+import { ownWords, type Span } from './ownWords';
 import { checkCrossReferences, type CrossReferenceCheck, type RevisionParagraph } from './crossReferences';
 
 export type { CrossReferenceCheck } from './crossReferences';
@@ -74,27 +75,71 @@ export interface CompareOptions extends AnalyzeOptions {
 /** References play no part in a comparison: skip checking them. */
 const noReferences: ReferenceChecker = { version: 0, known: () => true, checkBlock: () => [] };
 
+/** A stretch `[from, to)` of the file, which stands at `at` in a paragraph's body. */
+interface Piece {
+  from: number;
+  to: number;
+  at: number;
+}
+
 interface Para {
   label: string;
   labelled: boolean;
   /** The paragraph's text without its label, trimmed. */
   body: string;
+  /** Where the body's text lies in the file, in order. */
+  pieces: Piece[];
   brackets: BracketInfo[];
   /** Offsets in the file of its text after the label, and of its end. */
   textStart: number;
   end: number;
 }
 
-/** The words either side of a bracket, which tell a bracket rewritten in place (`[convene]` → `[hold]`). */
-type Context = (b: BracketInfo) => { before: string; after: string };
+/** A bracket's offsets in its file: its `[`, its last character (`]` or the attribution's `}`), its own text. */
+interface Where {
+  open: number;
+  last: number;
+  textStart: number;
+  textEnd: number;
+}
 
 /**
  * One revision's paragraphs; `outside` holds the brackets in no paragraph (headings, footnotes,
- * a title) and the text around them; `context` gives a bracket's words either side.
+ * a title) and the text around them; `where` gives a bracket's offsets and `words` its own words.
  */
 interface SideOf extends Array<Para> {
   outside?: Para;
-  context: Context;
+  text: string;
+  where: (b: BracketInfo) => Where;
+  /** A bracket's own words (ownWords.ts), as file offsets. */
+  words: (b: BracketInfo) => Span[];
+}
+
+/** Pieces of raw text laid end to end, trimmed as a body is: the pieces of the trimmed text. */
+function trimPieces(raw: string, pieces: Piece[]): { body: string; pieces: Piece[] } {
+  const body = raw.trim();
+  const lead = raw.length - raw.trimStart().length;
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const s = Math.max(p.at, lead);
+    const e = Math.min(p.at + (p.to - p.from), lead + body.length);
+    if (e > s) out.push({ from: p.from + (s - p.at), to: p.from + (e - p.at), at: s - lead });
+  }
+  return { body, pieces: out };
+}
+
+/** The offset in `p`'s body of the file offset `x`; -1 when it is not in the body (a label, another paragraph). */
+function bodyAt(p: Para, x: number): number {
+  const ps = p.pieces;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ps[mid].to <= x) lo = mid + 1;
+    else if (ps[mid].from > x) hi = mid - 1;
+    else return ps[mid].at + (x - ps[mid].from);
+  }
+  return -1;
 }
 
 function sideOf(text: string, analysis: Analysis): SideOf {
@@ -104,44 +149,64 @@ function sideOf(text: string, analysis: Analysis): SideOf {
   const paras = analysis.paragraphs.map((p): Para => {
     const s = off(p.range.start);
     const e = off(p.range.end);
-    let body: string;
+    let raw: string;
+    let pieces: Piece[];
     let textStart = s;
     if (p.labelRange) {
       const ls = Math.max(s, off(p.labelRange.start));
       const le = Math.max(ls, off(p.labelRange.end));
-      body = text.slice(s, ls) + text.slice(le, e).trimStart();
+      const rest = text.slice(le, e);
+      const le2 = le + (rest.length - rest.trimStart().length);
+      raw = text.slice(s, ls) + text.slice(le2, e);
+      pieces = [{ from: s, to: ls, at: 0 }, { from: le2, to: e, at: ls - s }];
       textStart = le;
-    } else body = text.slice(s, e);
-    return { label: p.label, labelled: p.labelled, body: body.trim(), brackets: [], textStart, end: e };
+    } else {
+      raw = text.slice(s, e);
+      pieces = [{ from: s, to: e, at: 0 }];
+    }
+    const t = trimPieces(raw, pieces);
+    return { label: p.label, labelled: p.labelled, body: t.body, pieces: t.pieces, brackets: [], textStart, end: e };
   });
-  const outside: Para = { label: '', labelled: false, body: '', brackets: [], textStart: 0, end: text.length };
+  const outside: Para = { label: '', labelled: false, body: '', pieces: [], brackets: [], textStart: 0, end: text.length };
   for (const b of analysis.brackets) (b.paragraphIndex !== null && paras[b.paragraphIndex] ? paras[b.paragraphIndex] : outside).brackets.push(b);
   // Text in no paragraph, the gaps between them: only when a bracket stands there.
   if (outside.brackets.length) {
     let at = 0;
+    const gap = (s: number, e: number, sep: string): void => {
+      outside.pieces.push({ from: s, to: e, at: outside.body.length });
+      outside.body += text.slice(s, e) + sep;
+    };
     for (const p of analysis.paragraphs) {
       const s = off(p.range.start);
-      if (s > at) outside.body += text.slice(at, s) + '\n';
+      if (s > at) gap(at, s, '\n');
       at = Math.max(at, off(p.range.end));
     }
-    outside.body += text.slice(at);
+    gap(at, text.length, '');
   }
-  // Asked only of brackets whose text is gone, and of new ones: a few per revision.
-  const context: Context = (b) => {
-    const p = b.paragraphIndex !== null ? paras[b.paragraphIndex] : undefined;
-    const open = off(b.openRange.start);
-    const close = off(b.range.end);
-    return {
-      before: lastWords(plain(text.slice(Math.max(p ? p.textStart : 0, open - 60), open))),
-      after: firstWords(plain(text.slice(close, Math.min(p ? p.end : text.length, close + 60)))),
-    };
+  const where = (b: BracketInfo): Where => ({
+    open: off(b.range.start),
+    last: off(b.range.end) - 1,
+    textStart: off(b.textRange.start),
+    textEnd: off(b.textRange.end),
+  });
+  // Each bracket's direct children, whose ranges are the holes in its own text.
+  const kids = new Map<string, BracketInfo[]>();
+  for (const b of analysis.brackets) {
+    if (b.parent === null) continue;
+    const l = kids.get(b.parent);
+    if (l) l.push(b);
+    else kids.set(b.parent, [b]);
+  }
+  const words = (b: BracketInfo): Span[] => {
+    const w = where(b);
+    const holes = (kids.get(b.id) ?? []).map((k) => {
+      const h = where(k);
+      return { start: h.open, end: h.last + 1 };
+    });
+    return ownWords(text, w.textStart, w.textEnd, holes);
   };
-  return Object.assign(paras, { context }, outside.brackets.length ? { outside } : {});
+  return Object.assign(paras, { text, where, words }, outside.brackets.length ? { outside } : {});
 }
-
-// Two words either side: enough to place a bracket in its sentence, few enough to survive an edit nearby.
-const lastWords = (s: string): string => s.split(' ').filter(Boolean).slice(-2).join(' ');
-const firstWords = (s: string): string => s.split(' ').filter(Boolean).slice(0, 2).join(' ');
 
 /** Each paragraph's label and text (label left out, trimmed): what `diff` runs over. */
 export function paragraphTexts(text: string, options: AnalyzeOptions = {}): { label: string; body: string }[] {
@@ -372,11 +437,17 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     if (!modified && oldBrackets.length === newBrackets.length)
       // The same text has the same brackets.
       for (const ob of oldBrackets) brackets.push({ paragraph: ob.paragraph, text: ob.text, proposers: ob.proposers, outcome: 'unchanged' });
-    else for (const x of bracketOutcomes(oldBrackets, newBrackets, b, oldP.context, newP.context)) brackets.push(x);
+    else {
+      const d = new DiffMap(a, b.length, entry.diff ?? wordDiff(a, b, timeout, maxEdit));
+      for (const x of bracketOutcomes(placed(oldP, e.old), placed(newP, e.new), d)) brackets.push(x);
+    }
   }
   // Brackets in no paragraph (headings, footnotes, a title) have entries too (FORMAT.md §10), after the paragraphs'.
   if (oldP.outside || newP.outside) {
-    for (const x of bracketOutcomes(oldP.outside?.brackets ?? [], newP.outside?.brackets ?? [], newP.outside?.body ?? '', oldP.context, newP.context)) brackets.push(x);
+    const o = placed(oldP, oldP.outside ? [-1] : []);
+    const n = placed(newP, newP.outside ? [-1] : []);
+    const [a, b] = [oldP.outside?.body ?? '', newP.outside?.body ?? ''];
+    for (const x of bracketOutcomes(o, n, new DiffMap(a, b.length, wordDiff(a, b, timeout, maxEdit)))) brackets.push(x);
   }
   const c: Comparison = { paragraphs, brackets, proposers: proposerTable(brackets) };
   if (options.crossReferences !== false) {
@@ -399,131 +470,334 @@ function crossReferencesOf(oldText: string, oldP: Para[], newText: string, newP:
   return checkCrossReferences(rev(oldText, oldP), rev(newText, newP), al.entries, positionAt);
 }
 
-/** Old brackets of one aligned entry against its new ones. */
-function bracketOutcomes(olds: BracketInfo[], news: BracketInfo[], newBody: string, oldContext: Context, newContext: Context): BracketChange[] {
-  // The new text as agreed so far: top-level brackets cut out.
-  let outside = '';
-  let at = 0;
-  for (const b of news) {
-    if (b.parent !== null || !b.text) continue;
-    const k = newBody.indexOf(b.text, at);
-    if (k < 0) continue;
-    outside += newBody.slice(at, k) + ' \u0000 ';
-    at = k + b.text.length;
+/** A bracket of one aligned entry; `open` and `last` are offsets in the entry's text (its bodies joined by a blank line), -1 outside it. */
+interface Placed {
+  b: BracketInfo;
+  /** Offsets in the file. */
+  at: Where;
+  open: number;
+  last: number;
+  /** Its own words' offsets in the entry's text (those outside it left out), each a content word or not. */
+  words: () => { at: number; content: boolean }[];
+}
+
+/** The brackets of paragraphs `idx` of a side (-1: its text in no paragraph), placed in their joined text. */
+function placed(side: SideOf, idx: number[]): Placed[] {
+  const paras = idx.map((i) => (i < 0 ? side.outside! : side[i]));
+  const bases: number[] = [];
+  let base = 0;
+  for (const p of paras) {
+    bases.push(base);
+    base += p.body.length + 2;
   }
-  outside += newBody.slice(at);
-  const newPlain = plain(newBody);
-  const outsidePlain = plain(outside);
-  const partner = new Map<number, number>();
-  const usedNew = new Set<number>();
-  const oldPlain = olds.map((b) => plain(b.text));
-  const newPl = news.map((b) => plain(b.text));
-  // Same text first, in order; then the most similar, best first.
-  const byPlain = new Map<string, number[]>();
-  for (let k = news.length - 1; k >= 0; k--) {
-    const q = byPlain.get(newPl[k]);
-    if (q) q.push(k);
-    else byPlain.set(newPl[k], [k]);
-  }
-  olds.forEach((_, i) => {
-    const j = byPlain.get(oldPlain[i])?.pop();
-    if (j !== undefined) {
-      partner.set(i, j);
-      usedNew.add(j);
+  const inEntry = (x: number): number => {
+    for (let k = 0; k < paras.length; k++) {
+      const r = bodyAt(paras[k], x);
+      if (r >= 0) return bases[k] + r;
     }
-  });
-  const cands: { i: number; j: number; s: number }[] = [];
-  const unmatched = (olds.length - partner.size) * (news.length - usedNew.size);
-  olds.forEach((ob, i) => {
-    if (partner.has(i) || unmatched > 250_000) return;
-    news.forEach((nb, j) => {
-      if (usedNew.has(j)) return;
-      const s = textSimilarity(oldPlain[i], newPl[j]) + (sameSet(ob.proposers, nb.proposers) && ob.proposers.length ? 0.1 : 0);
-      if (s >= 0.5) cands.push({ i, j, s });
-    });
-  });
-  cands.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
-  for (const c of cands) {
-    if (partner.has(c.i) || usedNew.has(c.j)) continue;
-    partner.set(c.i, c.j);
-    usedNew.add(c.j);
-  }
-  const matched = new Set(olds.filter((_, i) => partner.has(i)).map((b) => b.id));
-  const byId = new Map(olds.map((b) => [b.id, b]));
-  /** Inside a bracket still open in the new text, a nested one's text can be agreed inside it. */
-  const insideOpen = (b: BracketInfo): boolean => {
-    for (let p = b.parent; p !== null; p = byId.get(p)?.parent ?? null) if (matched.has(p)) return true;
-    return false;
+    return -1;
   };
-  // A bracket whose text is gone, and a new one in its place (the same words before and after it,
-  // at the same depth), is one bracket rewritten: `[convene]{Mexico}` → `[hold]{Mexico}`.
-  const gone = olds.map((b, i) => !partner.has(i) && !kept(b.text, insideOpen(b) ? newPlain : outsidePlain));
-  const newContexts = new Map<number, { before: string; after: string }>();
-  olds.forEach((ob, i) => {
-    if (!gone[i] || unmatched > 250_000) return;
-    const o = oldContext(ob);
-    if (o.before + o.after === '') return;
-    const j = news.findIndex((nb, j) => {
-      if (usedNew.has(j) || (nb.parent === null) !== (ob.parent === null)) return false;
-      let n = newContexts.get(j);
-      if (!n) newContexts.set(j, (n = newContext(nb)));
-      return n.before === o.before && n.after === o.after;
-    });
-    if (j < 0) return;
-    partner.set(i, j);
-    usedNew.add(j);
+  return paras.flatMap((p) => p.brackets).map((b): Placed => {
+    const at = side.where(b);
+    const words = (): { at: number; content: boolean }[] =>
+      side.words(b).flatMap((w) => {
+        const x = inEntry(w.start);
+        return x < 0 ? [] : [{ at: x, content: isContentWord(side.text.slice(w.start, w.end)) }];
+      });
+    return { b, at, open: inEntry(at.open), last: inEntry(at.last), words };
   });
-  const out: BracketChange[] = olds.map((b, i) => {
-    const j = partner.get(i);
-    let outcome: BracketOutcome;
-    if (j !== undefined) {
-      const n = news[j];
-      outcome = fold(n.text) === fold(b.text) && sameSet(n.proposers, b.proposers) && n.action === b.action ? 'unchanged' : 'changed';
-    } else outcome = gone[i] ? 'dropped' : 'agreed';
-    return { paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome };
-  });
-  news.forEach((b, j) => {
-    if (!usedNew.has(j)) out.push({ paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome: 'added' });
+}
+
+const nonSpace = (s: string): number => s.replace(/\s+/g, '').length;
+
+const isWordCode = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && WORD_CHAR.test(String.fromCharCode(c)));
+
+/** Where each stretch of an old text went in the new one, read off their word diff. */
+class DiffMap {
+  // The parts holding old text (equal or delete), in order: start in the old text, length, start in the new.
+  private readonly o: number[] = [];
+  private readonly len: number[] = [];
+  private readonly n: number[] = [];
+  private readonly equal: boolean[] = [];
+  /** Characters other than white space deleted or inserted before each part. */
+  private readonly changed: number[] = [];
+  /** For each old offset, the nearest kept word character before it and after it (-1 for none); made when first asked. */
+  private prev?: Int32Array;
+  private next?: Int32Array;
+
+  constructor(
+    private readonly oldText: string,
+    readonly newLength: number,
+    parts: readonly DiffPart[],
+  ) {
+    let i = 0;
+    let j = 0;
+    let changed = 0;
+    for (const p of parts) {
+      if (p.op === 'insert') {
+        changed += nonSpace(p.text);
+        j += p.text.length;
+        continue;
+      }
+      this.o.push(i);
+      this.len.push(p.text.length);
+      this.n.push(j);
+      this.equal.push(p.op === 'equal');
+      this.changed.push(changed);
+      i += p.text.length;
+      if (p.op === 'equal') j += p.text.length;
+      else changed += nonSpace(p.text);
+    }
+  }
+
+  /** The part holding old offset `x`, or -1. */
+  private find(x: number): number {
+    let lo = 0;
+    let hi = this.o.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.o[mid] + this.len[mid] <= x) lo = mid + 1;
+      else if (this.o[mid] > x) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** The new offset of old offset `x` when the diff keeps it, else -1. */
+  map(x: number): number {
+    const m = this.find(x);
+    return m >= 0 && this.equal[m] ? this.n[m] + (x - this.o[m]) : -1;
+  }
+
+  /** Whether the old text from `x` to `y` (inclusive) is kept with nothing but white space deleted or inserted inside it. */
+  kept(x: number, y: number): boolean {
+    const a = this.find(x);
+    const b = this.find(y);
+    return a >= 0 && b >= 0 && this.equal[a] && this.equal[b] && this.changed[a] === this.changed[b];
+  }
+
+  /**
+   * The stretch of new text between the kept words around old `[from, to]`:
+   * from the last word kept before it to the first kept after it. What stood
+   * there in the old text stands here in the new.
+   */
+  between(from: number, to: number): [number, number] {
+    if (!this.prev || !this.next) {
+      const t = this.oldText;
+      const prev = (this.prev = new Int32Array(t.length + 1).fill(-1));
+      const next = (this.next = new Int32Array(t.length + 1).fill(-1));
+      const keptWord = new Uint8Array(t.length);
+      this.o.forEach((o, m) => {
+        if (this.equal[m]) for (let x = o; x < o + this.len[m]; x++) keptWord[x] = isWordCode(t.charCodeAt(x)) ? 1 : 0;
+      });
+      for (let x = 1; x <= t.length; x++) prev[x] = keptWord[x - 1] ? x - 1 : prev[x - 1];
+      for (let x = t.length - 1; x >= 0; x--) next[x] = x + 1 < t.length && keptWord[x + 1] ? x + 1 : x + 1 < t.length ? next[x + 1] : -1;
+    }
+    const a = from >= 0 ? this.prev[from] : -1;
+    const b = to >= 0 ? this.next[to] : -1;
+    return [a >= 0 ? this.map(a) : 0, b >= 0 ? this.map(b) : this.newLength];
+  }
+}
+
+/** For each new offset of `ys` (ascending), the innermost new bracket holding it, or -1: one sweep with a stack. */
+function innermost(news: readonly Placed[], ys: readonly number[], newLength: number): Int32Array {
+  const out = new Int32Array(ys.length).fill(-1);
+  const end = (j: number): number => (news[j].last >= 0 ? news[j].last : newLength);
+  const stack: number[] = [];
+  let p = 0;
+  ys.forEach((y, k) => {
+    for (; p < news.length && news[p].open <= y; p++) {
+      if (news[p].open < 0) continue;
+      while (stack.length && end(stack[stack.length - 1]) < news[p].open) stack.pop();
+      stack.push(p);
+    }
+    while (stack.length && end(stack[stack.length - 1]) < y) stack.pop();
+    if (stack.length) out[k] = stack[stack.length - 1];
   });
   return out;
 }
 
+/** Characters of bracket text an entry may read to match brackets by text; old-new pairs it may weigh. */
+const TEXT_BUDGET = 2_000_000;
+const MAX_PAIRS = 250_000;
+
 /**
- * Is a bracket's own text (nested brackets left out: they have outcomes of
- * their own) still in the new text, in order?
+ * Old brackets of one aligned entry against its new ones, by place (FORMAT.md
+ * §10 outcomes): a new bracket whose ends are an old one's ends, kept by the
+ * word diff, is that bracket, `unchanged` if nothing but white space changed
+ * between them; so is one with the same text between the same kept words.
+ * An old bracket left without one is `agreed` when the diff keeps at least half
+ * its own words (its content words, if it has any) outside any new bracket,
+ * or inside the new one of an enclosing bracket still open; words that merely
+ * occur elsewhere in the paragraph do not count. Nothing here reads a
+ * bracket's nested text, so deep nesting costs no more than long text.
  */
-function kept(text: string, newPlain: string): boolean {
-  const fragments: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (let k = 0; k < text.length; k++) {
-    const c = text[k];
-    if (c === '[') depth++;
-    else if (c === ']') {
-      depth = Math.max(0, depth - 1);
-      if (depth === 0 && text[k + 1] === '{') {
-        const close = text.indexOf('}', k + 1);
-        if (close > 0) k = close;
-      }
-    } else if (depth === 0) {
-      cur += c;
-      continue;
+function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): BracketChange[] {
+  const newLength = d.newLength;
+  const partner = new Int32Array(olds.length).fill(-1);
+  const owner = new Int32Array(news.length).fill(-1);
+  const pair = (i: number, j: number): void => {
+    partner[i] = j;
+    owner[j] = i;
+  };
+  // Each old bracket's own words (its content words if it has any), where the diff put them: -1 if deleted.
+  const mapped: (number[] | undefined)[] = [];
+  const wordsAt = (i: number): number[] => {
+    let m = mapped[i];
+    if (!m) {
+      const ws = olds[i].words();
+      const content = ws.filter((w) => w.content);
+      mapped[i] = m = (content.length ? content : ws).map((w) => d.map(w.at));
     }
-    if (depth > 0 || c === ']') {
-      fragments.push(cur);
-      cur = '';
+    return m;
+  };
+  const newEnd = (j: number): number => (news[j].last >= 0 ? news[j].last : newLength);
+  /** How many of old bracket i's own words are kept inside new bracket j. */
+  const inside = (i: number, j: number): number => {
+    let n = 0;
+    for (const y of wordsAt(i)) if (y >= news[j].open && y <= newEnd(j)) n++;
+    return n;
+  };
+
+  // 1. Both ends kept as one new bracket's ends, with some of its words in it.
+  const newAt = new Map<number, number>();
+  const newLastAt = new Map<number, number>();
+  news.forEach((n, j) => {
+    if (n.open >= 0) newAt.set(n.open, j);
+    if (n.last >= 0) newLastAt.set(n.last, j);
+  });
+  const ends = olds.map((o) => [o.open >= 0 ? newAt.get(d.map(o.open)) : undefined, o.last >= 0 ? newLastAt.get(d.map(o.last)) : undefined]);
+  ends.forEach(([j, k], i) => {
+    if (j !== undefined && j === k && (inside(i, j) > 0 || wordsAt(i).length === 0)) pair(i, j);
+  });
+
+  // 2. The same text between the same kept words (`[aggregate] [collective]` → `[collective] [global]`).
+  let budget = TEXT_BUDGET;
+  let pairs = MAX_PAIRS;
+  const plains = new Map<Placed, string | null>();
+  const plainOf = (p: Placed): string | null => {
+    let v = plains.get(p);
+    if (v === undefined) {
+      v = budget >= p.b.text.length ? plain(p.b.text) : null;
+      if (v !== null) budget -= p.b.text.length;
+      plains.set(p, v);
     }
+    return v;
+  };
+  const opens = news.map((n) => n.open);
+  const windows: (number[] | undefined)[] = [];
+  /** The new brackets still unpaired between the kept words around old bracket i. */
+  const around = (i: number): number[] => {
+    let w = windows[i];
+    if (!w) {
+      const [lo, hi] = d.between(olds[i].open, olds[i].last);
+      w = [];
+      for (let j = lowerBound(opens, lo); j < news.length && opens[j] <= hi && pairs > 0; j++, pairs--) w.push(j);
+      windows[i] = w;
+    }
+    return w.filter((j) => owner[j] < 0);
+  };
+  olds.forEach((o, i) => {
+    if (partner[i] >= 0) return;
+    const p = plainOf(o);
+    const j = p === null ? undefined : around(i).find((j) => plainOf(news[j]) === p);
+    if (j !== undefined) pair(i, j);
+  });
+
+  // 3. Both ends kept, its words replaced (`[convene]` → `[hold]`); or one end kept, with at least half
+  // its own words inside: `[shall][agree to]` → `[agree to]` keeps the `[` of the first and the `]`
+  // of the second, and it is the second. The most words inside first.
+  const claims: { i: number; j: number; n: number }[] = [];
+  ends.forEach((js, i) => {
+    if (partner[i] >= 0) return;
+    for (const j of new Set(js)) {
+      if (j === undefined || owner[j] >= 0) continue;
+      const n = inside(i, j);
+      if (js[0] === js[1] || 2 * n >= wordsAt(i).length) claims.push({ i, j, n });
+    }
+  });
+  claims.sort((x, y) => y.n - x.n || x.i - y.i);
+  for (const c of claims) if (partner[c.i] < 0 && owner[c.j] < 0) pair(c.i, c.j);
+
+  // 4. The others' own words: kept outside new brackets, kept inside one, or deleted.
+  const counts = olds.map(() => ({ total: 0, free: 0, held: 0, holder: -1 }));
+  const queries: { y: number; i: number }[] = [];
+  olds.forEach((_, i) => {
+    if (partner[i] >= 0) return;
+    const ws = wordsAt(i);
+    counts[i].total = ws.length;
+    for (const y of ws) if (y >= 0) queries.push({ y, i });
+  });
+  queries.sort((p, q) => p.y - q.y);
+  const holders = innermost(news, queries.map((q) => q.y), newLength);
+  queries.forEach((q, k) => {
+    const h = holders[k];
+    const c = counts[q.i];
+    // Inside the new bracket of an enclosing old one still open, a nested bracket's words are agreed within it.
+    if (h < 0 || (owner[h] >= 0 && encloses(olds[owner[h]].at, olds[q.i].at))) c.free++;
+    else {
+      c.held++;
+      if (c.holder < 0) c.holder = h;
+    }
+  });
+  const agreed = olds.map((_, i) => partner[i] < 0 && counts[i].total > 0 && 2 * counts[i].free >= counts[i].total);
+
+  // 5. The rest: the most similar text between the same kept words, best first; else the new bracket now holding most of its words.
+  const cands: { i: number; j: number; s: number }[] = [];
+  olds.forEach((o, i) => {
+    const p = partner[i] < 0 && !agreed[i] ? plainOf(o) : null;
+    if (p === null) return;
+    for (const j of around(i)) {
+      const q = plainOf(news[j]);
+      if (q === null || budget < p.length + q.length) continue;
+      budget -= p.length + q.length;
+      const nb = news[j].b;
+      const s = textSimilarity(p, q) + (sameSet(o.b.proposers, nb.proposers) && o.b.proposers.length ? 0.1 : 0);
+      if (s >= 0.5) cands.push({ i, j, s });
+    }
+  });
+  cands.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
+  for (const c of cands) if (partner[c.i] < 0 && owner[c.j] < 0) pair(c.i, c.j);
+  // (Not a much longer one: that is a new proposal around it, `added`.)
+  counts.forEach((c, i) => {
+    const h = c.holder;
+    if (partner[i] < 0 && !agreed[i] && h >= 0 && owner[h] < 0 && 2 * c.held >= c.total && news[h].b.text.length <= 2 * olds[i].b.text.length + 20) pair(i, h);
+  });
+
+  /** Nothing but white space changed from one end to the other, nor who proposed it or how. */
+  const unchanged = (o: Placed, n: Placed): boolean => {
+    if (!sameSet(n.b.proposers, o.b.proposers) || n.b.action !== o.b.action) return false;
+    if (o.last >= 0 && n.last >= 0 && d.map(o.open) === n.open && d.map(o.last) === n.last) return d.kept(o.open, o.last);
+    // Paired by text, or spanning paragraphs: the text decides.
+    if (o.b.text === n.b.text) return true;
+    const p = plainOf(o);
+    return p !== null && p === plainOf(n) && o.b.text.length + n.b.text.length <= budget && fold(o.b.text) === fold(n.b.text);
+  };
+  const out: BracketChange[] = olds.map((o, i) => {
+    const j = partner[i];
+    const outcome: BracketOutcome = j >= 0 ? (unchanged(o, news[j]) ? 'unchanged' : 'changed') : agreed[i] ? 'agreed' : 'dropped';
+    return { paragraph: o.b.paragraph, text: o.b.text, proposers: o.b.proposers, outcome };
+  });
+  news.forEach((n, j) => {
+    if (owner[j] < 0) out.push({ paragraph: n.b.paragraph, text: n.b.text, proposers: n.b.proposers, outcome: 'added' });
+  });
+  return out;
+}
+
+/** Whether bracket `a` holds bracket `b` (brackets nest, so their ranges tell). */
+const encloses = (a: Where, b: Where): boolean => a.open <= b.open && a.last >= b.last;
+
+/** The first index of ascending `xs` whose value is at least `x` (entries of -1, outside the entry, sort first). */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
   }
-  fragments.push(cur);
-  const parts = fragments.map(plain).filter((f) => f !== '');
-  if (parts.length === 0) return false;
-  let at = 0;
-  for (const f of parts) {
-    const k = newPlain.indexOf(f, at);
-    if (k < 0) return false;
-    at = k + f.length;
-  }
-  return true;
+  return lo;
 }
 
 function proposerTable(brackets: BracketChange[]): ProposerOutcomes[] {
