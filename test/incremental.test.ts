@@ -76,6 +76,24 @@ describe('incremental analysis', () => {
 });
 
 describe('analysis of any text', () => {
+  it('reads a draft with CRLF or CR line ends as the same draft with LF: same paragraphs, brackets, texts and quotations', () => {
+    const view = (a: ReturnType<typeof analyze>) => ({
+      paragraphs: a.paragraphs.map((p) => [p.label, p.status, p.range]),
+      brackets: a.brackets.map((b) => [b.paragraph, b.range, b.kind, b.proposers, b.text]),
+      references: a.references.map((r) => [r.paragraph, r.symbol, r.pinpoint, r.quote, r.range]),
+      codes: a.diagnostics.map((d) => [d.code, d.range]),
+    });
+    fc.assert(
+      fc.property(draftText, (text) => {
+        const lf = text.replace(/\r\n?/g, '\n');
+        const want = view(analyze(lf));
+        expect(view(analyze(lf.replace(/\n/g, '\r\n')))).toEqual(want);
+        expect(view(analyze(lf.replace(/\n/g, '\r')))).toEqual(want);
+      }),
+      { seed: 20261207, numRuns: 300 },
+    );
+  });
+
   it('never throws, and bracket ranges lie inside the text and nest', () => {
     fc.assert(
       fc.property(fc.oneof(draftText, fc.string({ maxLength: 300 })), (text) => {

@@ -107,7 +107,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
           paragraph: label,
           symbol: ref.symbol,
           pinpoint: ref.pinpoint,
-          quote: ref.quote,
+          quote: ref.quote === null ? null : lf(ref.quote),
           range: range(node, ref.start, ref.end),
           known: options.checker ? options.checker.known(ref.symbol) : false,
           kind: ref.kind,
@@ -141,7 +141,7 @@ function bracketInfo(node: BlockNode, b: BlockBracket, id: string, paragraph: st
     kind: b.kind,
     proposers: b.proposers,
     action: b.action,
-    text: r.text.slice(b.textStart, b.textEnd),
+    text: lf(r.text.slice(b.textStart, b.textEnd)),
     form: b.attribution?.form ?? null,
     attributionRange: b.attribution ? range(node, b.attribution.span.start, b.attribution.span.end) : null,
     noteRange: b.note ? range(node, b.note.start, b.note.end) : null,
@@ -179,4 +179,9 @@ function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBl
     info.names = attr.names.map((n) => ({ range: range(closeNode, n.start, n.end), written: n.written, canonical: n.canonical ?? null }));
     if (attr.action === 'delete') info.kind = 'deletion';
   }
+}
+
+/** Line ends inside a bracket's text or a quotation read as `\n`, whatever the file's (CRLF, CR). */
+function lf(s: string): string {
+  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
 }
