@@ -100,8 +100,11 @@ const MAX_PAIRS = 250_000;
  * An old bracket left without one is `agreed` when the diff keeps at least half
  * its own words (its content words, if it has any) outside any new bracket,
  * or inside the new one of an enclosing bracket still open; words that merely
- * occur elsewhere in the paragraph do not count. Nothing here reads a
- * bracket's nested text, so deep nesting costs no more than long text.
+ * occur elsewhere in the paragraph do not count. One deleted where it stood
+ * is still `unchanged` when the very same bracket (text, white space folded,
+ * and proposers) stands unpaired elsewhere in the entry: it moved. Nothing
+ * here reads a bracket's nested text but for that, within a budget, so deep
+ * nesting costs no more than long text.
  */
 export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): BracketChange[] {
   const newLength = d.newLength;
@@ -213,7 +216,40 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
   });
   const agreed = olds.map((_, i) => partner[i] < 0 && counts[i].total > 0 && 2 * counts[i].free >= counts[i].total);
 
-  // 5. The rest: the most similar text between the same kept words, best first; else the new bracket now holding most of its words.
+  // 5. Moved within the entry: deleted where it stood (most of its own words gone there), and the very same
+  // bracket (text, proposers and their action, as `unchanged` asks) unpaired elsewhere in it: `(c)` reordered
+  // to `(b)`. After the pairings by place, so a bracket agreed where it stood stays agreed; before similarity
+  // at its place, so a moved bracket is not taken as changed into whatever now stands there.
+  const moved = new Uint8Array(olds.length);
+  const keyOf = (p: Placed): string | null => {
+    if (budget < p.b.text.length) return null;
+    budget -= p.b.text.length;
+    return [fold(p.b.text), p.b.action ?? '', ...[...p.b.proposers].sort()].join('\u0000');
+  };
+  const lost: { i: number; k: string }[] = [];
+  olds.forEach((o, i) => {
+    const c = counts[i];
+    const k = partner[i] < 0 && !agreed[i] && (c.total === 0 || 2 * (c.free + c.held) < c.total) ? keyOf(o) : null;
+    if (k !== null) lost.push({ i, k });
+  });
+  if (lost.length) {
+    // Each key's unpaired new brackets, in order, and how many are taken: linear, however many repeat.
+    const queues = new Map<string, { js: number[]; taken: number }>();
+    for (const { k } of lost) if (!queues.has(k)) queues.set(k, { js: [], taken: 0 });
+    news.forEach((n, j) => {
+      const k = owner[j] < 0 ? keyOf(n) : null;
+      if (k !== null) queues.get(k)?.js.push(j);
+    });
+    for (const { i, k } of lost) {
+      const q = queues.get(k)!;
+      if (q.taken < q.js.length) {
+        pair(i, q.js[q.taken++]);
+        moved[i] = 1;
+      }
+    }
+  }
+
+  // 6. The rest: the most similar text between the same kept words, best first; else the new bracket now holding most of its words.
   const cands: { i: number; j: number; s: number }[] = [];
   olds.forEach((o, i) => {
     const p = partner[i] < 0 && !agreed[i] ? plainOf(o) : null;
@@ -246,7 +282,7 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
   };
   const out: BracketChange[] = olds.map((o, i) => {
     const j = partner[i];
-    const outcome: BracketOutcome = j >= 0 ? (unchanged(o, news[j]) ? 'unchanged' : 'changed') : agreed[i] ? 'agreed' : 'dropped';
+    const outcome: BracketOutcome = j >= 0 ? (moved[i] || unchanged(o, news[j]) ? 'unchanged' : 'changed') : agreed[i] ? 'agreed' : 'dropped';
     return { paragraph: o.b.paragraph, text: o.b.text, proposers: o.b.proposers, outcome };
   });
   news.forEach((n, j) => {
