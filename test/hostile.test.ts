@@ -319,6 +319,25 @@ describe('hostile input: compare, bracket outcomes through deep nesting', () => 
   }
 });
 
+describe('hostile input: compare, brackets moved within their paragraph', () => {
+  // A bracket deleted in one place and found, same text and proposers, in another of its paragraph is
+  // unchanged: paired through a queue per text and proposers, so repeats cost no more than distinct ones.
+  const M = 20_000;
+  const words = Array.from({ length: M }, (_, i) => `w${i}`);
+  for (const [name, old, edited] of [
+    ['the same bracket each time', words.map((w) => `[x]{EU} ${w}`), [...words].reverse().map((w) => `${w} [x]{EU}`)],
+    ['each bracket different', words.map((w) => `[${w}]{EU}`), [...words].reverse().map((w) => `[${w}]{EU}`)],
+  ] as const) {
+    it(`${M} brackets in reverse order, ${name}: each unchanged`, () => {
+      const { value: c, ms } = timed(() => compare('1. ' + old.join(' ') + '\n', '1. ' + edited.join(' ') + '\n'));
+      expect(ms).toBeLessThan(BOUND_MS);
+      expect(c.brackets.length).toBe(M);
+      expect(c.brackets.every((b) => b.outcome === 'unchanged')).toBe(true);
+      tried('input', `compare: ${M} brackets in reverse order, ${name}`, 1, `answered in ${Math.round(ms)} ms`);
+    });
+  }
+});
+
 describe('hostile input: the compare --json report', () => {
   it('of 100 000 nested brackets stays in proportion to the text (each bracket holds the ones inside it)', () => {
     const text = '1. ' + '['.repeat(N) + 'x' + ']'.repeat(N) + '\n';
