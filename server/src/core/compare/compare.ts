@@ -88,7 +88,7 @@ interface Para {
  * a title) and the text around them; `where` gives a bracket's offsets and `words` its own words.
  */
 interface SideOf extends Array<Para> {
-  outside?: Para;
+  outside: Para;
   text: string;
   where: (b: BracketInfo) => Where;
   /** A bracket's own words (ownWords.ts), as file offsets. */
@@ -149,8 +149,9 @@ function sideOf(text: string, analysis: Analysis): SideOf {
   });
   const outside: Para = { label: '', labelled: false, body: '', pieces: [], brackets: [], textStart: 0, end: text.length };
   for (const b of analysis.brackets) (b.paragraphIndex !== null && paras[b.paragraphIndex] ? paras[b.paragraphIndex] : outside).brackets.push(b);
-  // Text in no paragraph, the gaps between them: only when a bracket stands there.
-  if (outside.brackets.length) {
+  // Text in no paragraph, the gaps between them, even with no bracket there: an old heading's
+  // bracket agreed (`# A. [Threats]{EU}` → `# A. Threats`) is found in the new side's text.
+  {
     let at = 0;
     const gap = (s: number, e: number, sep: string): void => {
       outside.pieces.push({ from: s, to: e, at: outside.body.length });
@@ -185,7 +186,7 @@ function sideOf(text: string, analysis: Analysis): SideOf {
     });
     return ownWords(text, w.textStart, w.textEnd, holes);
   };
-  return Object.assign(paras, { text, where, words }, outside.brackets.length ? { outside } : {});
+  return Object.assign(paras, { text, where, words, outside });
 }
 
 /** Each paragraph's label and text (label left out, trimmed): what `diff` runs over. */
@@ -359,10 +360,10 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     }
   }
   // Brackets in no paragraph (headings, footnotes, a title) have entries too (FORMAT.md §10), after the paragraphs'.
-  if (oldP.outside || newP.outside) {
-    const o = placed(oldP, oldP.outside ? [-1] : []);
-    const n = placed(newP, newP.outside ? [-1] : []);
-    const [a, b] = [oldP.outside?.body ?? '', newP.outside?.body ?? ''];
+  if (oldP.outside.brackets.length || newP.outside.brackets.length) {
+    const o = placed(oldP, [-1]);
+    const n = placed(newP, [-1]);
+    const [a, b] = [oldP.outside.body, newP.outside.body];
     for (const x of bracketOutcomes(o, n, new DiffMap(a, b.length, wordDiff(a, b, timeout, maxEdit)))) brackets.push(x);
   }
   const c: Comparison = { paragraphs, brackets, proposers: proposerTable(brackets) };
@@ -388,7 +389,7 @@ function crossReferencesOf(oldText: string, oldP: Para[], newText: string, newP:
 
 /** The brackets of paragraphs `idx` of a side (-1: its text in no paragraph), placed in their joined text. */
 function placed(side: SideOf, idx: number[]): Placed[] {
-  const paras = idx.map((i) => (i < 0 ? side.outside! : side[i]));
+  const paras = idx.map((i) => (i < 0 ? side.outside : side[i]));
   const bases: number[] = [];
   let base = 0;
   for (const p of paras) {
