@@ -38,6 +38,9 @@ export interface Placed {
   at: Where;
   open: number;
   last: number;
+  /** Its own text's start and end in the entry's text (-1 outside it). */
+  textFrom: number;
+  textTo: number;
   /** Its own words' offsets in the entry's text (those outside it left out), each a content word or not. */
   words: () => { at: number; content: boolean }[];
 }
@@ -271,14 +274,18 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
     if (partner[i] < 0 && !agreed[i] && h >= 0 && owner[h] < 0 && 2 * c.held >= c.total && news[h].b.text.length <= 2 * olds[i].b.text.length + 20) pair(i, h);
   });
 
-  /** Nothing but white space changed from one end to the other, nor who proposed it or how. */
+  /**
+   * The same proposers (registry names, so `{G77}` is `{G-77/China}`, in any order and form) with the
+   * same action, and the same text, white space folded: `changed` is text or proposers changed (§10).
+   */
   const unchanged = (o: Placed, n: Placed): boolean => {
     if (!sameSet(n.b.proposers, o.b.proposers) || n.b.action !== o.b.action) return false;
-    if (o.last >= 0 && n.last >= 0 && d.map(o.open) === n.open && d.map(o.last) === n.last) return d.kept(o.open, o.last);
-    // Paired by text, or spanning paragraphs: the text decides.
+    // Its own text kept from one end to the other, with nothing but white space changed in it.
+    if (o.textFrom >= 0 && o.textTo > o.textFrom && d.map(o.textFrom) === n.textFrom && d.map(o.textTo - 1) === n.textTo - 1 && d.kept(o.textFrom, o.textTo - 1)) return true;
     if (o.b.text === n.b.text) return true;
-    const p = plainOf(o);
-    return p !== null && p === plainOf(n) && o.b.text.length + n.b.text.length <= budget && fold(o.b.text) === fold(n.b.text);
+    if (o.b.text.length + n.b.text.length > budget) return false;
+    budget -= o.b.text.length + n.b.text.length;
+    return fold(o.b.text) === fold(n.b.text);
   };
   const out: BracketChange[] = olds.map((o, i) => {
     const j = partner[i];

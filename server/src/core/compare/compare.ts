@@ -410,6 +410,7 @@ function placed(side: SideOf, idx: number[]): Placed[] {
         const x = inEntry(w.start);
         return x < 0 ? [] : [{ at: x, content: isContentWord(side.text.slice(w.start, w.end)) }];
       });
-    return { b, at, open: inEntry(at.open), last: inEntry(at.last), words };
+    const textTo = at.textEnd > at.textStart ? inEntry(at.textEnd - 1) : -1;
+    return { b, at, open: inEntry(at.open), last: inEntry(at.last), textFrom: inEntry(at.textStart), textTo: textTo < 0 ? -1 : textTo + 1, words };
   });
 }
