@@ -132,6 +132,16 @@ describe('compare edge cases', () => {
     ]);
     expect(c.brackets.map((b) => b.outcome)).toEqual(['dropped']);
   });
+  it('a short paragraph moved with its attributions only respelled is one entry, its brackets unchanged', () => {
+    const long = (n: number): string => `${n}. States underlined that they should continue to implement norm ${n} at the national and regional levels.`;
+    const c = checkCompare(
+      `1. States [noted]{US, UK} it [fully – Russia].\n\n${long(2)}\n\n${long(3)}\n`,
+      `${long(2)}\n\n${long(3)}\n\n1. States [noted]{United Kingdom, USA} it [Russian Federation: fully].\n`,
+      {},
+    );
+    expect(c.paragraphs.filter((p) => p.old === '1')).toEqual([expect.objectContaining({ old: '1', new: '1', modified: true, moved: true })]);
+    expect(c.brackets.map((b) => b.outcome)).toEqual(['unchanged', 'unchanged']);
+  });
   it('a pathological pair falls back to delete + insert', () => {
     const a = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
     const b = Array.from({ length: 3000 }, (_, i) => `b${i}`).join(' ');

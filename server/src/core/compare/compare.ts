@@ -189,6 +189,35 @@ function sideOf(text: string, analysis: Analysis): SideOf {
   return Object.assign(paras, { text, where, words, outside });
 }
 
+/**
+ * What a paragraph is aligned on: its folded text `folded`, each attribution written the same way,
+ * after the `]` with its registry names sorted, so that `[noted]{US, UK}` and `[UK, USA: noted]`
+ * do not count against pairing a paragraph with itself. Its `modified` and diff stay literal.
+ */
+function alignText(side: SideOf, p: Para, folded: string): string {
+  const frames: { s: number; e: number; t: string }[] = [];
+  for (const b of p.brackets) {
+    if (!b.closed || (!b.attributionRange && !b.noteRange)) continue;
+    const at = side.where(b);
+    const names = [...b.proposers].sort().join(', ');
+    const attr = b.action ? `{${b.action}${names ? ': ' + names : ''}}` : names ? `{${names}}` : '';
+    frames.push({ s: at.open, e: at.textStart, t: '[' }, { s: at.textEnd, e: at.last + 1, t: ']' + attr });
+  }
+  if (!frames.length) return folded;
+  frames.sort((x, y) => x.s - y.s);
+  let out = '';
+  let from = 0;
+  for (const f of frames) {
+    const s = bodyAt(p, f.s);
+    const e = f.e > f.s ? bodyAt(p, f.e - 1) : s - 1;
+    // Only a frame lying whole in this paragraph's body, in one piece (not across a label).
+    if (s < from || (f.e > f.s && e - s !== f.e - 1 - f.s)) continue;
+    out += p.body.slice(from, s) + f.t;
+    from = e + 1;
+  }
+  return fold(out + p.body.slice(from));
+}
+
 /** Each paragraph's label and text (label left out, trimmed): what `diff` runs over. */
 export function paragraphTexts(text: string, options: AnalyzeOptions = {}): { label: string; body: string }[] {
   return sideOf(text, analyze(text, { checker: noReferences, references: false, diagnostics: false, ...options })).map((p) => ({ label: p.label, body: p.body }));
@@ -313,8 +342,10 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
   const newDoc = yield* DraftDocument.inSteps(newText, aOpts);
   const newP = sideOf(newText, analysisOf(newDoc, aOpts));
   yield;
-  const oldS: Side[] = oldP.map((p) => ({ text: fold(p.body) }));
-  const newS: Side[] = newP.map((p) => ({ text: fold(p.body) }));
+  const oldF = oldP.map((p) => fold(p.body));
+  const newF = newP.map((p) => fold(p.body));
+  const oldS: Side[] = oldP.map((p, i) => ({ text: alignText(oldP, p, oldF[i]) }));
+  const newS: Side[] = newP.map((p, i) => ({ text: alignText(newP, p, newF[i]) }));
   const al: Alignment = align(oldS, newS, options.threshold ?? 0.5);
   yield;
   const timeout = options.diffTimeout ?? 200;
@@ -345,7 +376,7 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     const n0 = newP[e.new[0]];
     // A split or merge is renumbered when its first label changed; a pair, when its label did.
     const renumbered = o0.label !== n0.label && (o0.labelled || n0.labelled);
-    const modified = e.old.length === 1 && e.new.length === 1 ? oldS[e.old[0]].text !== newS[e.new[0]].text : fold(a) !== fold(b);
+    const modified = e.old.length === 1 && e.new.length === 1 ? oldF[e.old[0]] !== newF[e.new[0]] : fold(a) !== fold(b);
     const entry: ParagraphChange = { old: oldLabels, new: newLabels, modified, renumbered, moved: e.moved };
     if (e.new.length > 1) entry.split = true;
     if (e.old.length > 1) entry.merged = true;
