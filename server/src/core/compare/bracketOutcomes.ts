@@ -23,10 +23,11 @@ export interface ProposerOutcomes {
   added: number;
 }
 
-/** A bracket's offsets in its file: its `[`, its last character (`]` or the attribution's `}`), its own text. */
+/** A bracket's offsets in its file: its `[`, its last character (`]` or the attribution's `}`), its `]`, its own text. */
 export interface Where {
   open: number;
   last: number;
+  close: number;
   textStart: number;
   textEnd: number;
 }
@@ -38,6 +39,8 @@ export interface Placed {
   at: Where;
   open: number;
   last: number;
+  /** Its `]` (its last character if it never closes): the end it is matched on, attribution or not. */
+  close: number;
   /** Its own text's start and end in the entry's text (-1 outside it). */
   textFrom: number;
   textTo: number;
@@ -136,14 +139,14 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
     return n;
   };
 
-  // 1. Both ends kept as one new bracket's ends, with some of its words in it.
+  // 1. Both ends (`[` and `]`, an attribution after it aside) kept as one new bracket's ends, with some of its words in it.
   const newAt = new Map<number, number>();
-  const newLastAt = new Map<number, number>();
+  const newCloseAt = new Map<number, number>();
   news.forEach((n, j) => {
     if (n.open >= 0) newAt.set(n.open, j);
-    if (n.last >= 0) newLastAt.set(n.last, j);
+    if (n.close >= 0) newCloseAt.set(n.close, j);
   });
-  const ends = olds.map((o) => [o.open >= 0 ? newAt.get(d.map(o.open)) : undefined, o.last >= 0 ? newLastAt.get(d.map(o.last)) : undefined]);
+  const ends = olds.map((o) => [o.open >= 0 ? newAt.get(d.map(o.open)) : undefined, o.close >= 0 ? newCloseAt.get(d.map(o.close)) : undefined]);
   ends.forEach(([j, k], i) => {
     if (j !== undefined && j === k && (inside(i, j) > 0 || wordsAt(i).length === 0)) pair(i, j);
   });

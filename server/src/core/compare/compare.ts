@@ -167,6 +167,7 @@ function sideOf(text: string, analysis: Analysis): SideOf {
   const where = (b: BracketInfo): Where => ({
     open: off(b.range.start),
     last: off(b.range.end) - 1,
+    close: b.closeRange ? off(b.closeRange.start) : off(b.range.end) - 1,
     textStart: off(b.textRange.start),
     textEnd: off(b.textRange.end),
   });
@@ -442,6 +443,6 @@ function placed(side: SideOf, idx: number[]): Placed[] {
         return x < 0 ? [] : [{ at: x, content: isContentWord(side.text.slice(w.start, w.end)) }];
       });
     const textTo = at.textEnd > at.textStart ? inEntry(at.textEnd - 1) : -1;
-    return { b, at, open: inEntry(at.open), last: inEntry(at.last), textFrom: inEntry(at.textStart), textTo: textTo < 0 ? -1 : textTo + 1, words };
+    return { b, at, open: inEntry(at.open), last: inEntry(at.last), close: inEntry(at.close), textFrom: inEntry(at.textStart), textTo: textTo < 0 ? -1 : textTo + 1, words };
   });
 }
