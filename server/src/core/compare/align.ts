@@ -2,8 +2,9 @@
 // (renumbered and moved paragraphs), then the most similar (edited ones) by
 // Dice over word shingles, candidates found through an inverted index so the
 // work stays near-linear; then splits and merges among neighbours; short
-// paragraphs edited in place by their content words; and which pairs moved
-// (those outside the longest run kept in order).
+// paragraphs edited in place by their content words, then anywhere when
+// clearly alike; and which pairs moved (those outside the longest run kept
+// in order).
 
 export interface Side {
   /** The paragraph's text, label left out, white space folded. */
@@ -169,6 +170,67 @@ function pairShort(olds: readonly Side[], news: readonly Side[], oldTo: number[]
   }
 }
 
+/** A short paragraph moved and edited is paired anywhere at this least Dice of content words… */
+const SHORT_ANYWHERE = 0.6;
+/** …when its next best partner, either way, scores this much less; */
+const SHORT_MARGIN = 0.15;
+/** and only while so many short paragraphs are left unpaired on a side (beyond, it says nothing). */
+const SHORT_CAP = 500;
+
+/** Step 6 of align: see there. Candidates come through an index of content words, so it stays near-linear. */
+function pairShortAnywhere(olds: readonly Side[], news: readonly Side[], oldTo: number[], newTo: number[]): void {
+  const shortOnes = (side: readonly Side[], to: number[]): { k: number; words: Set<string>; count: number }[] => {
+    const out: { k: number; words: Set<string>; count: number }[] = [];
+    for (let k = 0; k < side.length && out.length <= SHORT_CAP; k++) {
+      if (to[k] >= 0) continue;
+      const c = contentWords(side[k].text);
+      if (c.count > 0 && c.count < 2 * SHORT_WORDS && c.words.size > 0) out.push({ k, ...c });
+    }
+    return out;
+  };
+  const os = shortOnes(olds, oldTo);
+  const ns = shortOnes(news, newTo);
+  if (!os.length || !ns.length || os.length > SHORT_CAP || ns.length > SHORT_CAP) return;
+  const index = new Map<string, number[]>();
+  os.forEach((o, a) => {
+    for (const w of o.words) {
+      const l = index.get(w);
+      if (l) l.push(a);
+      else index.set(w, [a]);
+    }
+  });
+  // Each pair's score, and each paragraph's two best scores either way.
+  const cands: { a: number; b: number; s: number }[] = [];
+  const bestO = os.map(() => [0, 0]);
+  const bestN = ns.map(() => [0, 0]);
+  const note = (best: number[], s: number): void => {
+    if (s > best[0]) [best[0], best[1]] = [s, best[0]];
+    else if (s > best[1]) best[1] = s;
+  };
+  ns.forEach((n, b) => {
+    const seen = new Set<number>();
+    for (const w of n.words) for (const a of index.get(w) ?? []) seen.add(a);
+    for (const a of seen) {
+      const o = os[a];
+      if (Math.min(o.count, n.count) >= SHORT_WORDS) continue;
+      const s = dice(o.words, n.words);
+      note(bestO[a], s);
+      note(bestN[b], s);
+      if (s >= SHORT_ANYWHERE) cands.push({ a, b, s });
+    }
+  });
+  // Only a pair each of whose paragraphs has no near rival: two alike short paragraphs are left alone.
+  for (const c of cands) {
+    if (c.s < bestO[c.a][0] || c.s < bestN[c.b][0]) continue;
+    if (bestO[c.a][1] > c.s - SHORT_MARGIN || bestN[c.b][1] > c.s - SHORT_MARGIN) continue;
+    const i = os[c.a].k;
+    const j = ns[c.b].k;
+    if (oldTo[i] >= 0 || newTo[j] >= 0) continue;
+    oldTo[i] = j;
+    newTo[j] = i;
+  }
+}
+
 export function align(olds: readonly Side[], news: readonly Side[], threshold = 0.5): Alignment {
   const oldTo = new Array<number>(olds.length).fill(-1);
   const newTo = new Array<number>(news.length).fill(-1);
@@ -239,7 +301,12 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   // in common (three-word shingles of `States met twice.` → `States met thrice.` share nothing).
   pairShort(olds, news, oldTo, newTo, mergeOf);
 
-  // 6. In a gap between the same paired neighbours, an old and a new paragraph
+  // 6. Short paragraphs moved and edited: still unpaired, the same content words near enough
+  // anywhere in the draft, and no rival near as good (`States met twice in New York.` moved to
+  // the end as `States met three times in New York.`).
+  pairShortAnywhere(olds, news, oldTo, newTo);
+
+  // 7. In a gap between the same paired neighbours, an old and a new paragraph
   // in the same place are paired on less evidence (a placeholder filled in).
   for (let j = 0; j < news.length; j++) {
     if (newTo[j] >= 0) continue;
@@ -252,7 +319,7 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
     newTo[j] = i;
   }
 
-  // 7. Entries in new order; which of them moved.
+  // 8. Entries in new order; which of them moved.
   const entries: AlignedEntry[] = [];
   const entryOfOld = new Array<number>(olds.length).fill(-1);
   for (let j = 0; j < news.length; j++) {
