@@ -142,6 +142,17 @@ describe('compare edge cases', () => {
     expect(c.paragraphs.filter((p) => p.old === '1')).toEqual([expect.objectContaining({ old: '1', new: '1', modified: true, moved: true })]);
     expect(c.brackets.map((b) => b.outcome)).toEqual(['unchanged', 'unchanged']);
   });
+  it('the proposers table runs in the order proposers first appear in brackets, as the HTML table does; the summary sorts by count', async () => {
+    const long = 'States expressed serious concern that the ICT threat landscape continues to intensify and evolve.';
+    const c = checkCompare(`1. ${long} [one]{Brazil} [two]{EU} [three]{EU}\n`, `1. ${long} one [two]{EU} three\n`, {});
+    expect(c.proposers.map((p) => p.name)).toEqual(['Brazil', 'European Union']);
+    const { formatCompare, formatCompareMarkdown } = await import('../server/src/report/compareText');
+    const { formatCompareHtml } = await import('../server/src/report/compareHtml');
+    for (const out of [formatCompare('a', 'b', c), formatCompareMarkdown('a', 'b', c)])
+      expect(out.lastIndexOf('European Union')).toBeLessThan(out.lastIndexOf('Brazil')); // the table comes last
+    const html = formatCompareHtml('a', 'b', c, '', '');
+    expect(html.lastIndexOf('Brazil')).toBeLessThan(html.lastIndexOf('European Union'));
+  });
   it('a pathological pair falls back to delete + insert', () => {
     const a = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
     const b = Array.from({ length: 3000 }, (_, i) => `b${i}`).join(' ');

@@ -1,7 +1,7 @@
 // The comparison as text: the §10 JSON object, a readable summary, Markdown.
 // Pure (no fs): the CLI prints these, the server returns them to the editor.
 import type { Comparison } from '../core/index';
-import { tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+import { proposersByCount, tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import type { CrossReferenceCheck } from '../core/compare/crossReferences';
 import { SHORT_TEXT } from '../core/report';
 import { cutShort } from '../core/text';
@@ -97,7 +97,7 @@ export function formatCompare(oldName: string, newName: string, c: Comparison): 
   if (c.proposers.length) {
     lines.push('Proposers: agreed / dropped / changed / unchanged / added');
     const w = Math.max(...c.proposers.map((p) => p.name.length));
-    for (const p of c.proposers) lines.push(`  ${p.name.padEnd(w)}  ${p.agreed} / ${p.dropped} / ${p.changed} / ${p.unchanged} / ${p.added}`);
+    for (const p of proposersByCount(c.proposers)) lines.push(`  ${p.name.padEnd(w)}  ${p.agreed} / ${p.dropped} / ${p.changed} / ${p.unchanged} / ${p.added}`);
   }
   lines.push(...crossReferenceLines(c.crossReferences));
   return lines.join('\n');
@@ -131,7 +131,7 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
   for (const b of c.brackets) out.push(`| ${b.paragraph ?? ''} | ${b.outcome} | ${mdEscape(short(b.text, 80))} | ${mdEscape(b.proposers.join(', '))} |`);
   if (c.proposers.length) {
     out.push('', '| proposer | agreed | dropped | changed | unchanged | added |', '|---|---:|---:|---:|---:|---:|');
-    for (const p of c.proposers) out.push(`| ${mdEscape(p.name)} | ${p.agreed} | ${p.dropped} | ${p.changed} | ${p.unchanged} | ${p.added} |`);
+    for (const p of proposersByCount(c.proposers)) out.push(`| ${mdEscape(p.name)} | ${p.agreed} | ${p.dropped} | ${p.changed} | ${p.unchanged} | ${p.added} |`);
   }
   if (c.crossReferences) {
     out.push('', `**Cross-references to check**: ${c.crossReferences.length}.`);

@@ -316,6 +316,10 @@ function lowerBound(xs: readonly number[], x: number): number {
   return lo;
 }
 
+/**
+ * Outcomes per proposer, in the order each first appears in `brackets` (document order, as the
+ * rest of the §10 output runs): a stable order that does not reshuffle when one count changes.
+ */
 export function proposerTable(brackets: BracketChange[]): ProposerOutcomes[] {
   const rows = new Map<string, ProposerOutcomes>();
   for (const b of brackets)
@@ -324,6 +328,11 @@ export function proposerTable(brackets: BracketChange[]): ProposerOutcomes[] {
       if (!r) rows.set(name, (r = { name, agreed: 0, dropped: 0, changed: 0, unchanged: 0, added: 0 }));
       r[b.outcome]++;
     }
+  return [...rows.values()];
+}
+
+/** The same rows for display (summary, Markdown, HTML): most brackets first, then by code point. */
+export function proposersByCount(rows: readonly ProposerOutcomes[]): ProposerOutcomes[] {
   const total = (r: ProposerOutcomes): number => r.agreed + r.dropped + r.changed + r.unchanged + r.added;
-  return [...rows.values()].sort((x, y) => total(y) - total(x) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return [...rows].sort((x, y) => total(y) - total(x) || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }

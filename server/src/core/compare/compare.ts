@@ -18,6 +18,7 @@ import { checkCrossReferences, type CrossReferenceCheck, type RevisionParagraph 
 export type { CrossReferenceCheck } from './crossReferences';
 export type { BracketChange, BracketOutcome, ProposerOutcomes } from './bracketOutcomes';
 export { fold } from './text';
+export { proposersByCount } from './bracketOutcomes';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
 export interface DiffPart {
