@@ -1,10 +1,10 @@
 // Aligning the paragraphs of two revisions by content: the same text first
 // (renumbered and moved paragraphs), then the most similar (edited ones) by
 // Dice over word shingles, candidates found through an inverted index so the
-// work stays near-linear; then splits and merges among neighbours; short
-// paragraphs edited in place by their content words, then anywhere when
-// clearly alike; and which pairs moved (those outside the longest run kept
-// in order).
+// work stays near-linear; then splits and merges among neighbours, of any
+// number of parts; short paragraphs edited in place by their content words,
+// then anywhere when clearly alike; and which pairs moved (those outside the
+// longest run kept in order).
 
 export interface Side {
   /** The paragraph's text, label left out, white space folded. */
@@ -12,9 +12,9 @@ export interface Side {
 }
 
 export interface AlignedEntry {
-  /** Old paragraph indices (empty for an added one; two for a merge). */
+  /** Old paragraph indices (empty for an added one; two or more for a merge). */
   old: number[];
-  /** New paragraph indices (empty for a deleted one; two for a split). */
+  /** New paragraph indices (empty for a deleted one; two or more for a split). */
   new: number[];
   moved: boolean;
 }
@@ -103,33 +103,46 @@ function shinglesOf(side: readonly Side[]): (k: number) => Set<string> {
   };
 }
 
+/** Most parts one split or merge gathers. */
+const MAX_PARTS = 8;
+
 /**
  * Splits seen from the new side, merges from the old: an unpaired paragraph of
- * `side` next to a paired one joins it when the two together match that one's
- * partner better, and most of it is drawn from that partner. `parts` (keyed by
- * the partner) gets both, in order; `otherParts` are the other way's, left alone.
+ * `side` next to a paired one (or to a part already joined to it) joins it when
+ * together they match that one's partner better, and most of it is drawn from
+ * that partner. `parts` (keyed by the partner) gets them all, in order, so a
+ * paragraph split in three is one entry; `otherParts` are the other way's, left alone.
  */
 function attachParts(
   side: readonly Side[], sideTo: number[], sh: (k: number) => Set<string>, partnerSh: (k: number) => Set<string>,
   parts: Map<number, number[]>, otherParts: Map<number, number[]>,
 ): void {
   const containment = (part: Set<string>, whole: Set<string>): number => (part.size ? shared(part, whole) / part.size : 0);
-  for (let u = 0; u < side.length; u++) {
-    if (sideTo[u] >= 0) continue;
-    let best: { p: number; n: number; gain: number } | undefined;
-    for (const n of [u - 1, u + 1]) {
-      if (n < 0 || n >= side.length || sideTo[n] < 0) continue;
-      const p = sideTo[n];
-      if (parts.has(p) || otherParts.has(n)) continue;
-      const P = partnerSh(p);
-      if (containment(sh(u), P) < MIN_CONTAINED) continue;
-      const joined = shingles(n < u ? side[n].text + ' ' + side[u].text : side[u].text + ' ' + side[n].text);
-      const gain = dice(P, joined) - dice(P, sh(n));
-      if (gain > MIN_GAIN && (!best || gain > best.gain)) best = { p, n, gain };
-    }
-    if (best) {
-      parts.set(best.p, [Math.min(best.n, u), Math.max(best.n, u)]);
-      sideTo[u] = best.p;
+  const textOf = (ks: number[]): string => ks.map((k) => side[k].text).join(' ');
+  // A part joined may let its other neighbour join next: a few passes, each linear.
+  for (let pass = 0, grew = true; grew && pass < MAX_PARTS; pass++) {
+    grew = false;
+    for (let u = 0; u < side.length; u++) {
+      if (sideTo[u] >= 0) continue;
+      let best: { p: number; ks: number[]; gain: number } | undefined;
+      for (const n of [u - 1, u + 1]) {
+        if (n < 0 || n >= side.length || sideTo[n] < 0) continue;
+        const p = sideTo[n];
+        const now = parts.get(p) ?? [n];
+        // Only at an end of what the partner already holds, and never into the other way's groups.
+        if (now[0] !== n && now[now.length - 1] !== n) continue;
+        if (now.length >= MAX_PARTS || otherParts.has(n)) continue;
+        const P = partnerSh(p);
+        if (containment(sh(u), P) < MIN_CONTAINED) continue;
+        const ks = n < u ? [...now, u] : [u, ...now];
+        const gain = dice(P, shingles(textOf(ks))) - dice(P, now.length > 1 ? shingles(textOf(now)) : sh(n));
+        if (gain > MIN_GAIN && (!best || gain > best.gain)) best = { p, ks, gain };
+      }
+      if (best) {
+        parts.set(best.p, best.ks);
+        sideTo[u] = best.p;
+        grew = true;
+      }
     }
   }
 }
@@ -318,6 +331,9 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
     oldTo[i] = j;
     newTo[j] = i;
   }
+  // Parts of a split or merge whose anchor was only paired just now (three thirds, none alike enough alone).
+  attachParts(news, newTo, shNew, shOld, splitOf, mergeOf);
+  attachParts(olds, oldTo, shOld, shNew, mergeOf, splitOf);
 
   // 8. Entries in new order; which of them moved.
   const entries: AlignedEntry[] = [];
