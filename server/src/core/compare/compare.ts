@@ -73,7 +73,6 @@ interface Piece {
 
 interface Para {
   label: string;
-  labelled: boolean;
   /** The paragraph's text without its label, trimmed. */
   body: string;
   /** Where the body's text lies in the file, in order. */
@@ -146,9 +145,9 @@ function sideOf(text: string, analysis: Analysis): SideOf {
       pieces = [{ from: s, to: e, at: 0 }];
     }
     const t = trimPieces(raw, pieces);
-    return { label: p.label, labelled: p.labelled, body: t.body, pieces: t.pieces, brackets: [], textStart, end: e };
+    return { label: p.label, body: t.body, pieces: t.pieces, brackets: [], textStart, end: e };
   });
-  const outside: Para = { label: '', labelled: false, body: '', pieces: [], brackets: [], textStart: 0, end: text.length };
+  const outside: Para = { label: '', body: '', pieces: [], brackets: [], textStart: 0, end: text.length };
   for (const b of analysis.brackets) (b.paragraphIndex !== null && paras[b.paragraphIndex] ? paras[b.paragraphIndex] : outside).brackets.push(b);
   // Text in no paragraph, the gaps between them, even with no bracket there: an old heading's
   // bracket agreed (`# A. [Threats]{EU}` → `# A. Threats`) is found in the new side's text.
@@ -376,8 +375,9 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     const b = e.new.map((i) => newP[i].body).join('\n\n');
     const o0 = oldP[e.old[0]];
     const n0 = newP[e.new[0]];
-    // A split or merge is renumbered when its first label changed; a pair, when its label did.
-    const renumbered = o0.label !== n0.label && (o0.labelled || n0.labelled);
+    // A split or merge is renumbered when its first label changed; a pair, when its label did
+    // (§10: "its label changed"), an unlabelled paragraph's `¶2` → `¶1` too.
+    const renumbered = o0.label !== n0.label;
     const modified = e.old.length === 1 && e.new.length === 1 ? oldF[e.old[0]] !== newF[e.new[0]] : fold(a) !== fold(b);
     const entry: ParagraphChange = { old: oldLabels, new: newLabels, modified, renumbered, moved: e.moved };
     if (e.new.length > 1) entry.split = true;
