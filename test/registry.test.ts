@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import data from '../server/src/core/data/proposers.json';
 import { Registry, defaultRegistry as reg, type ProposerEntry } from '../server/src/core/registry';
+import { analyze } from '../server/src/core/index';
 
 const entries = (data as { entries: ProposerEntry[] }).entries;
 const names = new Set(entries.map((e) => e.name));
@@ -239,5 +240,12 @@ describe('entries, groups and completions', () => {
     }
     for (const x of c) expect(names.has(x.canonical)).toBe(true);
     expect(c).toContainEqual({ label: 'US', canonical: 'United States of America' });
+  });
+});
+
+describe('proposers of a bracket', () => {
+  it('name each proposer once, however often the attribution writes it', () => {
+    const a = analyze('1. States [shall]{EU, European Union, Canada} act [now – Canada, Canada].\n');
+    expect(a.brackets.map((b) => b.proposers)).toEqual([['European Union', 'Canada'], ['Canada']]);
   });
 });

@@ -128,3 +128,8 @@ export function parsePrefix(text: string, from: number, to: number, registry: Re
 export function isActionWord(w: string): boolean {
   return ACTIONS.has(w.toLowerCase());
 }
+
+/** The proposers an attribution names, registry names first-come: one State written twice (`{EU, European Union}`) is one proposer. */
+export function proposersOf(names: readonly { canonical?: string | null; written: string }[]): string[] {
+  return [...new Set(names.map((n) => n.canonical ?? n.written))];
+}

@@ -4,7 +4,7 @@
 // offsets here are relative to the block's text.
 import type { BlockKind } from './blocks';
 import { scanBrackets, type Span } from './brackets';
-import { parseBraces, parsePrefix, parseSuffix, type Attribution } from './attribution';
+import { parseBraces, parsePrefix, parseSuffix, proposersOf, type Attribution } from './attribution';
 import { isPlaceholderText, startsWithOption } from './bracketKinds';
 import { parseFrontMatter, type FrontMatterValue } from './frontMatter';
 import { lineContent, isSpace, splitLinesKeepEnds } from './lines';
@@ -288,7 +288,7 @@ function analyzeBrackets(result: BlockResult, ctx: BlockContext): void {
     b.textStart = t.start;
     b.textEnd = t.end;
     if (b.attribution) {
-      b.proposers = b.attribution.names.map((n) => n.canonical ?? n.written);
+      b.proposers = proposersOf(b.attribution.names);
       b.action = b.attribution.action;
       if (b.attribution.form === 'braces') result.diagnostics.push(...unknownProposers(b.attribution, (w) => ctx.registry.suggest(w, 3)));
     }

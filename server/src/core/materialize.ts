@@ -7,6 +7,7 @@ import type { DraftDocument, BlockNode } from './document';
 import type { Analysis, BracketInfo, ParagraphInfo, ParagraphStatus, ReferenceInfo, SectionInfo } from './model';
 import type { ReferenceChecker } from './referenceChecker';
 import { citedInTitle } from './references';
+import { proposersOf } from './attribution';
 
 export interface MaterializeOptions {
   checker?: ReferenceChecker;
@@ -172,7 +173,7 @@ function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBl
   info.text = text.trim();
   info.textRange = { start: info.textRange.start, end: pos(closeNode, textEnd) };
   if (attr && !b.attribution) {
-    info.proposers = attr.names.map((n) => n.canonical ?? n.written);
+    info.proposers = proposersOf(attr.names);
     info.action = attr.action;
     info.form = attr.form;
     info.attributionRange = range(closeNode, attr.span.start, attr.span.end);
