@@ -134,6 +134,17 @@ describe('fuzz: code actions lose no text', () => {
     tried('code action', `at every bracket of ${counts.drafts} random drafts: accept ${counts.accept}, accept unclosed ${counts.unclosed}, drop ${counts.drop}, choose alternative ${counts.choose}, rewrite attribution ${counts.rewrite}`, counts.accept + counts.unclosed + counts.drop + counts.choose + counts.rewrite, 'text outside the bracket (group) unchanged; accept keeps the inner text, drop removes it; rewrite keeps proposers');
   }, timeout);
 
+  it('drop takes a bracket that fills its lines with those lines, CR-only line ends too (a case random seeds found)', () => {
+    const text = '[12 bis. States\r\r1. [ALT 1: States][ALT 2: States]\n';
+    const a = analyze(text);
+    const doc = new DraftDocument(text);
+    const b = a.brackets[0]!;
+    const [s, e] = offsets(text)(b.range);
+    const dropped = applyEdits(text, editsOf(actionsAt(doc, a, b).find((x) => x.title.startsWith('Drop bracket'))!));
+    expect(dropped).toBe('1. [ALT 1: States][ALT 2: States]\n');
+    expect(droppedCleanly(text, dropped, s, e)).toBe(true);
+  });
+
   it('accept all of a paragraph removes only bracket marks and attributions, inside the paragraph, and leaves it without brackets', () => {
     onRandomDrafts(600, (text, a, doc, off) => {
       a.paragraphs.forEach((para, pi) => {

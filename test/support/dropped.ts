@@ -21,6 +21,7 @@ function dropped(text: string, after: string, s: number, e: number): boolean {
   const behind = text.slice(e, e2);
   if (!/^\s*$/.test(before) || !/^\s*$/.test(behind)) return false;
   // Within a line, at most one space goes with the bracket.
-  if (!before.includes('\n') && !behind.includes('\n')) return before.length + behind.length <= 1;
+  // (A line ends at \n, \r\n or a lone \r, as drafts saved on old Macs have it.)
+  if (!/[\r\n]/.test(before) && !/[\r\n]/.test(behind)) return before.length + behind.length <= 1;
   return true;
 }
