@@ -150,6 +150,11 @@ describe('fuzz: compare', () => {
     expect(sorted(c.paragraphs.flatMap((p) => labels(p.old)))).toEqual(sorted(analyze(a).paragraphs.map((p) => p.label)));
     expect(sorted(c.paragraphs.flatMap((p) => labels(p.new)))).toEqual(sorted(analyze(b).paragraphs.map((p) => p.label)));
     for (const p of c.paragraphs) expect(p.old !== null || p.new !== null).toBe(true);
+    // Each bracket of the old revision has one entry, and no more new ones are added than there are.
+    const olds = analyze(a).brackets.length;
+    expect(c.brackets.filter((x) => x.outcome !== 'added')).toHaveLength(olds);
+    expect(c.brackets.filter((x) => x.outcome === 'added').length).toBeLessThanOrEqual(analyze(b).brackets.length);
+    if (a === b) expect(c.brackets.every((x) => x.outcome === 'unchanged')).toBe(true);
     JSON.stringify(c);
   }
 
