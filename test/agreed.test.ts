@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { AgreedIndex, type AgreedDocument, type AgreedParagraph, type Reuse } from '../server/src/core/agreed/index';
 import { foldText, stripPageNoise, words, tokenize } from '../server/src/core/agreed/fold';
@@ -9,6 +10,7 @@ import { formatWordDiff } from '../server/src/core/agreedChecker';
 
 const CORPUS = join(__dirname, '../../shared/corpus');
 const AGREED = join(CORPUS, 'agreed');
+const CORE = join(__dirname, '..', 'dist', 'core.js');
 const read = (name: string) => readFileSync(join(AGREED, name), 'utf8');
 
 /** Test-only splitter: a line starting "12." or "1.3." opens a paragraph; before the first, blank-line blocks. */
@@ -267,6 +269,30 @@ describe('AgreedIndex.checkQuote', () => {
     expect(v.ok).toBe(false);
     expect(v.nearest).toBe('States must not use proxies to commit internationally wrongful acts using ICTs');
   });
+});
+
+describe.runIf(existsSync(CORE))('AgreedIndex: agreed files read again', () => {
+  it('re-indexing the corpus three times (as a folder listed twice does) finishes, and the index still finds what it found', () => {
+    // In a child process with a time limit: the bug this guards against was add() never returning
+    // (past half its paragraphs dead the index rebuilt itself, and that left its hash table full).
+    const script = `
+      const { AgreedChecker } = require(${JSON.stringify(CORE)});
+      const fs = require('fs'), path = require('path');
+      const files = fs.readdirSync(${JSON.stringify(AGREED)}).map((f) => path.join(${JSON.stringify(AGREED)}, f));
+      const draft = '1. States should seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions.\\n';
+      const { analyze } = require(${JSON.stringify(CORE)});
+      const found = (c) => analyze(draft, { checker: c }).diagnostics.map((d) => d.message);
+      const once = new AgreedChecker(), again = new AgreedChecker();
+      for (const f of files) once.addText(f, fs.readFileSync(f, 'utf8'));
+      for (let k = 0; k < 3; k++) for (const f of files) again.addText(f, fs.readFileSync(f, 'utf8'));
+      console.log(JSON.stringify({ once: found(once), again: found(again) }));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal, 'did not finish within 30 s').toBeNull();
+    expect(r.status, r.stderr).toBe(0);
+    const { once, again } = JSON.parse(r.stdout) as { once: string[]; again: string[] };
+    expect(once.length).toBeGreaterThan(0);
+    expect(again).toEqual(once);
+  }, 40_000);
 });
 
 describe('AgreedIndex.findReuse', () => {

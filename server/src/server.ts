@@ -8,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { isAbsolute, join, sep } from 'node:path';
+import { isAbsolute, join, resolve as resolvePath, sep } from 'node:path';
 import type { AnalyzeOptions } from './core/index';
 import { AgreedChecker, defaultRegistry } from './core/index';
 import { DraftStore, type OpenDraft } from './lsp/drafts';
@@ -132,8 +132,9 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfig = !!params.capabilities.workspace?.configuration;
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    roots = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : [])
-      .filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    // VS Code names a single folder twice, as rootUri and as a workspace folder: once is enough.
+    roots = [...new Set((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : [])
+      .filter((u) => u.startsWith('file:')).map((u) => resolvePath(fileURLToPath(u))))];
     settings = normalise((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     options = { registry: registryFor(settings), checker: checkerFor(settings, roots, log) };
     return {

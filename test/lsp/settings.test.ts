@@ -70,6 +70,23 @@ describe('proposerAliases', () => {
 });
 
 describe('agreedTexts', () => {
+  it.skipIf(!haveCorpus)('a folder reached twice (rootUri and workspace folder, and named twice) is read once, and the server answers at once', async () => {
+    // VS Code's usual start; reading the corpus twice had left the server looping for good.
+    const c = await LspClient.start({ settings: { agreedTexts: ['agreed', 'agreed', AGREED_CORPUS] }, rootPath: join(AGREED_CORPUS, '..'), rootAsFolder: true });
+    try {
+      const { text, positions } = parseCursor('1. States recalled resolution 73/‸27.\n\n2. States should seek to prevent the proliferation of malicious ICT tools and techniques and the use of harmful hidden functions.\n');
+      const uri = freshUri('twice');
+      const p = await openAndWait(c, uri, text);
+      expect(codes(p)).toEqual(['agreed-language@2']);
+      const t = Date.now();
+      const h = await c.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positions[0] });
+      expect((h.contents as MarkupContent).value).toContain('A/RES/73/27');
+      expect(Date.now() - t).toBeLessThan(2000);
+    } finally {
+      await c.stop();
+    }
+  }, 30_000);
+
   it.skipIf(!haveCorpus)('with an absolute folder: a wrong quotation of A/RES/73/27, para. 1.3 is quote-mismatch, the right one is not', async () => {
     const p = await openAndWait(configured, freshUri('quotes'), QUOTES);
     expect(codes(p)).toEqual(['quote-mismatch@0']);

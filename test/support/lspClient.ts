@@ -116,7 +116,7 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(options: { settings?: unknown; args?: string[]; env?: NodeJS.ProcessEnv; rootPath?: string; capabilities?: unknown } = {}): Promise<LspClient> {
+  static async start(options: { settings?: unknown; args?: string[]; env?: NodeJS.ProcessEnv; rootPath?: string; capabilities?: unknown; rootAsFolder?: boolean } = {}): Promise<LspClient> {
     const logFile = noNetworkLog('server');
     const child = spawn(process.execPath, ['--require', noNetworkPreload, ...(options.args ?? []), serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -126,6 +126,8 @@ export class LspClient {
     await c.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootPath ? pathToFileURL(options.rootPath).href : null,
+      // as vscode-languageclient does: the one folder opened is also the one workspace folder
+      ...(options.rootAsFolder && options.rootPath ? { workspaceFolders: [{ uri: pathToFileURL(options.rootPath).href, name: 'root' }] } : {}),
       capabilities: options.capabilities ?? {},
       initializationOptions: { settings: options.settings ?? {} },
     });

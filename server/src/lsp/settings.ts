@@ -1,7 +1,7 @@
 // The `negotext.*` settings and what they make: a registry with the user's
 // aliases, and a reference checker over the agreed-text folders.
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { AgreedChecker, Registry } from '../core/index';
 import { agreedFileName } from '../core/agreed/agreedFile';
 import { agreedFilesUnder } from '../agreedFolder';
@@ -30,9 +30,15 @@ export function registryFor(s: Settings): Registry {
 /** Index the agreed texts of the configured folders. Problems are logged, never fatal. */
 export function checkerFor(s: Settings, roots: readonly string[], log: (m: string) => void): AgreedChecker {
   const checker = new AgreedChecker();
+  // A folder named twice, or reached from two roots (VS Code gives a folder as rootUri and as a
+  // workspace folder), and a file under two named folders are read once.
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
   for (const folder of s.agreedTexts) {
     const dirs = isAbsolute(folder) ? [folder] : roots.map((r) => join(r, folder));
     for (const dir of dirs) {
+      if (seenDirs.has(resolve(dir))) continue;
+      seenDirs.add(resolve(dir));
       if (!existsSync(dir)) {
         log(`negotext.agreedTexts: ${dir} does not exist`);
         continue;
@@ -44,6 +50,8 @@ export function checkerFor(s: Settings, roots: readonly string[], log: (m: strin
         log(`negotext.agreedTexts: cannot read ${dir}: ${(e as Error).message}`);
       }
       for (const f of files) {
+        if (seenFiles.has(resolve(f))) continue;
+        seenFiles.add(resolve(f));
         try {
           const text = readFileSync(f, 'utf8').replace(/^\ufeff/, '');
           const as = checker.addText(f, text);

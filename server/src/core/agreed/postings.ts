@@ -26,7 +26,13 @@ export class Postings {
   }
 
   clear(): void {
-    this.resize(1 << 12);
+    // Fresh slots: resize() would carry the old keys over, and more of them than the small
+    // table holds leave no empty slot for find() to stop at.
+    this.keys = new Int32Array(1 << 12).fill(EMPTY);
+    this.heads = new Int32Array(1 << 12);
+    this.tails = new Int32Array(1 << 12);
+    this.counts = new Int32Array(1 << 12);
+    this.mask = (1 << 12) - 1;
     this.used = 0;
     this.pids = new Int32Array(1 << 12);
     this.poss = new Int32Array(1 << 12);
