@@ -255,6 +255,16 @@ describe('quick fixes for agreed-language', () => {
     );
   });
 
+  it('a run that takes in a bracket: no restore (it would delete a [ or ]), and the citation goes after the bracket', async () => {
+    const text = '4. States shall take appropriate measures to protect their national critical infrastructure from ICT threats, [taking into account General Assembly resolution 58/199]{EU} and more.\n';
+    const { uri, actions } = await fixes(fixture, text);
+    expect(actions.filter((a) => a.title.startsWith('Restore'))).toEqual([]);
+    const cite = actions.find((a) => a.title.startsWith('Add the citation'))!;
+    expect(applyWorkspaceEdit(text, uri, cite.edit!)).toBe(
+      '4. States shall take appropriate measures to protect their national critical infrastructure from ICT threats, [taking into account General Assembly resolution 58/199]{EU} (A/RES/73/27, para. 1.7) and more.\n',
+    );
+  });
+
   it('unchanged agreed language: only the citation', async () => {
     const text = `1. Noting that States should not knowingly allow their territory to be used for internationally wrongful acts using ICTs, the Group agreed.\n`;
     const { uri, actions } = await fixes(fixture, text);

@@ -1,6 +1,9 @@
 // Quick fixes for `agreed-language`: restore the agreed wording of a run that
 // follows an agreed text with changes, and add the citation after the run.
-import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Position } from 'vscode-languageserver';
+import type { Analysis } from '../core/index';
+import type { DraftDocument } from '../core/document';
+import { before, contains } from './positions';
 
 interface DiffPart { op: 'equal' | 'insert' | 'delete'; text: string }
 interface AgreedData { symbol?: string; pinpoint?: string | null; changes?: number; diff?: DiffPart[]; agreed?: string; citation?: string }
@@ -19,14 +22,30 @@ export function citationOf(data: AgreedData): string | null {
   return data.pinpoint ? `${data.symbol}, para. ${data.pinpoint}` : data.symbol;
 }
 
-export function agreedFixes(uri: string, d: LspDiagnostic): CodeAction[] {
+/**
+ * Where a citation of the run goes: at its end, or, when that is inside a bracket, after the
+ * outermost bracket around it (and its attribution): never inside text under negotiation.
+ */
+function citationPlace(a: Analysis, end: Position): Position {
+  let at = end;
+  for (const b of a.brackets) {
+    if (b.depth === 1 && contains(b.range, end) && before(b.range.start, end)) at = b.range.end;
+  }
+  return at;
+}
+
+export function agreedFixes(uri: string, d: LspDiagnostic, doc?: DraftDocument, a?: Analysis): CodeAction[] {
   if (d.code !== 'agreed-language' || !d.data || typeof d.data !== 'object') return [];
   const data = d.data as AgreedData;
   const citation = citationOf(data);
   if (!citation) return [];
   const out: CodeAction[] = [];
   const agreed = agreedWording(data);
-  if (agreed !== null && data.changes !== 0) {
+  // A run that takes in a bracket mark or an attribution is not restored in one edit: that
+  // would delete a `[` or `]` and merge a State's proposal into agreed text. Accept or drop the
+  // bracket first; the fix is offered again.
+  const marks = doc ? /[[\]{}]/.test(doc.getText(d.range)) : false;
+  if (agreed !== null && data.changes !== 0 && !marks) {
     out.push({
       title: `Restore the agreed wording of ${citation}`,
       kind: CodeActionKind.QuickFix,
@@ -35,11 +54,12 @@ export function agreedFixes(uri: string, d: LspDiagnostic): CodeAction[] {
       edit: { changes: { [uri]: [{ range: d.range, newText: agreed }] } },
     });
   }
+  const at = a ? citationPlace(a, d.range.end) : d.range.end;
   out.push({
     title: `Add the citation (${citation})`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
-    edit: { changes: { [uri]: [{ range: { start: d.range.end, end: d.range.end }, newText: ` (${citation})` }] } },
+    edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: ` (${citation})` }] } },
   });
   return out;
 }

@@ -21,7 +21,7 @@ const MAX_OPTION_CHOICES = 10;
 export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range: Range, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
-    if (d.code === 'agreed-language') out.push(...agreedFixes(uri, d));
+    if (d.code === 'agreed-language') out.push(...agreedFixes(uri, d, doc, a));
     if (d.code !== 'unknown-proposer' && d.code !== 'unknown-document') continue;
     const data = d.data as { suggestions?: string[]; symbol?: string } | undefined;
     // A mistyped symbol is replaced only where it is written in its normal form (a symbol
