@@ -93,6 +93,7 @@ const CASES: ActionCase[] = [
   { name: 'fix an unknown proposer', src: '1. Ab [shall]{EU, Brazi‸ll} x\n', title: /^Change to “Brazil”/, expected: '1. Ab [shall]{EU, Brazil} x\n' },
   // fix a mistyped document symbol to the catalogue's nearest
   { name: 'fix a mistyped symbol', src: '1. Recalling A/RES/75/2‸04 on norms.\n', title: /^Change to “A\/RES\/75\/240”/, expected: '1. Recalling A/RES/75/240 on norms.\n' },
+  { name: 'fix a mistyped resolution number, in the words it was written in', src: '1. Recalling resolution 75/24‸00 on norms.\n', title: /^Change to “resolution 75\/240”/, expected: '1. Recalling resolution 75/240 on norms.\n' },
   // rewrite an attribution into braces
   { name: 'rewrite a suffix attribution', src: '1. Ab [sh‸all – US, Mexico] x\n', title: /^Rewrite attribution/, expected: '1. Ab [shall]{United States of America, Mexico} x\n' },
   { name: 'rewrite a prefix attribution', src: '6. [Ir‸an: States agreed.]\n', title: /^Rewrite attribution/, expected: '6. [States agreed.]{Iran (Islamic Republic of)}\n' },
@@ -152,10 +153,10 @@ describe('code actions', () => {
     expect(actions.filter((a) => a.kind === 'quickfix')).toEqual([]);
   });
 
-  it('leaves a mistyped symbol written in another form ("resolution 75/204") as its author wrote it', async () => {
+  it('fixes a mistyped symbol written in another form ("resolution 75/204") in that form', async () => {
     const { actions, diagnostics } = await actionsAt('other-form', '1. Recalling resolution 75/2‸04 on norms.\n');
     expect(diagnostics.find((d) => d.code === 'unknown-document')?.message).toMatch(/did you mean/);
-    expect(actions.filter((a) => a.kind === 'quickfix')).toEqual([]);
+    expect(actions.filter((a) => a.kind === 'quickfix').map((a) => a.title)).toEqual(['Change to “resolution 75/240”']);
   });
 
   it('offers no name fix for a diagnostic of another code', async () => {

@@ -88,6 +88,17 @@ describe('hover on a reference', () => {
     expect(v.length).toBeLessThan(1200);
   });
 
+  it('inside a bracket: the cited document, then the bracket', async () => {
+    const { uri, text, positions } = await at(plain, '1. States [recalled resolution 7‸3/27]{EU} and [agreed]{Canada}.\n');
+    const h = await plain.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positions[0] });
+    const v = (h.contents as MarkupContent).value;
+    expect(v).toMatch(/^\*\*A\/RES\/73\/27\*\*/);
+    expect(v).toContain('Developments in the field');
+    expect(v).toContain('---');
+    expect(v).toContain('European Union');
+    expect(textIn(text, h.range!)).toBe('resolution 73/27');
+  });
+
   it('without agreed texts: title and date from the catalogue, no paragraph; an unknown document says so', async () => {
     const { uri, positions } = await at(plain, '1. See A/RES/7‸3/27, para. 1.3, and A/99/1‸23.\n');
     const v = ((await plain.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positions[0] })).contents as MarkupContent).value;

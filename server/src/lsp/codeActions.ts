@@ -24,10 +24,10 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
     if (d.code === 'agreed-language') out.push(...agreedFixes(uri, d, doc, a));
     if (d.code !== 'unknown-proposer' && d.code !== 'unknown-document') continue;
     const data = d.data as { suggestions?: string[]; symbol?: string } | undefined;
-    // A mistyped symbol is replaced only where it is written in its normal form (a symbol
-    // written otherwise, "resolution 75/240" for A/RES/75/240, keeps its author's form).
-    if (d.code === 'unknown-document' && doc.getText(d.range) !== data?.symbol) continue;
-    const suggestions = (data?.suggestions ?? []).slice(0, 3);
+    // A mistyped symbol keeps its author's form: A/RES/75/2400 becomes A/RES/75/240, and
+    // "resolution 75/2400" becomes "resolution 75/240" (writtenAs).
+    const written = doc.getText(d.range);
+    const suggestions = (data?.suggestions ?? []).slice(0, 3).map((s) => (d.code === 'unknown-document' ? writtenAs(written, data?.symbol, s) : s)).filter((s): s is string => !!s);
     suggestions.forEach((s, i) => {
       const fix = action(uri, `Change to “${s}”`, CodeActionKind.QuickFix, [{ range: d.range, newText: s }], [d]);
       if (i === 0) fix.isPreferred = true;
@@ -61,4 +61,20 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
     out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(a, pi)));
   }
   return out;
+}
+
+/**
+ * A suggested symbol in the form the draft wrote the mistyped one: the symbol itself where it
+ * was written out; where it was written as `resolution 75/2400`, the same words with the
+ * suggestion's session and number, when only those differ; else none.
+ */
+function writtenAs(written: string, symbol: string | undefined, suggestion: string): string | null {
+  if (!symbol) return null;
+  if (written === symbol) return suggestion;
+  const a = symbol.split('/');
+  const b = suggestion.split('/');
+  if (a.length !== b.length || a.length < 3 || a.slice(0, -2).join('/') !== b.slice(0, -2).join('/')) return null;
+  const tail = a.slice(-2).join('/');
+  const k = written.lastIndexOf(tail);
+  return k >= 0 && k + tail.length === written.length ? written.slice(0, k) + b.slice(-2).join('/') : null;
 }

@@ -60,8 +60,14 @@ export function hover(a: Analysis, p: Position, registry: Registry, checker?: Ag
   // On a label, its paragraph, and the bracket it stands in, if any (`[12 bis. …]{EU}`).
   const i = a.paragraphs.findIndex((para) => para.labelRange && contains(para.labelRange, p, true));
   if (i >= 0) return { contents: md(b ? [...paragraphLines(a, i), '---', ...bracketLines(a, b)] : paragraphLines(a, i)), range: a.paragraphs[i].labelRange! };
-  if (b) return { contents: md(bracketLines(a, b)), range: b.range };
   const ref = referenceAt(a, p);
+  // On a reference inside a bracket, the document it cites, then the bracket: contested text
+  // is where a negotiator most needs to see what a citation says.
+  if (b && ref) {
+    const cited = referenceHover(ref, checker).contents as MarkupContent;
+    return { contents: md([cited.value, '---', ...bracketLines(a, b)]), range: ref.range };
+  }
+  if (b) return { contents: md(bracketLines(a, b)), range: b.range };
   if (ref) return referenceHover(ref, checker);
   return doc ? optionHover(doc, a, p) : null;
 }
