@@ -179,6 +179,15 @@ describe('reference checks in the core', () => {
     expect(analyze(`1. ${wording}.\n`, { checker }).diagnostics.map((x) => x.message)).toEqual(['This paragraph follows Ocean-Treaty-1999, para. 1, unchanged.']);
   });
 
+  it('the agreed-language squiggle takes in the marks that open the run (*…*, (b))', () => {
+    const checker = new AgreedChecker();
+    const wording = 'States parties shall cooperate in good faith to conserve the living resources of the high seas for present and future generations';
+    checker.addText('texts/Ocean-Treaty-1999.txt', `1. ${wording}.\n`);
+    const text = `1. Recalling that:\n\n(b) *${wording}*.\n`;
+    const d = analyze(text, { checker }).diagnostics.find((x) => x.code === 'agreed-language')!;
+    expect(d.range.start).toEqual({ line: 2, character: 4 });
+  });
+
   it('a General Assembly decision keeps its written form as symbol and is found as A/DEC/…', () => {
     const checker = new AgreedChecker();
     checker.addText('d.md', '---\nsymbol: A/DEC/78/560\nagreed: true\n---\n1. Decides to meet.\n');

@@ -270,6 +270,14 @@ describe('completion', () => {
     expect(byLabel.get('Russian Federation')!.sortText! < byLabel.get('Russia')!.sortText!).toBe(true);
   });
 
+  it('lets the editor find a name by its plain letters (Cote, Turkiye)', async () => {
+    const { uri, position } = await at('plain-letters', '1. [text]{Cot‸');
+    const got = items(await client.request('textDocument/completion', { textDocument: { uri }, position }))!;
+    expect(got.find((i) => i.label === "Côte d'Ivoire")?.filterText).toContain("Cote d'Ivoire");
+    expect(got.find((i) => i.label === 'Türkiye')?.filterText).toContain('Turkiye');
+    expect(got.find((i) => i.label === 'Mexico')?.filterText).toBe('Mexico');
+  });
+
   it.each([
     ['in prose', '1. States act ‸'],
     ['after a complete attribution', '1. States [should]{EU}‸ act.'],

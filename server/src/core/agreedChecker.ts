@@ -296,8 +296,10 @@ export class AgreedChecker implements ReferenceChecker {
       const text = wordsOnly(block.text, block.textStart, block.contentEnd);
       for (const r of this.index.findReuse(text, cited)) {
         const changes = r.changes === 0 ? 'unchanged' : `with ${r.changes} change${r.changes === 1 ? '' : 's'}`;
+        // The run starts at its first word; the squiggle takes in the marks that open it (`*Calls upon*`, `(b)`).
+        const lead = /[*_(“"‘']{0,3}$/.exec(text.slice(Math.max(0, r.start - 3), r.start))![0].length;
         out.push({
-          code: 'agreed-language', severity: 'information', start: block.textStart + r.start, end: block.textStart + r.end,
+          code: 'agreed-language', severity: 'information', start: block.textStart + r.start - lead, end: block.textStart + r.end,
           message: `This paragraph follows ${r.symbol}, para. ${r.label}, ${changes}${r.changes ? `: “${formatWordDiff(r.diff)}”` : ''}.`,
           data: { symbol: r.symbol, pinpoint: r.label, changes: r.changes, diff: r.diff, agreed: r.agreed, citation: `${r.symbol}, para. ${r.label}` },
         });

@@ -24,6 +24,11 @@ export function proposerContext(linePrefix: string): string | null {
 /** The rest of the name after the cursor, up to the next separator: a pick replaces the whole name. */
 const REST_OF_NAME = /^[^,;:{}[\]\r\n]*/;
 
+function plainToo(label: string): string {
+  const plain = label.normalize('NFD').replace(/\p{M}/gu, '');
+  return plain === label ? label : `${label} ${plain}`;
+}
+
 export function completeProposers(registry: Registry, line: string, position: Position): CompletionItem[] | null {
   const linePrefix = line.slice(0, position.character);
   const typed = proposerContext(linePrefix);
@@ -38,7 +43,8 @@ export function completeProposers(registry: Registry, line: string, position: Po
     label,
     kind: label === canonical ? CompletionItemKind.Value : CompletionItemKind.Reference,
     detail: label === canonical ? registry.entry(canonical)?.kind : `→ ${canonical}`,
-    filterText: label,
+    // `Cote` finds Côte d'Ivoire, `Turkiye` Türkiye: the plain letters too, for the editor's filter.
+    filterText: plainToo(label),
     sortText: (label === canonical ? '0' : '1') + label,
     textEdit: { range, newText: label },
   }));
