@@ -131,7 +131,7 @@ const HOVERS: HoverCase[] = [
   {
     name: 'label inside a bracket that spans paragraphs: the paragraph, then the bracket',
     src: '[3 bis. Whole paragraph text.\n\n‸4. Second spanned paragraph.]{EU}\n',
-    has: ['Paragraph 4', 'pending', '0 brackets', 'Bracket', 'European Union', 'Paragraph 3 bis: pending'],
+    has: ['Paragraph 4', 'pending', '0 brackets', 'Within a bracket opened in paragraph 3 bis', 'Bracket', 'European Union', 'Paragraph 3 bis: pending'],
     range: '4.',
   },
   {

@@ -59,7 +59,11 @@ export function hover(a: Analysis, p: Position, registry: Registry, checker?: Ag
   if (name) return { contents: md(name.canonical ? proposerLines(registry, name.canonical) : [`**${escapeMarkdown(name.written)}** — unknown proposer`]), range: name.range };
   // On a label, its paragraph, and the bracket it stands in, if any (`[12 bis. …]{EU}`).
   const i = a.paragraphs.findIndex((para) => para.labelRange && contains(para.labelRange, p, true));
-  if (i >= 0) return { contents: md(b ? [...paragraphLines(a, i), '---', ...bracketLines(a, b)] : paragraphLines(a, i)), range: a.paragraphs[i].labelRange! };
+  if (i >= 0) {
+    // A bracket opened in an earlier paragraph and still open here says so, as the code lens does.
+    const within = b && b.paragraphIndex !== i ? [`Within a bracket opened in paragraph ${b.paragraph ?? '—'}`] : [];
+    return { contents: md(b ? [...paragraphLines(a, i), '---', ...within, ...bracketLines(a, b)] : paragraphLines(a, i)), range: a.paragraphs[i].labelRange! };
+  }
   const ref = referenceAt(a, p);
   // On a reference inside a bracket, the document it cites, then the bracket: contested text
   // is where a negotiator most needs to see what a citation says.
