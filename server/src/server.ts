@@ -282,12 +282,12 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
   connection.onCodeLens(({ textDocument }) => withDraft(textDocument.uri, [], (d) => (settings.codeLens.enabled ? codeLenses(d.analysis()) : [])));
 
   connection.onRequest('negotext/ledger', (params: { textDocument: { uri: string } }) =>
-    withDraft(params.textDocument.uri, null, (d) => ledger(d.uri, d.version, d.analysis())));
+    withDraft(params?.textDocument?.uri ?? '', null, (d) => ledger(d.uri, d.version, d.analysis())));
   // For tests and the benchmark: how much work the last change to a document cost.
   connection.onRequest('negotext/stats', (params: { textDocument: { uri: string } }) =>
-    withDraft(params.textDocument.uri, null, (d) => ({ version: d.version, lineCount: d.doc.lineCount, blocks: d.doc.nodes.length, ...d.doc.stats })));
+    withDraft(params?.textDocument?.uri ?? '', null, (d) => ({ version: d.version, lineCount: d.doc.lineCount, blocks: d.doc.nodes.length, ...d.doc.stats })));
   connection.onRequest('negotext/bracketEdit', (params: { textDocument: { uri: string }; position: { line: number; character: number }; action: 'accept' | 'drop' }) =>
-    withDraft(params.textDocument.uri, null, (d) => {
+    withDraft(params?.textDocument?.uri ?? '', null, (d) => {
       const b = bracketAt(d.analysis(), params.position);
       if (!b) return null;
       // Accepting one alternative is choosing it: its competitors go too.
