@@ -88,6 +88,15 @@ describe('hover on a reference', () => {
     expect(v.length).toBeLessThan(1200);
   });
 
+  it('on the pinpoint too (para. 1.3, paragraph 1.3 of …): the cited paragraph', async () => {
+    const { uri, positions } = await at(fixture, '1. See A/RES/73/27, para. 1‸.3, and paragr‸aph 1.3 of A/RES/73/27.\n');
+    for (const position of positions) {
+      const v = ((await fixture.request<Hover>('textDocument/hover', { textDocument: { uri }, position })).contents as MarkupContent).value;
+      expect(v).toContain('**A/RES/73/27**, para. 1.3');
+      expect(v).toContain('States should not knowingly allow');
+    }
+  });
+
   it('inside a bracket: the cited document, then the bracket', async () => {
     const { uri, text, positions } = await at(plain, '1. States [recalled resolution 7‸3/27]{EU} and [agreed]{Canada}.\n');
     const h = await plain.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positions[0] });

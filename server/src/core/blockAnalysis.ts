@@ -182,7 +182,8 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
     const refs = findReferences(text.slice(result.textStart, contentEnd));
     const base = result.textStart;
     result.references = refs.references.map((r) => ({ ...r, start: r.start + base, end: r.end + base,
-      ...(r.quoteStart !== undefined ? { quoteStart: r.quoteStart + base, quoteEnd: (r.quoteEnd ?? 0) + base } : {}) }));
+      ...(r.quoteStart !== undefined ? { quoteStart: r.quoteStart + base, quoteEnd: (r.quoteEnd ?? 0) + base } : {}),
+      ...(r.pinpointStart !== undefined ? { pinpointStart: r.pinpointStart + base, pinpointEnd: (r.pinpointEnd ?? 0) + base } : {}) }));
     result.malformed = refs.malformed.map((m) => ({ ...m, start: m.start + base, end: m.end + base }));
     for (const m of result.malformed) {
       result.diagnostics.push({ code: 'malformed-symbol', severity: 'warning', start: m.start, end: m.end, message: m.message });

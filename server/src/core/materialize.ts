@@ -114,6 +114,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
           kind: ref.kind,
           quoteRange: ref.quoteStart !== undefined && ref.quoteEnd !== undefined ? range(node, ref.quoteStart, ref.quoteEnd) : null,
           date: ref.date ?? null,
+          pinpointRange: ref.pinpointStart !== undefined && ref.pinpointEnd !== undefined ? range(node, ref.pinpointStart, ref.pinpointEnd) : null,
         });
       }
     }

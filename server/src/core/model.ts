@@ -111,6 +111,8 @@ export interface ReferenceInfo {
   kind: ReferenceKind;
   quoteRange: Range | null;
   date: string | null;
+  /** Where the pinpoint is written (`para. 6`), when there is one. */
+  pinpointRange?: Range | null;
 }
 
 export interface SectionInfo {

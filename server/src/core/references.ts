@@ -26,6 +26,8 @@ export interface FoundReference {
   /** Quotation text (without the quote marks) in the same sentence as a reference with a pinpoint, or null. */
   quote: string | null;
   quoteStart?: number; quoteEnd?: number;
+  /** Where the pinpoint is written (`para. 6`, `paragraph 13 of`'s `paragraph 13`). */
+  pinpointStart?: number; pinpointEnd?: number;
   /** A date written with a resolution reference ("of 5 December 2018"), kept for later checks. */
   date?: string;
 }
@@ -142,6 +144,7 @@ class Finder {
     const references = this.refs.map((r) => {
       const o: FoundReference = { start: r.start, end: r.end, kind: r.kind, symbol: r.symbol, pinpoint: r.pinpoint, quote: r.quote };
       if (r.quoteStart !== undefined) { o.quoteStart = r.quoteStart; o.quoteEnd = r.quoteEnd; }
+      if (r.pinpointStart !== undefined) { o.pinpointStart = r.pinpointStart; o.pinpointEnd = r.pinpointEnd; }
       if (r.date !== undefined) o.date = r.date;
       return o;
     });
@@ -325,16 +328,16 @@ class Finder {
     const t = this.text;
     if (this.refs.length === 0) return;
     // Phrases and references are both in text order, so two forward pointers pair them.
-    const phrases: { start: number; conn: number; label: string; used: boolean }[] = [];
+    const phrases: { start: number; end: number; conn: number; label: string; used: boolean }[] = [];
     PARA_RE.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = PARA_RE.exec(t)); ) {
       const c = sticky(BEFORE_CONN, t, m.index + m[0].length);
-      phrases.push({ start: m.index, conn: c ? c.index + c[0].length : -1, label: normaliseLabel(m[1], m[2]), used: false });
+      phrases.push({ start: m.index, end: m.index + m[0].length, conn: c ? c.index + c[0].length : -1, label: normaliseLabel(m[1], m[2]), used: false });
     }
     let p = 0;
     for (const r of this.refs) {
       while (p < phrases.length && phrases[p].conn < r.start) p++;
-      if (p < phrases.length && phrases[p].conn === r.start) { r.pinpoint = phrases[p].label; phrases[p].used = true; }
+      if (p < phrases.length && phrases[p].conn === r.start) { r.pinpoint = phrases[p].label; r.pinpointStart = phrases[p].start; r.pinpointEnd = phrases[p].end; phrases[p].used = true; }
     }
     let q = 0;
     for (const r of this.refs) {
@@ -343,7 +346,7 @@ class Finder {
       const at = c ? c.index + c[0].length : r.tail;
       while (q < phrases.length && phrases[q].start < at) q++;
       const ph = phrases[q];
-      if (ph && ph.start === at && !ph.used) { r.pinpoint = ph.label; ph.used = true; }
+      if (ph && ph.start === at && !ph.used) { r.pinpoint = ph.label; r.pinpointStart = ph.start; r.pinpointEnd = ph.end; ph.used = true; }
     }
   }
 

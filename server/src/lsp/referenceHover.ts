@@ -12,7 +12,8 @@ const MAX_PARAGRAPH = 600;
 
 /** The reference whose range holds `p`. */
 export function referenceAt(a: Analysis, p: Position): ReferenceInfo | undefined {
-  return a.references.find((r) => contains(r.range, p, true));
+  // on the symbol, or on its pinpoint (`para. 6`), which is what the hover quotes
+  return a.references.find((r) => contains(r.range, p, true) || (!!r.pinpointRange && contains(r.pinpointRange, p, true)));
 }
 
 /** Title and date of a document, from the catalogue first, then the agreed text. */
