@@ -179,6 +179,15 @@ describe('reference checks in the core', () => {
     expect(analyze(`1. ${wording}.\n`, { checker }).diagnostics.map((x) => x.message)).toEqual(['This paragraph follows Ocean-Treaty-1999, para. 1, unchanged.']);
   });
 
+  it('a quotation that leaves out words unmarked: the nearest wording is the stretch it was cut from', () => {
+    const checker = new AgreedChecker();
+    checker.addText('r.md', '---\nsymbol: A/RES/99/2\nagreed: true\n---\n3. Decides that the open-ended working group on security 2021–2025 shall start its activities after the session.\n');
+    const d = analyze('1. Recalling that "the open-ended working group shall start its activities" (A/RES/99/2, para. 3).\n', { checker }).diagnostics;
+    expect(d.map((x) => x.message)).toEqual([
+      'The quotation does not match A/RES/99/2, para. 3: the nearest agreed wording is “the open-ended working group on security 2021–2025 shall start its activities” (the open-ended working group [-on security 2021–2025-] shall start its activities).',
+    ]);
+  });
+
   it('the agreed-language squiggle takes in the marks that open the run (*…*, (b))', () => {
     const checker = new AgreedChecker();
     const wording = 'States parties shall cooperate in good faith to conserve the living resources of the high seas for present and future generations';

@@ -300,6 +300,24 @@ function semiGlobalIn(q: Token[], b: Token[]): { b0: number; b1: number; score: 
   return { b0, b1, score: best };
 }
 
+/**
+ * The shortest stretch of `toks` that holds every word of `q` in order, when it is at most three
+ * times as long as `q` (a quotation with words left out, not words scattered over a paragraph).
+ */
+function subsequenceWindow(q: Token[], toks: Token[]): { b0: number; b1: number } | undefined {
+  if (q.length < 3 || toks.length > 5000) return undefined;
+  const limit = 3 * q.length;
+  let best: { b0: number; b1: number } | undefined;
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.w !== q[0]!.w) continue;
+    let k = 1;
+    let j = i + 1;
+    for (; j < toks.length && k < q.length && j - i < limit; j++) if (toks[j]!.w === q[k]!.w) k++;
+    if (k === q.length && (!best || j - i < best.b1 - best.b0)) best = { b0: i, b1: j };
+  }
+  return best;
+}
+
 /** Word diff agreed[b0,b1) → draft[a0,a1), with the text of each side; and the number of changed words. */
 function wordDiff(
   agreedText: string, agreed: Token[], b0: number, b1: number,
@@ -468,9 +486,17 @@ export class AgreedIndex {
       let best: { p: Para; b0: number; b1: number; score: number } | undefined;
       // nearest wording: from one paragraph (so its label is exact), or from a short range as a whole
       const candidates = !resolved ? entry.paras : resolved.length > 1 && resolved.length <= 3 ? [...resolved, merged!] : resolved.length === 1 ? [merged!] : resolved;
-      for (const p of shortlist(candidates, qq)) {
-        const r = semiGlobal(qq, p.toks);
-        if (r && (!best || r.score > best.score)) best = { p, ...r };
+      // A quotation that leaves out words without marking it ("the working group shall start …"
+      // for "the working group on … 2021–2025 shall start …"): the agreed stretch it was cut from.
+      for (const p of candidates) {
+        const w = subsequenceWindow(qq, p.toks);
+        if (w && (!best || w.b1 - w.b0 < best.b1 - best.b0)) best = { p, ...w, score: Infinity };
+      }
+      if (!best) {
+        for (const p of shortlist(candidates, qq)) {
+          const r = semiGlobal(qq, p.toks);
+          if (r && (!best || r.score > best.score)) best = { p, ...r };
+        }
       }
       if (!best) return { ok: false };
       const { p, b0, b1 } = best;
