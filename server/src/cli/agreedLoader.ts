@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { agreedFilesUnder } from '../agreedFolder';
 import { AgreedChecker } from '../core/agreedChecker';
-import { agreedFileName } from '../core/agreed/agreedFile';
+import { indexedAsNote } from '../core/agreed/agreedFile';
 import { parseFrontMatter } from '../core/frontMatter';
 import type { ReferenceChecker } from '../core/referenceChecker';
 import { readDraft, UsageError } from './readDraft';
@@ -37,9 +37,8 @@ export function loadChecker(dirs: readonly string[], inputs: readonly { name: st
         process.stderr.write(`negotext: skipping agreed text ${(e as Error).message}\n`);
         continue;
       }
-      const as = checker.addText(f, text);
-      if (!as) process.stderr.write(`negotext: skipping agreed text ${f}: no document symbol found (add front matter 'symbol:')\n`);
-      else if (as === agreedFileName(f)) process.stderr.write(`negotext: agreed text ${f} names no document symbol: indexed as “${as}” (add front matter 'symbol:')\n`);
+      const note = indexedAsNote(f, checker.addText(f, text));
+      if (note) process.stderr.write(`negotext: agreed text ${note}\n`);
     }
   }
   for (const { name, text } of inputs) if (declaresAgreed(text)) checker.addText(name, text);

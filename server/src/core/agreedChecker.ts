@@ -3,7 +3,7 @@
 // block analysis, so an edit re-checks only the edited paragraph.
 import type { BlockResult, LocalDiagnostic } from './blockAnalysis';
 import type { ReferenceChecker } from './referenceChecker';
-import { AgreedIndex, type AgreedDocument, type WordDiffPart } from './agreed/index';
+import { AgreedIndex, openingMarks, type AgreedDocument, type WordDiffPart } from './agreed/index';
 import { agreedFileName, parseAgreedSymbol } from './agreed/agreedFile';
 import { scanBlocks } from './blocks';
 import { parseFrontMatter } from './frontMatter';
@@ -297,7 +297,7 @@ export class AgreedChecker implements ReferenceChecker {
       for (const r of this.index.findReuse(text, cited)) {
         const changes = r.changes === 0 ? 'unchanged' : `with ${r.changes} change${r.changes === 1 ? '' : 's'}`;
         // The run starts at its first word; the squiggle takes in the marks that open it (`*Calls upon*`, `(b)`).
-        const lead = /[*_(“"‘']{0,3}$/.exec(text.slice(Math.max(0, r.start - 3), r.start))![0].length;
+        const lead = openingMarks(text, r.start);
         out.push({
           code: 'agreed-language', severity: 'information', start: block.textStart + r.start - lead, end: block.textStart + r.end,
           message: `This paragraph follows ${r.symbol}, para. ${r.label}, ${changes}${r.changes ? `: “${formatWordDiff(r.diff)}”` : ''}.`,

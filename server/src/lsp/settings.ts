@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { AgreedChecker, Registry } from '../core/index';
-import { agreedFileName } from '../core/agreed/agreedFile';
+import { indexedAsNote } from '../core/agreed/agreedFile';
 import { agreedFilesUnder } from '../agreedFolder';
 
 export interface Settings {
@@ -54,9 +54,8 @@ export function checkerFor(s: Settings, roots: readonly string[], log: (m: strin
         seenFiles.add(resolve(f));
         try {
           const text = readFileSync(f, 'utf8').replace(/^\ufeff/, '');
-          const as = checker.addText(f, text);
-          if (!as) log(`negotext.agreedTexts: ${f}: no document symbol found`);
-          else if (as === agreedFileName(f)) log(`negotext.agreedTexts: ${f} names no document symbol: indexed as “${as}” (add front matter 'symbol:')`);
+          const note = indexedAsNote(f, checker.addText(f, text));
+          if (note) log(`negotext.agreedTexts: ${note}`);
         } catch (e) {
           log(`negotext.agreedTexts: cannot read ${f}: ${(e as Error).message}`);
         }

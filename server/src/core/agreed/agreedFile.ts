@@ -40,10 +40,15 @@ function fromHeader(text: string): string | undefined {
   return undefined;
 }
 
-function fromFileName(fileName: string): string | undefined {
-  let base = String(fileName).split(/[\\/]/).pop() ?? '';
+/** A file's name without its folder and its extension, %-escapes decoded. */
+function stem(fileName: string): string {
+  let base = String(fileName ?? '').split(/[\\/]/).pop() ?? '';
   try { base = decodeURIComponent(base); } catch { /* keep as is */ }
-  base = base.replace(/(?:\.draft)?\.(?:txt|md|markdown|text|json|pdf)$/i, '');
+  return base.replace(/(?:\.draft)?\.(?:txt|md|markdown|text|json|pdf)$/i, '');
+}
+
+function fromFileName(fileName: string): string | undefined {
+  const base = stem(fileName);
   if (base.includes('/')) return undefined;
   const parts = base.split(/[-_ ]+/).filter(Boolean);
   const lower = base === base.toLowerCase();
@@ -102,7 +107,11 @@ function fromProvenance(text: string): string | undefined {
  * its wording is still found when a draft reuses it).
  */
 export function agreedFileName(fileName: string): string {
-  let base = String(fileName ?? '').split(/[\\/]/).pop() ?? '';
-  try { base = decodeURIComponent(base); } catch { /* keep as is */ }
-  return base.replace(/(?:\.draft)?\.(?:txt|md|markdown|text)$/i, '').trim();
+  return stem(fileName).trim();
+}
+
+/** What a loader says of an agreed text indexed as `as` (addText's answer): nothing when it had a symbol of its own. */
+export function indexedAsNote(fileName: string, as: string | undefined): string | null {
+  if (!as) return `${fileName}: no document symbol found (add front matter 'symbol:')`;
+  return as === agreedFileName(fileName) ? `${fileName} names no document symbol: indexed as “${as}” (add front matter 'symbol:')` : null;
 }

@@ -318,6 +318,11 @@ function subsequenceWindow(q: Token[], toks: Token[]): { b0: number; b1: number 
   return best;
 }
 
+/** How many marks that open a run (`*`, `_`, `(`, `[`, opening quotes; three at most) stand right before `at`. */
+export function openingMarks(text: string, at: number): number {
+  return /[*_(\[“"‘']{0,3}$/.exec(text.slice(Math.max(0, at - 3), at))![0].length;
+}
+
 /** Word diff agreed[b0,b1) → draft[a0,a1), with the text of each side; and the number of changed words. */
 function wordDiff(
   agreedText: string, agreed: Token[], b0: number, b1: number,
@@ -334,7 +339,7 @@ function wordDiff(
     const gap = text.slice(toks[k - 1]!.end, toks[k]!.start);
     return toks[k - 1]!.end + /^\S*\s*/.exec(gap)![0].length;
   };
-  const from0 = (text: string, toks: Token[]) => toks[0]!.start - /[*_(\[“"‘']{0,3}$/.exec(text.slice(Math.max(0, toks[0]!.start - 3), toks[0]!.start))![0].length;
+  const from0 = (text: string, toks: Token[]) => toks[0]!.start - openingMarks(text, toks[0]!.start);
   const toEnd = (text: string, toks: Token[]) => toks[toks.length - 1]!.end + /^[*_)\]”"’']{0,3}/.exec(text.slice(toks[toks.length - 1]!.end))![0].length;
   const piece = (text: string, toks: Token[], from: number, to: number, lastOfSide: boolean) =>
     text.slice(from === 0 ? from0(text, toks) : cut(text, toks, from), lastOfSide ? toEnd(text, toks) : cut(text, toks, to));

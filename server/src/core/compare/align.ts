@@ -50,7 +50,7 @@ function contentWords(text: string): { words: Set<string>; count: number } {
 }
 
 export function shingles(text: string): Set<string> {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = text.toLowerCase().match(WORDS) ?? [];
   const out = new Set<string>();
   if (words.length < 3) {
     for (const w of words) out.add(w);
@@ -93,15 +93,17 @@ export function lis(values: readonly number[]): Set<number> {
   return keep;
 }
 
-/** Shingles of a side's paragraphs, each made once, when first asked for. */
-function shinglesOf(side: readonly Side[]): (k: number) => Set<string> {
-  const made = new Map<number, Set<string>>();
+/** What `of` makes of a side's paragraphs (shingles, content words), each made once, when first asked for. */
+function madeOnce<T>(side: readonly Side[], of: (text: string) => T): (k: number) => T {
+  const made = new Map<number, T>();
   return (k) => {
     let s = made.get(k);
-    if (!s) made.set(k, (s = shingles(side[k].text)));
+    if (s === undefined) made.set(k, (s = of(side[k].text)));
     return s;
   };
 }
+
+type ContentWords = (k: number) => { words: Set<string>; count: number };
 
 /** Most parts one split or merge gathers. */
 const MAX_PARTS = 8;
@@ -148,31 +150,25 @@ function attachParts(
 }
 
 /** Step 5 of align: see there. Each new paragraph looks at most at a few old ones, so it stays linear. */
-function pairShort(olds: readonly Side[], news: readonly Side[], oldTo: number[], newTo: number[], mergeOf: Map<number, number[]>): void {
-  const made = new Map<string, { words: Set<string>; count: number }>();
-  const cw = (s: Side): { words: Set<string>; count: number } => {
-    let c = made.get(s.text);
-    if (!c) made.set(s.text, (c = contentWords(s.text)));
-    return c;
-  };
+function pairShort(oldTo: number[], newTo: number[], mergeOf: Map<number, number[]>, cwOld: ContentWords, cwNew: ContentWords): void {
   // The old paragraphs a new one's paired neighbours hold (a merge holds several).
   const lastOld = (j: number): number => Math.max(...(mergeOf.get(j) ?? [newTo[j]]));
   const firstOld = (j: number): number => Math.min(...(mergeOf.get(j) ?? [newTo[j]]));
   let from = 0; // the first old paragraph the gap may use
   let next = -1; // the next paired new paragraph
-  for (let j = 0; j < news.length; j++) {
+  for (let j = 0; j < newTo.length; j++) {
     if (newTo[j] >= 0) {
       from = lastOld(j) + 1;
       continue;
     }
-    if (next < j) for (next = j + 1; next < news.length && newTo[next] < 0; next++);
-    const until = next < news.length ? firstOld(next) : olds.length;
-    const b = cw(news[j]);
+    if (next < j) for (next = j + 1; next < newTo.length && newTo[next] < 0; next++);
+    const until = next < newTo.length ? firstOld(next) : oldTo.length;
+    const b = cwNew(j);
     if (b.count === 0 || b.count >= 2 * SHORT_WORDS) continue;
     for (let i = from, looked = 0; i < until && looked < SHORT_WORDS; i++) {
       if (oldTo[i] >= 0) continue;
       looked++;
-      const a = cw(olds[i]);
+      const a = cwOld(i);
       if (a.count === 0 || Math.min(a.count, b.count) >= SHORT_WORDS || Math.max(a.count, b.count) >= 2 * SHORT_WORDS) continue;
       if (a.words.size + b.words.size === 0 || dice(a.words, b.words) < SHORT_THRESHOLD) continue;
       oldTo[i] = j;
@@ -191,18 +187,18 @@ const SHORT_MARGIN = 0.15;
 const SHORT_CAP = 500;
 
 /** Step 6 of align: see there. Candidates come through an index of content words, so it stays near-linear. */
-function pairShortAnywhere(olds: readonly Side[], news: readonly Side[], oldTo: number[], newTo: number[]): void {
-  const shortOnes = (side: readonly Side[], to: number[]): { k: number; words: Set<string>; count: number }[] => {
+function pairShortAnywhere(oldTo: number[], newTo: number[], cwOld: ContentWords, cwNew: ContentWords): void {
+  const shortOnes = (to: number[], cw: ContentWords): { k: number; words: Set<string>; count: number }[] => {
     const out: { k: number; words: Set<string>; count: number }[] = [];
-    for (let k = 0; k < side.length && out.length <= SHORT_CAP; k++) {
+    for (let k = 0; k < to.length && out.length <= SHORT_CAP; k++) {
       if (to[k] >= 0) continue;
-      const c = contentWords(side[k].text);
+      const c = cw(k);
       if (c.count > 0 && c.count < 2 * SHORT_WORDS && c.words.size > 0) out.push({ k, ...c });
     }
     return out;
   };
-  const os = shortOnes(olds, oldTo);
-  const ns = shortOnes(news, newTo);
+  const os = shortOnes(oldTo, cwOld);
+  const ns = shortOnes(newTo, cwNew);
   if (!os.length || !ns.length || os.length > SHORT_CAP || ns.length > SHORT_CAP) return;
   const index = new Map<string, number[]>();
   os.forEach((o, a) => {
@@ -267,8 +263,10 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   });
 
   // 2. The most similar of the rest, best first.
-  const shOld = shinglesOf(olds);
-  const shNew = shinglesOf(news);
+  const shOld = madeOnce(olds, shingles);
+  const shNew = madeOnce(news, shingles);
+  const cwOld = madeOnce(olds, contentWords);
+  const cwNew = madeOnce(news, contentWords);
   const index = new Map<string, number[]>();
   for (let i = 0; i < olds.length; i++) {
     if (oldTo[i] >= 0) continue;
@@ -312,12 +310,12 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   // 5. Short paragraphs edited in place: in the gap between the paired paragraphs around them,
   // each unpaired new one takes the first unpaired old one of the gap with enough content words
   // in common (three-word shingles of `States met twice.` → `States met thrice.` share nothing).
-  pairShort(olds, news, oldTo, newTo, mergeOf);
+  pairShort(oldTo, newTo, mergeOf, cwOld, cwNew);
 
   // 6. Short paragraphs moved and edited: still unpaired, the same content words near enough
   // anywhere in the draft, and no rival near as good (`States met twice in New York.` moved to
   // the end as `States met three times in New York.`).
-  pairShortAnywhere(olds, news, oldTo, newTo);
+  pairShortAnywhere(oldTo, newTo, cwOld, cwNew);
 
   // 7. In a gap between the same paired neighbours, an old and a new paragraph
   // in the same place are paired on less evidence (a placeholder filled in).
