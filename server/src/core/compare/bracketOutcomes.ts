@@ -4,6 +4,7 @@
 import type { BracketInfo } from '../model';
 import type { DiffMap } from './diffMap';
 import { fold } from './text';
+import { lowerBound } from './lowerBound';
 
 export type BracketOutcome = 'agreed' | 'dropped' | 'changed' | 'unchanged' | 'added';
 
@@ -303,18 +304,6 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
 
 /** Whether bracket `a` holds bracket `b` (brackets nest, so their ranges tell). */
 const encloses = (a: Where, b: Where): boolean => a.open <= b.open && a.last >= b.last;
-
-/** The first index of ascending `xs` whose value is at least `x` (entries of -1, outside the entry, sort first). */
-function lowerBound(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Outcomes per proposer, in the order each first appears in `brackets` (document order, as the

@@ -6,6 +6,7 @@
 import { findReferences } from '../references';
 import { parseLabelText, formatLabel } from '../lineKinds';
 import type { Range } from '../model';
+import { lowerBound } from './lowerBound';
 
 export type Series = '' | 'PP' | 'OP';
 
@@ -259,13 +260,7 @@ function at(s: Side, label: string, from: number, dir: 'above' | 'below' | null)
   const l = s.index.get(label);
   if (!l) return undefined;
   if (l.length === 1) return l[0];
-  let lo = 0;
-  let hi = l.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (l[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(l, from);
   // l[lo - 1] is the last before `from`; l[lo] the first at or after it.
   const before = lo > 0 ? l[lo - 1] : undefined;
   const after = lo < l.length && l[lo] === from ? (lo + 1 < l.length ? l[lo + 1] : undefined) : l[lo];
