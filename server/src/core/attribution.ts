@@ -131,5 +131,6 @@ export function isActionWord(w: string): boolean {
 
 /** The proposers an attribution names, registry names first-come: one State written twice (`{EU, European Union}`) is one proposer. */
 export function proposersOf(names: readonly { canonical?: string | null; written: string }[]): string[] {
-  return [...new Set(names.map((n) => n.canonical ?? n.written))];
+  const all = names.map((n) => n.canonical ?? n.written);
+  return all.length < 2 ? all : [...new Set(all)]; // (most name one State: no set to build on every keystroke)
 }
