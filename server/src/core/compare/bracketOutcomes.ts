@@ -24,6 +24,16 @@ export interface ProposerOutcomes {
   added: number;
 }
 
+/** The bracket each entry is of, for matching across entries (movedAcross); not part of the JSON. */
+const infoOf = new WeakMap<BracketChange, BracketInfo>();
+
+/** A bracket's entry with its outcome. */
+export function changeOf(b: BracketInfo, outcome: BracketOutcome): BracketChange {
+  const c: BracketChange = { paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome };
+  infoOf.set(c, b);
+  return c;
+}
+
 /** A bracket's offsets in its file: its `[`, its last character (`]` or the attribution's `}`), its `]`, its own text. */
 export interface Where {
   open: number;
@@ -231,7 +241,7 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
   const keyOf = (p: Placed): string | null => {
     if (budget < p.b.text.length) return null;
     budget -= p.b.text.length;
-    return [fold(p.b.text), p.b.action ?? '', ...[...p.b.proposers].sort()].join('\u0000');
+    return sameBracketKey(p.b);
   };
   const lost: { i: number; k: string }[] = [];
   olds.forEach((o, i) => {
@@ -294,12 +304,67 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
   const out: BracketChange[] = olds.map((o, i) => {
     const j = partner[i];
     const outcome: BracketOutcome = j >= 0 ? (moved[i] || unchanged(o, news[j]) ? 'unchanged' : 'changed') : agreed[i] ? 'agreed' : 'dropped';
-    return { paragraph: o.b.paragraph, text: o.b.text, proposers: o.b.proposers, outcome };
+    return changeOf(o.b, outcome);
   });
   news.forEach((n, j) => {
-    if (owner[j] < 0) out.push({ paragraph: n.b.paragraph, text: n.b.text, proposers: n.b.proposers, outcome: 'added' });
+    if (owner[j] < 0) out.push(changeOf(n.b, 'added'));
   });
   return out;
+}
+
+/** The same bracket for `unchanged` (§10): its text, white space folded, its proposers in any order, their action. */
+function sameBracketKey(b: BracketInfo): string {
+  return [fold(b.text), b.action ?? '', ...[...b.proposers].sort()].join('\u0000');
+}
+
+/** Words of letters or digits a bracket's text must have for a move between paragraphs to be taken as that bracket's. */
+const MOVED_ACROSS_MIN_WORDS = 3;
+
+/**
+ * A bracket moved to another paragraph: dropped where it stood and the very same bracket
+ * (text, proposers, action) added in another entry is `unchanged` — the State's proposal is
+ * still on the table, which is what a facilitator reads the outcomes for. Only brackets of
+ * three words or more, paired first-come in document order, so that a short `[and]{EU}` or a
+ * `[…]` placeholder dropped here and proposed afresh there is not taken for one. Returns the
+ * entries with each such pair as one `unchanged` entry, the old one, where it stood.
+ */
+export function movedAcross(brackets: BracketChange[]): BracketChange[] {
+  // Nested brackets' texts overlap (each holds its inner ones): a budget keeps 100 000 nested ones linear.
+  let budget = TEXT_BUDGET;
+  const keyOf = (c: BracketChange): string | null => {
+    const b = infoOf.get(c);
+    if (!b || budget < b.text.length || !hasWords(b.text, MOVED_ACROSS_MIN_WORDS)) return null;
+    budget -= b.text.length;
+    return sameBracketKey(b);
+  };
+  const dropped = new Map<string, number[]>();
+  brackets.forEach((c, i) => {
+    const k = c.outcome === 'dropped' ? keyOf(c) : null;
+    if (k === null) return;
+    const q = dropped.get(k);
+    if (q) q.push(i);
+    else dropped.set(k, [i]);
+  });
+  if (!dropped.size) return brackets;
+  const taken = new Map<string, number>();
+  const gone = new Set<number>();
+  brackets.forEach((c, i) => {
+    const k = c.outcome === 'added' ? keyOf(c) : null;
+    const q = k === null ? undefined : dropped.get(k);
+    const t = k === null ? 0 : (taken.get(k) ?? 0);
+    if (!q || t >= q.length) return;
+    taken.set(k!, t + 1);
+    brackets[q[t]] = changeOf(infoOf.get(brackets[q[t]])!, 'unchanged');
+    gone.add(i);
+  });
+  return gone.size ? brackets.filter((_, i) => !gone.has(i)) : brackets;
+}
+
+/** Whether `s` has at least `n` words of letters or digits (it stops counting there). */
+function hasWords(s: string, n: number): boolean {
+  const re = /[\p{L}\p{N}]+/gu;
+  for (let k = 0; k < n; k++) if (!re.exec(s)) return false;
+  return true;
 }
 
 /** Whether bracket `a` holds bracket `b` (brackets nest, so their ranges tell). */

@@ -10,7 +10,7 @@ import { lineOfOffset, lineStarts } from '../lines';
 import { drain, type Steps } from '../steps';
 import { align, isContentWord, type Alignment, type Side } from './align';
 import { ownWords, type Span } from './ownWords';
-import { bracketOutcomes, proposerTable, type BracketChange, type Placed, type ProposerOutcomes, type Where } from './bracketOutcomes';
+import { bracketOutcomes, changeOf, movedAcross, proposerTable, type BracketChange, type Placed, type ProposerOutcomes, type Where } from './bracketOutcomes';
 import { DiffMap } from './diffMap';
 import { fold, WORD_CHAR } from './text';
 import { checkCrossReferences, type CrossReferenceCheck, type RevisionParagraph } from './crossReferences';
@@ -363,12 +363,12 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     const newBrackets = e.new.flatMap((i) => newP[i].brackets);
     if (e.new.length === 0) {
       paragraphs.push({ old: oldLabels, new: null });
-      for (const b of oldBrackets) brackets.push({ paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome: 'dropped' });
+      for (const b of oldBrackets) brackets.push(changeOf(b, 'dropped'));
       continue;
     }
     if (e.old.length === 0) {
       paragraphs.push({ old: null, new: newLabels });
-      for (const b of newBrackets) brackets.push({ paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome: 'added' });
+      for (const b of newBrackets) brackets.push(changeOf(b, 'added'));
       continue;
     }
     const a = e.old.map((i) => oldP[i].body).join('\n\n');
@@ -386,7 +386,7 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     paragraphs.push(entry);
     if (!modified && oldBrackets.length === newBrackets.length)
       // The same text has the same brackets.
-      for (const ob of oldBrackets) brackets.push({ paragraph: ob.paragraph, text: ob.text, proposers: ob.proposers, outcome: 'unchanged' });
+      for (const ob of oldBrackets) brackets.push(changeOf(ob, 'unchanged'));
     else {
       const d = new DiffMap(a, b.length, entry.diff ?? wordDiff(a, b, timeout, maxEdit));
       for (const x of bracketOutcomes(placed(oldP, e.old), placed(newP, e.new), d)) brackets.push(x);
@@ -399,7 +399,8 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     const [a, b] = [oldP.outside.body, newP.outside.body];
     for (const x of bracketOutcomes(o, n, new DiffMap(a, b.length, wordDiff(a, b, timeout, maxEdit)))) brackets.push(x);
   }
-  const c: Comparison = { paragraphs, brackets, proposers: proposerTable(brackets) };
+  const outcomes = movedAcross(brackets);
+  const c: Comparison = { paragraphs, brackets: outcomes, proposers: proposerTable(outcomes) };
   if (options.crossReferences !== false) {
     yield;
     c.crossReferences = crossReferencesOf(oldText, oldP, newText, newP, al);
