@@ -323,10 +323,12 @@ const MOVED_ACROSS_MIN_WORDS = 3;
 /**
  * A bracket moved to another paragraph: dropped where it stood and the very same bracket
  * (text, proposers, action) added in another entry is `unchanged` — the State's proposal is
- * still on the table, which is what a facilitator reads the outcomes for. Only brackets of
- * three words or more, paired first-come in document order, so that a short `[and]{EU}` or a
- * `[…]` placeholder dropped here and proposed afresh there is not taken for one. Returns the
- * entries with each such pair as one `unchanged` entry, the old one, where it stood.
+ * still on the table, which is what a facilitator reads the outcomes for; moved and reworded
+ * (the same proposers and action, named, and text at least MOVED_SIMILARITY alike) it is
+ * `changed`. Only brackets of three words or more, so that a short `[and]{EU}` or a `[…]`
+ * placeholder dropped here and proposed afresh there is not taken for one; the same ones
+ * first-come in document order, the reworded ones most alike first. Returns the entries with
+ * each such pair as one entry, the old one, where it stood.
  */
 export function movedAcross(brackets: BracketChange[]): BracketChange[] {
   // Nested brackets' texts overlap (each holds its inner ones): a budget keeps 100 000 nested ones linear.
@@ -345,7 +347,6 @@ export function movedAcross(brackets: BracketChange[]): BracketChange[] {
     if (q) q.push(i);
     else dropped.set(k, [i]);
   });
-  if (!dropped.size) return brackets;
   const taken = new Map<string, number>();
   const gone = new Set<number>();
   brackets.forEach((c, i) => {
@@ -357,8 +358,53 @@ export function movedAcross(brackets: BracketChange[]): BracketChange[] {
     brackets[q[t]] = changeOf(infoOf.get(brackets[q[t]])!, 'unchanged');
     gone.add(i);
   });
+  // Moved and reworded: among the rest, by the same named proposers and action, the most alike first.
+  const byWho = new Map<string, { olds: number[]; news: number[] }>();
+  const whoOf = (c: BracketChange): string | null => {
+    const b = infoOf.get(c);
+    if (!b || !b.proposers.length || budget < b.text.length || !hasWords(b.text, MOVED_ACROSS_MIN_WORDS)) return null;
+    budget -= b.text.length;
+    return [b.action ?? '', ...[...b.proposers].sort()].join('\u0000');
+  };
+  brackets.forEach((c, i) => {
+    if (gone.has(i) || (c.outcome !== 'dropped' && c.outcome !== 'added')) return;
+    const k = whoOf(c);
+    if (k === null) return;
+    let g = byWho.get(k);
+    if (!g) byWho.set(k, (g = { olds: [], news: [] }));
+    (c.outcome === 'dropped' ? g.olds : g.news).push(i);
+  });
+  const cands: { i: number; j: number; s: number }[] = [];
+  const plains = new Map<number, string>();
+  const plainAt = (i: number): string => {
+    let p = plains.get(i);
+    if (p === undefined) plains.set(i, (p = plain(brackets[i].text)));
+    return p;
+  };
+  let pairs = MAX_PAIRS;
+  let chars = 5 * TEXT_BUDGET;
+  weigh: for (const g of byWho.values())
+    for (const i of g.olds)
+      for (const j of g.news) {
+        if (--pairs < 0) break weigh;
+        const [a, b] = [plainAt(i), plainAt(j)];
+        // Dice ≥ s needs the shorter at least s / (2 − s) of the longer: most pairs stop here.
+        if (Math.min(a.length, b.length) < (MOVED_SIMILARITY / (2 - MOVED_SIMILARITY)) * Math.max(a.length, b.length)) continue;
+        if ((chars -= a.length + b.length) < 0) break weigh;
+        const s = textSimilarity(a, b);
+        if (s >= MOVED_SIMILARITY) cands.push({ i, j, s });
+      }
+  cands.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
+  for (const c of cands) {
+    if (gone.has(c.j) || brackets[c.i].outcome !== 'dropped') continue;
+    brackets[c.i] = changeOf(infoOf.get(brackets[c.i])!, 'changed');
+    gone.add(c.j);
+  }
   return gone.size ? brackets.filter((_, i) => !gone.has(i)) : brackets;
 }
+
+/** How alike (bigram Dice of the plain texts) a bracket moved to another paragraph and reworded must stay to be taken as the one it was. */
+const MOVED_SIMILARITY = 0.75;
 
 /** Whether `s` has at least `n` words of letters or digits (it stops counting there). */
 function hasWords(s: string, n: number): boolean {
