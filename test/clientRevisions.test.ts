@@ -11,11 +11,12 @@ import {
   isDraftFileName,
   orient,
   rankRevisions,
+  reportFileName,
   revisionNumber,
   sameDraft,
   type DraftInfo,
 } from '../client/src/revisions';
-import { contentSecurityPolicy, DIFF_BUTTON_ID, messageHtml, OPEN_TEXT_DIFF, webviewHtml } from '../client/src/webviewHtml';
+import { contentSecurityPolicy, DIFF_BUTTON_ID, messageHtml, OPEN_TEXT_DIFF, SAVE_BUTTON_ID, SAVE_REPORT, webviewHtml } from '../client/src/webviewHtml';
 import { compare } from '../server/src/core/index';
 import { formatCompareHtml } from '../server/src/report/compareHtml';
 
@@ -152,6 +153,16 @@ describe('orient and titles', () => {
   });
 });
 
+describe('reportFileName', () => {
+  it('names both drafts, without their extensions', () => {
+    expect(reportFileName('oewg-rev1.draft.md', 'oewg-rev2.draft.md')).toBe('oewg-rev1_to_oewg-rev2.html');
+    expect(reportFileName('Draft Rev.1.draft.txt', 'notes.md')).toBe('Draft Rev.1_to_notes.html');
+  });
+  it('replaces what file systems refuse', () => {
+    expect(reportFileName('a:b.draft.md', 'c?*d.draft.md')).toBe('a-b_to_c--d.html');
+  });
+});
+
 describe('webviewHtml', () => {
   const rev1 = readFileSync('test/e2e/fixtures/compare-rev1.draft.md', 'utf8');
   const rev2 = readFileSync('test/e2e/fixtures/compare-rev2.draft.md', 'utf8');
@@ -181,6 +192,8 @@ describe('webviewHtml', () => {
     expect(page).toContain('<td>China</td>');
     expect(page).toContain(`<button type="button" id="${DIFF_BUTTON_ID}"`);
     expect(page).toContain(`type: '${OPEN_TEXT_DIFF}'`);
+    expect(page).toContain(`<button type="button" id="${SAVE_BUTTON_ID}"`);
+    expect(page).toContain(`getElementById('${SAVE_BUTTON_ID}').addEventListener('click', () => vscode.postMessage({ type: '${SAVE_REPORT}' }))`);
     // The button comes first in <body>; the script last.
     expect(page.indexOf(DIFF_BUTTON_ID)).toBeGreaterThan(page.indexOf('<body>'));
     expect(page.indexOf('<script')).toBeGreaterThan(page.indexOf('</table>'));

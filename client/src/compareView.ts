@@ -2,15 +2,16 @@
 // revision…": pick the other revision of a draft (the previous one preselected,
 // revisions.ts), then show the server's comparison report in a webview beside
 // the editor, kept up to date as either draft changes, or open VS Code's text
-// diff. Files the server does not have open are read through workspace.fs and
+// diff, or save the report as a self-contained HTML file to circulate (what
+// `negotext compare --html` writes). Files the server does not have open are read through workspace.fs and
 // sent with the request, so the server needs no disk access for this.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isDraft } from './activeLedger';
 import { CompareRequest, type CompareSide } from './protocol';
-import { comparisonTitle, describeDraft, draftInfo, HEAD_BYTES, isDraftFileName, orient, rankRevisions, type DraftInfo } from './revisions';
-import { messageHtml, OPEN_TEXT_DIFF, webviewHtml } from './webviewHtml';
+import { comparisonTitle, describeDraft, draftInfo, HEAD_BYTES, isDraftFileName, orient, rankRevisions, reportFileName, type DraftInfo } from './revisions';
+import { messageHtml, OPEN_TEXT_DIFF, SAVE_REPORT, webviewHtml } from './webviewHtml';
 
 export const COMPARE_VIEW_TYPE = 'negotext.compare';
 /** Quiet time after an edit before the report is made again. */
@@ -110,12 +111,45 @@ function openTextDiff(p: Pair): Thenable<unknown> {
 
 const nonce = () => randomBytes(18).toString('base64').replace(/[+/=]/g, '');
 
+/**
+ * Save the report as the server made it (no webview policy, no buttons: a page that opens
+ * anywhere), next to the new revision unless that is not a file; the user picks where.
+ */
+async function saveReport(p: Pair, html: string): Promise<void> {
+  const name = reportFileName(p.old.name, p.new.name);
+  const folder = p.new.uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(p.new.uri, '..');
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+    filters: { 'HTML report': ['html', 'htm'] },
+    saveLabel: 'Save report',
+    title: `Save the comparison of ${p.old.name} and ${p.new.name}`,
+  });
+  if (!target) return;
+  if (same(target, p.old.uri) || same(target, p.new.uri)) {
+    void vscode.window.showErrorMessage(`negotext: not saved: ${basename(target)} is one of the drafts compared.`);
+    return;
+  }
+  // Written beside it and renamed into place, as the CLI's --html: a failed write leaves no half report.
+  const temp = vscode.Uri.joinPath(target, '..', `.${basename(target)}.tmp-${nonce().slice(0, 8)}`);
+  try {
+    await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(html));
+    await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+  } catch (e) {
+    await Promise.resolve(vscode.workspace.fs.delete(temp)).catch(() => undefined);
+    void vscode.window.showErrorMessage(`negotext: could not save the report to ${target.fsPath || target.toString()}: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  void vscode.window.showInformationMessage(`negotext: saved the comparison report to ${basename(target)}.`);
+}
+
 /** One comparison in a webview, kept in step with both drafts. */
 class ComparePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private inFlight: vscode.CancellationTokenSource | undefined;
   private disposed = false;
+  /** The server's report as last shown; none while comparing or after a failure. */
+  private report: string | undefined;
 
   constructor(
     private readonly client: LanguageClient,
@@ -134,6 +168,7 @@ class ComparePanel implements vscode.Disposable {
       }),
       panel.webview.onDidReceiveMessage((m: { type?: unknown }) => {
         if (m?.type === OPEN_TEXT_DIFF) void openTextDiff(pair);
+        else if (m?.type === SAVE_REPORT && this.report !== undefined) void saveReport(pair, this.report);
       }),
       panel.onDidDispose(() => this.dispose()),
     );
@@ -160,6 +195,7 @@ class ComparePanel implements vscode.Disposable {
     const source = new vscode.CancellationTokenSource();
     this.inFlight = source;
     let html: string;
+    let report: string | undefined;
     try {
       let result;
       try {
@@ -169,6 +205,7 @@ class ComparePanel implements vscode.Disposable {
         if (source.token.isCancellationRequested || !/not open/.test(String((e as Error)?.message))) throw e;
         result = await this.request(true, source.token);
       }
+      report = result.html;
       html = webviewHtml(result.html, nonce());
     } catch (e) {
       if (source.token.isCancellationRequested || this.disposed) return;
@@ -178,6 +215,7 @@ class ComparePanel implements vscode.Disposable {
       source.dispose();
     }
     if (this.disposed || source.token.isCancellationRequested) return;
+    this.report = report;
     this.panel.webview.html = html;
   }
 

@@ -152,6 +152,15 @@ export function comparisonTitle(oldInfo: DraftInfo, newInfo: DraftInfo): string 
   return `${oldInfo.name} ↔ ${newInfo.name}`;
 }
 
+/**
+ * The file name offered for a saved comparison report: `oewg-rev1_to_oewg-rev2.html` for
+ * `oewg-rev1.draft.md` and `oewg-rev2.draft.md`; characters file systems refuse become `-`.
+ */
+export function reportFileName(oldName: string, newName: string): string {
+  const base = (n: string) => n.replace(/\.draft\.(md|txt)$/i, '').replace(/\.(md|txt)$/i, '');
+  return `${base(oldName)}_to_${base(newName)}.html`.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-');
+}
+
 /** The quick pick's description of a draft: its revision and symbol as found. */
 export function describeDraft(d: DraftInfo, role: Role | undefined): string {
   const parts: string[] = [];

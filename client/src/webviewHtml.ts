@@ -1,11 +1,14 @@
 // The comparison report made fit for a webview: the server's self-contained
 // page with a strict Content-Security-Policy (nothing remote, no inline code
 // but the one nonce'd script and the page's nonce'd styles) and the "Open text
-// diff" button. Pure: strings in, a string out.
+// diff" and "Save report…" buttons. Pure: strings in, a string out.
 
 /** The message the page posts when the button is clicked. */
 export const OPEN_TEXT_DIFF = 'openTextDiff';
 export const DIFF_BUTTON_ID = 'negotext-open-diff';
+/** The message the page posts for "Save report…". */
+export const SAVE_REPORT = 'saveReport';
+export const SAVE_BUTTON_ID = 'negotext-save-report';
 
 export function contentSecurityPolicy(nonce: string): string {
   // default-src covers scripts, styles, images, fonts, frames and fetches; base-uri and form-action need their own.
@@ -25,6 +28,7 @@ const TOOLBAR_CSS = `
 const script = (): string => `
 const vscode = acquireVsCodeApi();
 document.getElementById('${DIFF_BUTTON_ID}').addEventListener('click', () => vscode.postMessage({ type: '${OPEN_TEXT_DIFF}' }));
+document.getElementById('${SAVE_BUTTON_ID}').addEventListener('click', () => vscode.postMessage({ type: '${SAVE_REPORT}' }));
 const state = vscode.getState();
 if (state && typeof state.y === 'number') window.scrollTo(0, state.y);
 let pending = false;
@@ -40,7 +44,8 @@ export function webviewHtml(reportHtml: string, nonce: string): string {
   const csp = `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(nonce))}">`;
   const toolbar =
     `<div class="negotext-toolbar" role="toolbar" aria-label="Comparison">` +
-    `<button type="button" id="${DIFF_BUTTON_ID}" title="Open the two files in VS Code's text diff">Open text diff</button></div>`;
+    `<button type="button" id="${DIFF_BUTTON_ID}" title="Open the two files in VS Code's text diff">Open text diff</button>` +
+    `<button type="button" id="${SAVE_BUTTON_ID}" title="Save this report as a self-contained HTML file, to circulate">Save report…</button></div>`;
   // The report escapes all draft text, so these tags are the page's own.
   let html = reportHtml.replace(/<style(\s[^>]*)?>/gi, (_m, attrs: string | undefined) => `<style nonce="${nonce}"${(attrs ?? '').replace(/\snonce="[^"]*"/gi, '')}>`);
   // The policy first in <head>: it covers only what follows it.

@@ -5,10 +5,10 @@
 // unbalanced bracket, the hover naming the proposer, the outline, the
 // Brackets view, the status bar text, and that "negotext: Accept bracket"
 // changes the text; then "negotext: Compare with revision…" on two revisions
-// (the report in a webview beside the draft, following an edit) and its "Open
-// text diff" button. Screenshots go to test-results/e2e/ (ignored by git);
+// (the report in a webview beside the draft, following an edit), its "Save
+// report…" and "Open text diff" buttons. Screenshots go to test-results/e2e/ (ignored by git);
 // with NEGOTEXT_SCREENSHOT=1 it also writes docs/screenshot.png for the README.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -332,7 +332,7 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     await expect.poll(async () => (await visibleLines(page)).find((l) => l.startsWith('2. ')), { timeout: 10_000 }).toBe(original);
   });
 
-  it('"negotext: Compare with revision…" shows the report beside the draft, follows an edit, and opens the text diff', async () => {
+  it('"negotext: Compare with revision…" shows the report beside the draft, follows an edit, saves it, and opens the text diff', async () => {
     ready();
     await expandPane(page, 'drafts');
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: COMPARE_NEW }).first().click();
@@ -380,6 +380,32 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
       }, { timeout: 15_000, interval: 300 })
       .not.toMatch(/^\s*6\./m);
     await expect.poll(() => report.locator('.para.added').allInnerTexts(), { timeout: 20_000 }).toEqual([expect.stringMatching(/^4\s+States \[welcomed\]\{Mexico\} the progress made\.\s+added$/)]);
+
+    // "Save report…" writes the server's self-contained page where the save dialog says (next to the
+    // new revision, named after both), without the webview's policy and buttons.
+    await report.locator('#negotext-save-report').click();
+    const dialog = page.locator('.quick-input-widget', { hasText: 'Save the comparison' });
+    await dialog.waitFor({ timeout: 20_000 });
+    const savedName = 'compare-rev1_to_compare-rev2.html';
+    await expect.poll(() => dialog.locator('input').inputValue(), { timeout: 10_000 }).toMatch(new RegExp(`/drafts/${savedName.replace(/\./g, '\\.')}$`));
+    await page.keyboard.press('Enter');
+    const savedPath = join(workspace!, savedName);
+    await expect.poll(() => (existsSync(savedPath) ? readFileSync(savedPath, 'utf8') : ''), { timeout: 20_000 }).toContain(`${COMPARE_OLD} → ${COMPARE_NEW}</h1>`);
+    const saved = readFileSync(savedPath, 'utf8');
+    expect(saved).toMatch(/<del>[^<]*strongly[^<]*<\/del>/);
+    expect(saved).not.toMatch(/Content-Security-Policy|negotext-save-report|<script/);
+    // Written through a temporary file renamed into place: none left behind.
+    expect(readdirSync(workspace!).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    await page.locator('.notifications-toasts', { hasText: `saved the comparison report to ${savedName}` }).first().waitFor({ timeout: 10_000 });
+    // A draft's own name typed in the dialog: VS Code's dialog adds the report's type, so the draft is untouched.
+    await report.locator('#negotext-save-report').click();
+    await dialog.waitFor({ timeout: 20_000 });
+    await dialog.locator('input').fill(join(workspace!, COMPARE_OLD));
+    await page.keyboard.press('Enter');
+    const besideDraft = join(workspace!, `${COMPARE_OLD}.html`);
+    await expect.poll(() => (existsSync(besideDraft) ? readFileSync(besideDraft, 'utf8') : ''), { timeout: 20_000 }).toContain(`${COMPARE_OLD} → ${COMPARE_NEW}</h1>`);
+    expect(readFileSync(join(workspace!, COMPARE_OLD), 'utf8')).toBe(readFileSync(join(fixturesDir, COMPARE_OLD), 'utf8'));
+    expect(readdirSync(workspace!).filter((n) => n.includes('.tmp-'))).toEqual([]);
 
     // The report's button opens VS Code's text diff of the two files.
     await report.locator('#negotext-open-diff').click();
