@@ -255,4 +255,15 @@ describe('--agreed with a hostile folder', () => {
     expect(r.stdout).toMatch(/A\/RES\/1\/1, para\. 1\s+ok/);
     tried('cli', '--agreed folder with a FIFO, a link to /dev/zero, a dangling link and a link loop', 1, 'skipped; the draft checked against the rest');
   });
+
+  it('a folder named twice, or inside another named, is read once', () => {
+    const dir = join(tmp, 'twice-agreed');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    // No symbol anywhere: indexed under its file name, with one line on stderr each time it is read.
+    writeFileSync(join(dir, 'sub', 'Outcome-2030.md'), '1. The States shall cooperate.\n');
+    const draft = file('cites-twice.draft.md', '1. States cooperate.\n');
+    const r = spawnSync(process.execPath, [cli, 'analyze', '--agreed', dir, '--agreed', dir, '--agreed', join(dir, 'sub'), draft], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr.match(/Outcome-2030\.md names no document symbol/g)).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 // Builds the reference checker for the CLI from --agreed folders and from
 // input files that declare themselves agreed (front matter `agreed: true`).
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { agreedFilesUnder } from '../agreedFolder';
 import { AgreedChecker } from '../core/agreedChecker';
 import { indexedAsNote } from '../core/agreed/agreedFile';
@@ -20,6 +20,14 @@ function filesUnder(dir: string): string[] {
   return agreedFilesUnder(dir);
 }
 
+function realPath(f: string): string {
+  try {
+    return realpathSync(f);
+  } catch {
+    return f;
+  }
+}
+
 function declaresAgreed(text: string): boolean {
   const m = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
   return m !== null && parseFrontMatter(m[0]).agreed === true;
@@ -27,8 +35,13 @@ function declaresAgreed(text: string): boolean {
 
 export function loadChecker(dirs: readonly string[], inputs: readonly { name: string; text: string }[]): ReferenceChecker {
   const checker = new AgreedChecker();
+  // A file read once however often it is named (`--agreed D --agreed D/sub`, a symlinked folder).
+  const seen = new Set<string>();
   for (const dir of dirs) {
     for (const f of filesUnder(dir)) {
+      const key = realPath(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
       let text: string;
       try {
         text = readDraft(f);
