@@ -92,6 +92,18 @@ describe('drafts not in UTF-8', () => {
     expect(run('check', f).err).toContain('0 problems in 1 file');
   });
 
+  it("Word's curly quotes and dashes in Windows-1252 (0x80–0x9F) are read as such: the quotation is checked, the dash attribution read", () => {
+    const cp = (s: string) => Buffer.from([...s].map((c) => ({ '“': 0x93, '”': 0x94, '–': 0x96, 'é': 0xe9 })[c] ?? c.charCodeAt(0)));
+    const agreed = join(tmp, 'cp1252-agreed');
+    mkdirSync(agreed, { recursive: true });
+    writeFileSync(join(agreed, 'A-RES-1-1.md'), '---\nsymbol: A/RES/1/1\nagreed: true\n---\n1. The States shall cooperate in good faith.\n');
+    const f = file('cp1252-quote.draft.md', cp('1. As in resolution 1/1, para. 1, “The States shall bake cakes”, [the Parties – Mexico] agreed.\n'));
+    const j = JSON.parse(run('analyze', '--json', '--agreed', agreed, f).out)[0];
+    expect(j.references[0].quote).toBe('The States shall bake cakes');
+    expect(j.diagnostics.map((d: { code: string }) => d.code)).toEqual(['quote-mismatch']);
+    expect(j.brackets[0]).toMatchObject({ text: 'the Parties', proposers: ['Mexico'] });
+  });
+
   it('UTF-8 with a few bad bytes keeps its UTF-8: the bad bytes are read as U+FFFD, one unit each, as an editor shows them', () => {
     const f = file('mixed.draft.md', Buffer.concat([Buffer.from('1. Résolution '), Buffer.from([0xff]), Buffer.from(' [x]{Atlantis}.\n')]));
     const r = run('check', f);

@@ -1,6 +1,7 @@
 // The `negotext.*` settings and what they make: a registry with the user's
 // aliases, and a reference checker over the agreed-text folders.
 import { existsSync, readFileSync } from 'node:fs';
+import { decodeText } from '../textFile';
 import { isAbsolute, join, resolve } from 'node:path';
 import { AgreedChecker, Registry } from '../core/index';
 import { indexedAsNote } from '../core/agreed/agreedFile';
@@ -53,7 +54,7 @@ export function checkerFor(s: Settings, roots: readonly string[], log: (m: strin
         if (seenFiles.has(resolve(f))) continue;
         seenFiles.add(resolve(f));
         try {
-          const text = readFileSync(f, 'utf8').replace(/^\ufeff/, '');
+          const text = decodeText(readFileSync(f), f, (m) => log(`negotext.agreedTexts: ${m}`));
           const note = indexedAsNote(f, checker.addText(f, text));
           if (note) log(`negotext.agreedTexts: ${note}`);
         } catch (e) {

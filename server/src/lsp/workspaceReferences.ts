@@ -4,6 +4,7 @@
 // modification time; the walk skips node_modules and dot-folders and stops
 // after a bounded number of files. An open draft wins over its file on disk.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { decodeText } from '../textFile';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver';
@@ -74,7 +75,7 @@ export class WorkspaceDrafts {
     let refs: Cached['refs'] = [];
     if (st.size <= MAX_BYTES) {
       try {
-        const a = analyze(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
+        const a = analyze(decodeText(readFileSync(file), file, () => undefined));
         refs = a.references.map((r) => ({ key: symbolKey(r.symbol), range: r.range }));
       } catch (e) {
         this.log(`negotext: cannot read ${file}: ${(e as Error).message}`);
