@@ -65,7 +65,7 @@ describe('negotext cite', () => {
     const [report] = JSON.parse(r.out);
     expect(report.file).toBe(input);
     expect(Object.keys(report.paragraphs[0])).toEqual(['label', 'references', 'reuse']);
-    expect(Object.keys(report.paragraphs[0].references[0])).toEqual(['symbol', 'pinpoint', 'quote', 'range', 'known', 'verdict']);
+    expect(Object.keys(report.paragraphs[0].references[0])).toEqual(['symbol', 'pinpoint', 'quote', 'range', 'known', 'textChecked', 'verdict']);
     expect(verdicts(r.out)).toEqual(EXPECTED);
     const p5 = report.paragraphs.find((p: Para) => p.label === '5');
     expect(p5.references[0].message).toMatch(/did you mean A\/76\/135\?/);
@@ -90,6 +90,21 @@ describe('negotext cite', () => {
     expect(lines).toContain('  5   A/76/153  unknown document (did you mean A/76/135?)');
     expect(lines.find((l) => l.startsWith('  6 '))).toMatch(/date differs: .*5 December 2018.*not 6 December 2018/);
     expect(lines).toContain('  8   follows A/RES/73/27, para. 1.7, unchanged');
+  });
+
+  it('says what it could not check: a pinpoint or quotation of a document known only from the catalogue; names the missing end of a range', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'negotext-cite-')), 'unchecked.draft.md');
+    writeFileSync(f, '1. See A/70/174, para. 99, and A/76/135, para. 6, on "bake cakes", and resolution 75/240.\n\n2. See A/RES/73/27, paras. 1.2-1.99.\n');
+    const r = run('cite', f, '--agreed', join(fixture, 'agreed'));
+    const lines = r.out.split('\n');
+    expect(lines).toContain('  1  A/70/174, para. 99  ok: the document exists; pinpoint not checked (its text is not among the agreed texts)');
+    expect(lines).toContain('     A/76/135, para. 6  ok: the document exists; pinpoint and quotation not checked (its text is not among the agreed texts)');
+    expect(lines).toContain('     A/RES/75/240  ok');
+    expect(lines).toContain('  2  A/RES/73/27, paras. 1.2–1.99  no paragraph 1.99');
+    const [report] = JSON.parse(run('cite', f, '--agreed', join(fixture, 'agreed'), '--json').out);
+    expect(report.paragraphs[0].references.map((x: { textChecked: boolean }) => x.textChecked)).toEqual([false, false, false]);
+    expect(report.paragraphs[1].references[0]).toMatchObject({ textChecked: true, verdict: 'missing-pinpoint' });
+    rmSync(dirname(f), { recursive: true, force: true });
   });
 
   it('calls an unknown document unknown, with or without a suggestion', () => {

@@ -4,6 +4,7 @@
 import type { Analysis, Diagnostic, Position, Range, ReferenceInfo } from '../core/model';
 import { formatWordDiff } from '../core/agreedChecker';
 import type { WordDiffPart } from '../core/agreed/index';
+import type { ReferenceChecker } from '../core/referenceChecker';
 
 export type CiteVerdict = 'ok' | 'unknown-document' | 'missing-pinpoint' | 'quote-mismatch' | 'reference-mismatch';
 
@@ -13,6 +14,8 @@ export interface CiteReference {
   quote: string | null;
   range: Range;
   known: boolean;
+  /** Its text is among the agreed texts: its pinpoint and quotation were checked against it. */
+  textChecked: boolean;
   verdict: CiteVerdict;
   message?: string;
   /** every problem found with this reference, most serious first (the verdict is the first) */
@@ -44,7 +47,7 @@ const cmp = (a: Position, b: Position) => a.line - b.line || a.character - b.cha
 const same = (a: Range, b: Range) => cmp(a.start, b.start) === 0 && cmp(a.end, b.end) === 0;
 const within = (p: Position, r: Range) => cmp(p, r.start) >= 0 && cmp(p, r.end) <= 0;
 
-export function citeReport(file: string, analysis: Analysis): CiteReport {
+export function citeReport(file: string, analysis: Analysis, checker?: ReferenceChecker): CiteReport {
   const byKey = new Map<string, CiteParagraph>();
   const order: CiteParagraph[] = [];
   const para = (label: string | null, at: Position): CiteParagraph => {
@@ -79,6 +82,7 @@ export function citeReport(file: string, analysis: Analysis): CiteReport {
     mine.sort((a, b) => ORDER.indexOf(a.code as CiteVerdict) - ORDER.indexOf(b.code as CiteVerdict));
     const out: CiteReference = {
       symbol: ref.symbol, pinpoint: ref.pinpoint, quote: ref.quote, range: ref.range, known: ref.known,
+      textChecked: ref.known && (checker?.hasText?.(ref.symbol) ?? false),
       verdict: mine.length ? (mine[0]!.code as CiteVerdict) : 'ok',
     };
     if (mine.length) {
@@ -103,13 +107,16 @@ export function citeReport(file: string, analysis: Analysis): CiteReport {
 function verdictText(r: CiteReference): string {
   const parts: string[] = [];
   for (const p of r.problems ?? []) {
-    const data = (p.data ?? {}) as { suggestions?: string[]; diff?: WordDiffPart[]; pinpoint?: string; field?: string };
+    const data = (p.data ?? {}) as { suggestions?: string[]; diff?: WordDiffPart[]; pinpoint?: string; missing?: string; field?: string };
     if (p.code === 'unknown-document') parts.push(`unknown document${data.suggestions?.length ? ` (did you mean ${data.suggestions.join(' or ')}?)` : ''}`);
-    else if (p.code === 'missing-pinpoint') parts.push(`no paragraph ${data.pinpoint ?? r.pinpoint}`);
+    else if (p.code === 'missing-pinpoint') parts.push(`no paragraph ${data.missing ?? data.pinpoint ?? r.pinpoint}`);
     else if (p.code === 'quote-mismatch') parts.push(`quotation differs: ${data.diff ? formatWordDiff(data.diff) : p.message}`);
     else parts.push(`${data.field === 'date' ? 'date differs' : data.field === 'title' ? 'title differs' : 'mismatch'}: ${p.message}`);
   }
-  return parts.length ? parts.join('; ') : 'ok';
+  if (parts.length) return parts.join('; ');
+  // A document in the catalogue whose text is not at hand: it exists, but nothing cited of it was checked.
+  const unchecked = r.textChecked ? [] : [...(r.pinpoint ? ['pinpoint'] : []), ...(r.quote ? ['quotation'] : [])];
+  return unchecked.length ? `ok: the document exists; ${unchecked.join(' and ')} not checked (its text is not among the agreed texts)` : 'ok';
 }
 
 /** The readable form: one line per reference and per reuse, grouped by paragraph. */
@@ -127,7 +134,7 @@ export function formatCite(report: CiteReport): string {
       return `  ${s}  `;
     };
     for (const r of p.references) {
-      const where = r.pinpoint ? `${r.symbol}, para. ${r.pinpoint}` : r.symbol;
+      const where = r.pinpoint ? `${r.symbol}, ${r.pinpoint.includes('–') ? 'paras.' : 'para.'} ${r.pinpoint}` : r.symbol;
       lines.push(`${lead()}${where}  ${verdictText(r)}`);
     }
     for (const u of p.reuse) {

@@ -55,7 +55,7 @@ function run(argv: string[]): number {
     if (json) write(JSON.stringify(analyses.map((a, i) => ({ file: args.files[i], ...summarize(a) })), null, 2));
     else write(analyses.map((a, i) => formatStatus(args.files[i], a, summarize(a))).join('\n\n'));
   } else if (command === 'cite') {
-    const reports = analyses.map((a, i) => citeReport(args.files[i], a));
+    const reports = analyses.map((a, i) => citeReport(args.files[i], a, checker));
     if (json) write(JSON.stringify(reports, null, process.stdout.isTTY ? 2 : undefined));
     else write(reports.map(formatCite).join('\n\n'));
   } else {

@@ -146,6 +146,11 @@ export class AgreedChecker implements ReferenceChecker {
     return symbol;
   }
 
+  /** Whether the text of `symbol` is indexed, so that its pinpoints and quotations are checked. */
+  hasText(symbol: string): boolean {
+    return this.index.has(symbol);
+  }
+
   /** Where an agreed text came from, and the line of a paragraph in it (0 when not found), for go-to-definition. */
   source(symbol: string, pinpoint?: string | null): { symbol: string; file: string; title?: string; line: number } | undefined {
     const s = this.sources.get(symbolKey(symbol));
@@ -268,10 +273,15 @@ export class AgreedChecker implements ReferenceChecker {
       this.mismatches(block, ref, out);
       if (!this.index.has(ref.symbol)) continue;
       if (ref.pinpoint && !this.index.hasParagraph(ref.symbol, ref.pinpoint)) {
+        // Of a range (`paras. 1.2–1.99`), the end or ends the text lacks.
+        const ends = ref.pinpoint.split('–');
+        const missing = ends.length === 2 ? ends.filter((e) => !this.index.hasParagraph(ref.symbol, e)) : [];
+        const message = missing.length === 1
+          ? `${ref.symbol} has no paragraph ${missing[0]} (cited as paras. ${ref.pinpoint}).`
+          : `${ref.symbol} has no paragraph${ends.length === 2 ? 's' : ''} ${ref.pinpoint}.`;
         out.push({
-          code: 'missing-pinpoint', severity: 'warning', start: ref.start, end: ref.end,
-          message: `${ref.symbol} has no paragraph ${ref.pinpoint}.`,
-          data: { symbol: ref.symbol, pinpoint: ref.pinpoint },
+          code: 'missing-pinpoint', severity: 'warning', start: ref.start, end: ref.end, message,
+          data: { symbol: ref.symbol, pinpoint: ref.pinpoint, ...(missing.length === 1 ? { missing: missing[0] } : {}) },
         });
         continue;
       }

@@ -7,6 +7,8 @@ export interface ReferenceChecker {
   readonly version: number;
   /** Is the symbol in the catalogue or among the agreed texts? */
   known(symbol: string): boolean;
+  /** Is its text among the agreed texts, so that pinpoints and quotations of it are checked? */
+  hasText?(symbol: string): boolean;
   /** Diagnostics for a block's references and its reuse of agreed language; `cited` are the symbols it cites. */
   checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[];
 }
