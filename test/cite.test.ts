@@ -107,6 +107,15 @@ describe('negotext cite', () => {
     rmSync(dirname(f), { recursive: true, force: true });
   });
 
+  it('says on stderr why it exits 1: the draft has errors the listing does not show', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'negotext-cite-')), 'broken.draft.md');
+    writeFileSync(f, '1. See resolution 75/240.\n\n2. States noted [unbalanced text.\n');
+    const r = run('cite', f);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`negotext: ${f}: 1 error (run \`negotext check\` to list them)\n`);
+    rmSync(dirname(f), { recursive: true, force: true });
+  });
+
   it('calls an unknown document unknown, with or without a suggestion', () => {
     const f = join(mkdtempSync(join(tmpdir(), 'negotext-cite-')), 'unknown.draft.md');
     writeFileSync(f, '1. The Group recalled A/99/999 and resolution 75/240.\n');

@@ -169,7 +169,20 @@ describe('negotext status', () => {
     ]);
     const text = run('status', f).out;
     expect(text).toMatch(/Total\s+3\s+1\s+1\s+1\s+5\s+1\s+1/);
-    expect(text).toMatch(/2 of 3 paragraphs agreed \(67%\), 1 ad ref; 5 open brackets\./);
+    expect(text).toMatch(/2 of 3 paragraphs agreed \(67%\), 1 of them ad ref; 5 open brackets\./);
+  });
+
+  it('counts a bracket in a heading in its section, and option lines without brackets as an alternative group', () => {
+    const f = file('h.draft.md', '# A. First\n\n1. Text [a]{EU}.\n\n# B. [Second]{US}\n\n2. Text.\n\n# C. Finance\n\n3. States agreed:\nOption 1: Developed countries shall provide finance.\nOption 2: All Parties should provide finance.\n');
+    const [s] = JSON.parse(run('status', f, '--json').out);
+    expect(s.sections.map((x: { section: string; brackets: number; alternatives: number }) => [x.section, x.brackets, x.alternatives])).toEqual([
+      ['A. First', 1, 0],
+      ['B. [Second]{US}', 1, 0],
+      ['C. Finance', 0, 1],
+    ]);
+    expect(s.total).toMatchObject({ brackets: 2, alternatives: 1 });
+    expect(run('status', file('one.draft.md', '1. States agreed [to meet]{EU}.\n')).out).toContain('0 of 1 paragraph agreed (0%); 1 open bracket.');
+    expect(run('analyze', file('one.draft.md', '1. States agreed [to meet]{EU}.\n')).out).toContain('1 paragraph (0 agreed, 0 ad ref, 1 pending), 1 bracket, 0 references, 0 diagnostics (0 errors)');
   });
 
   it('--help for each command', () => {

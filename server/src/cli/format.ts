@@ -10,6 +10,9 @@ function table(header: string[], rows: (string | number)[][], alignLeft = 1): st
   return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
+/** `1 paragraph`, `2 paragraphs`. */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function rowCells(r: StatusRow): (string | number)[] {
   return [r.section, r.paragraphs, r.agreed, r.agreedAdRef, r.pending, r.brackets, r.alternatives, r.placeholders];
 }
@@ -28,7 +31,9 @@ export function formatStatus(file: string, a: Analysis, s: StatusSummary): strin
   const t = s.total;
   const pct = t.paragraphs ? Math.round(((t.agreed + t.agreedAdRef) / t.paragraphs) * 100) : 100;
   out.push('');
-  out.push(`${t.agreed + t.agreedAdRef} of ${t.paragraphs} paragraphs agreed (${pct}%), ${t.agreedAdRef} ad ref; ${t.brackets} open bracket${t.brackets === 1 ? '' : 's'}.`);
+  // Ad ref paragraphs count as agreed (as in the status bar), and the line says how many of them are.
+  const adRef = t.agreedAdRef ? `, ${t.agreedAdRef} of them ad ref` : '';
+  out.push(`${t.agreed + t.agreedAdRef} of ${count(t.paragraphs, 'paragraph')} agreed (${pct}%)${adRef}; ${count(t.brackets, 'open bracket')}.`);
   if (s.proposers.length || s.unattributed) {
     out.push('');
     const prow = s.proposers.map((p) => [p.proposer, p.brackets, p.deletions, p.alternatives]);
@@ -53,7 +58,7 @@ export function formatAnalyzeSummary(file: string, a: Analysis): string {
   const by = (s: string) => a.paragraphs.filter((p) => p.status === s).length;
   const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
   return [
-    `${file}: ${a.paragraphs.length} paragraphs (${by('agreed')} agreed, ${by('agreed-ad-ref')} ad ref, ${by('pending')} pending), ` +
-      `${a.brackets.length} brackets, ${a.references.length} references, ${a.diagnostics.length} diagnostics (${errors} errors)`,
+    `${file}: ${count(a.paragraphs.length, 'paragraph')} (${by('agreed')} agreed, ${by('agreed-ad-ref')} ad ref, ${by('pending')} pending), ` +
+      `${count(a.brackets.length, 'bracket')}, ${count(a.references.length, 'reference')}, ${count(a.diagnostics.length, 'diagnostic')} (${count(errors, 'error')})`,
   ].join('\n');
 }

@@ -58,6 +58,11 @@ function run(argv: string[]): number {
     const reports = analyses.map((a, i) => citeReport(args.files[i], a, checker));
     if (json) write(JSON.stringify(reports, null, process.stdout.isTTY ? 2 : undefined));
     else write(reports.map(formatCite).join('\n\n'));
+    // Its exit status counts every error of the drafts, which the listing of references does not show.
+    analyses.forEach((a, i) => {
+      const errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+      if (errors) process.stderr.write(`negotext: ${args.files[i]}: ${errors} error${errors === 1 ? '' : 's'} (run \`negotext check\` to list them)\n`);
+    });
   } else {
     let n = 0;
     analyses.forEach((a, i) => {

@@ -55,16 +55,34 @@ export function summarize(a: Analysis): StatusSummary {
     if (!r) rows.set(key, (r = emptyRow(key)));
     return r;
   };
+  let optionGroups = 0;
   for (const p of a.paragraphs) {
     const r = rowOf(p.section);
     r.paragraphs++;
     if (p.status === 'agreed') r.agreed++;
     else if (p.status === 'agreed-ad-ref') r.agreedAdRef++;
     else r.pending++;
+    // `Option 1:` / `Option 2:` lines without brackets are an alternative group too (FORMAT.md §5).
+    if (p.options.length >= 2) {
+      r.alternatives++;
+      optionGroups++;
+    }
   }
+  // A bracket in a heading counts in that heading's section; one in the title, before any.
+  const headingOf = (b: BracketInfo): string | null => {
+    const line = b.range.start.line;
+    let lo = 0;
+    let hi = a.sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a.sections[mid].range.start.line <= line) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? a.sections[lo - 1].title : null;
+  };
   const bySection = new Map<string, BracketInfo[]>();
   for (const b of a.brackets) {
-    const key = (b.paragraphIndex !== null ? a.paragraphs[b.paragraphIndex].section : null) ?? NO_SECTION;
+    const key = (b.paragraphIndex !== null ? a.paragraphs[b.paragraphIndex].section : headingOf(b)) ?? NO_SECTION;
     let l = bySection.get(key);
     if (!l) bySection.set(key, (l = []));
     l.push(b);
@@ -78,6 +96,13 @@ export function summarize(a: Analysis): StatusSummary {
     total.pending += r.pending;
   }
   addBrackets(total, a.brackets);
+  total.alternatives += optionGroups;
+  // Sections in document order (a section whose only brackets are in its heading included), the title's first.
+  const place = new Map<string, number>([[NO_SECTION, -1]]);
+  a.sections.forEach((x, i) => {
+    if (!place.has(x.title)) place.set(x.title, i);
+  });
+  const sections = [...rows.values()].sort((x, y) => (place.get(x.section) ?? Infinity) - (place.get(y.section) ?? Infinity));
   const proposers = new Map<string, ProposerRow>();
   let unattributed = 0;
   for (const b of a.brackets) {
@@ -90,9 +115,8 @@ export function summarize(a: Analysis): StatusSummary {
       if (b.kind === 'alternative') p.alternatives++;
     }
   }
-  // Sections in document order: the order in which rows were first met.
   return {
-    sections: [...rows.values()],
+    sections,
     total,
     proposers: [...proposers.values()].sort((x, y) => y.brackets - x.brackets || x.proposer.localeCompare(y.proposer)),
     unattributed,
