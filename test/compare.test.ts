@@ -2,7 +2,7 @@
 // holds old.draft.md, new.draft.md and expected.json; then properties.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -142,7 +142,7 @@ describe('compare edge cases', () => {
     expect(c.paragraphs.filter((p) => p.old === '1')).toEqual([expect.objectContaining({ old: '1', new: '1', modified: true, moved: true })]);
     expect(c.brackets.map((b) => b.outcome)).toEqual(['unchanged', 'unchanged']);
   });
-  it('the proposers table runs in the order proposers first appear in brackets, as the HTML table does; the summary sorts by count', async () => {
+  it('the proposers table runs in the order proposers first appear in brackets; the summary, Markdown and HTML sort by count', async () => {
     const long = 'States expressed serious concern that the ICT threat landscape continues to intensify and evolve.';
     const c = checkCompare(`1. ${long} [one]{Brazil} [two]{EU} [three]{EU}\n`, `1. ${long} one [two]{EU} three\n`, {});
     expect(c.proposers.map((p) => p.name)).toEqual(['Brazil', 'European Union']);
@@ -151,7 +151,7 @@ describe('compare edge cases', () => {
     for (const out of [formatCompare('a', 'b', c), formatCompareMarkdown('a', 'b', c)])
       expect(out.lastIndexOf('European Union')).toBeLessThan(out.lastIndexOf('Brazil')); // the table comes last
     const html = formatCompareHtml('a', 'b', c, '', '');
-    expect(html.lastIndexOf('Brazil')).toBeLessThan(html.lastIndexOf('European Union'));
+    expect(html.lastIndexOf('European Union')).toBeLessThan(html.lastIndexOf('Brazil'));
   });
   it('a pathological pair falls back to delete + insert', () => {
     const a = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
@@ -530,6 +530,30 @@ describe.runIf(existsSync(join(__dirname, '..', 'dist', 'cli.js')))('negotext co
     expect(out).not.toContain('<b>points');
     expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; the');
     expect(out).not.toMatch(/http/i);
+  });
+
+  it('names the files without their folders, says what the front matter says they are, and shows each paragraph of a repeated label with its own text', () => {
+    const dir = join(tmp, 'articles');
+    mkdirSync(dir, { recursive: true });
+    const a = join(dir, 'treaty-rev1.draft.md');
+    const b = join(dir, 'treaty-rev2.draft.md');
+    const fm = (rev: string) => `---\nsymbol: A/CONF.999/L.1\nrevision: ${rev}\ntitle: Draft agreement\n---\n\n`;
+    // Every Article numbers its paragraphs from 1: Article 2's paragraph 1 is deleted, a new one added to Article 3.
+    writeFileSync(a, fm('Rev.1') + '# Article 1\n\n1. Each Party shall cooperate in good faith with all other Parties.\n\n# Article 2\n\n1. The secretariat shall keep a register of national focal points.\n\n# Article 3\n\n1. This Agreement enters into force on the thirtieth day after ratification.\n');
+    writeFileSync(b, fm('Rev.2') + '# Article 1\n\n1. Each Party shall cooperate in good faith with all other Parties.\n\n# Article 2\n\n# Article 3\n\n1. This Agreement enters into force on the thirtieth day after ratification.\n\n2. Reservations may not be made to this Agreement.\n');
+    const r = run('--html', html, a, b);
+    expect(r.status, r.stderr).toBe(0);
+    const out = readFileSync(html, 'utf8');
+    expect(out).toContain('<h1>treaty-rev1.draft.md → treaty-rev2.draft.md</h1>');
+    expect(out).not.toContain(dir);
+    expect(out).toContain('<p class="doc">A/CONF.999/L.1, Rev.1 → Rev.2: Draft agreement</p>');
+    expect(out).toMatch(/<div class="para deleted"><span class="label">1<\/span><div class="body">The secretariat shall keep a register/);
+    expect(out).toMatch(/<div class="para added"><span class="label">2<\/span><div class="body">Reservations may not be made/);
+    expect(out).toContain('.added .label, .added .body { font-weight: bold; }');
+    const md = run('--markdown', a, b).stdout;
+    expect(md.split('\n').slice(0, 3)).toEqual(['# treaty-rev1.draft.md → treaty-rev2.draft.md', '', 'A/CONF.999/L.1, Rev.1 → Rev.2: Draft agreement']);
+    expect(md).toContain('  > ~~The secretariat shall keep a register of national focal points.~~');
+    expect(md).toContain('  > **Reservations may not be made to this Agreement.**');
   });
 
   it('refuses to overwrite an input file (exit 2, one line)', () => {

@@ -5,8 +5,8 @@
 // table of bracket outcomes per proposer, and the cross-references to check
 // (when the comparison has them). No external assets; all text escaped.
 import type { Comparison } from '../core/index';
-import { comparedParagraphTexts, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
-import { crossReferenceNote } from './compareText';
+import { entryBodies, proposersByCount, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+import { crossReferenceNote, displayName, draftIdentity } from './compareText';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
 export const escapeHtml = (s: string): string =>
@@ -18,19 +18,6 @@ const list = (l: string | string[] | null): string[] => (l === null ? [] : Array
 export function htmlDiff(diff: DiffPart[]): string {
   return diff.map((d) => (d.op === 'equal' ? escapeHtml(d.text) : d.op === 'insert' ? `<ins>${escapeHtml(d.text)}</ins>` : `<del>${escapeHtml(d.text)}</del>`)).join('');
 }
-
-/** Paragraph bodies by label, each label's paragraphs in document order (labels may repeat). */
-function byLabel(c: Comparison, text: string): Map<string, string[]> {
-  const m = new Map<string, string[]>();
-  for (const p of comparedParagraphTexts(c, text)) {
-    const q = m.get(p.label);
-    if (q) q.push(p.body);
-    else m.set(p.label, [p.body]);
-  }
-  return m;
-}
-
-const take = (m: Map<string, string[]>, label: string): string => m.get(label)?.shift() ?? '';
 
 function notes(p: ParagraphChange): string[] {
   const o = list(p.old);
@@ -50,6 +37,7 @@ const CSS = `
 :root { color-scheme: light; }
 body { font: 12pt/1.45 "Times New Roman", Times, serif; color: #000; background: #fff; max-width: 48em; margin: 2em auto; padding: 0 9em 0 1em; }
 h1 { font-size: 14pt; margin: 0 0 .3em; }
+.doc { margin: 0 0 .6em; }
 h2 { font-size: 12pt; margin: 1.6em 0 .5em; }
 .counts { margin: 0 0 1.2em; font-size: 10.5pt; }
 .legend { font-size: 10pt; color: #333; }
@@ -58,7 +46,7 @@ h2 { font-size: 12pt; margin: 1.6em 0 .5em; }
 .body { flex: 1 1 auto; white-space: pre-wrap; overflow-wrap: anywhere; }
 .note { position: absolute; right: -9em; width: 8em; top: 0; font: italic 9pt/1.3 Arial, Helvetica, sans-serif; color: #444; border-left: 2px solid #999; padding-left: .4em; }
 .deleted .body, .deleted .label { text-decoration: line-through; color: #555; }
-.added .label { font-weight: bold; }
+.added .label, .added .body { font-weight: bold; }
 ins { text-decoration: none; font-weight: bold; }
 del { text-decoration: line-through; }
 table { border-collapse: collapse; font-size: 10.5pt; }
@@ -69,15 +57,14 @@ td.n { text-align: right; }
 
 /** The whole report: one UTF-8 HTML document. */
 export function formatCompareHtml(oldName: string, newName: string, c: Comparison, oldText: string, newText: string): string {
-  const olds = byLabel(c, oldText);
-  const news = byLabel(c, newText);
+  const bodies = entryBodies(c, oldText, newText);
   const t = tally(c);
   const counts = `${t.modified} revised, ${t.renumbered} renumbered, ${t.moved} moved, ${t.split} split, ${t.merged} merged, ${t.added} added, ${t.deleted} deleted`;
   const outcomes = ['agreed', 'dropped', 'changed', 'unchanged', 'added'] as const;
   const bcounts = outcomes.map((k) => `${c.brackets.filter((b) => b.outcome === k).length} ${k}`).join(', ');
 
   const paras: string[] = [];
-  for (const p of c.paragraphs) {
+  for (const [i, p] of c.paragraphs.entries()) {
     const o = list(p.old);
     const nw = list(p.new);
     let cls: string;
@@ -86,11 +73,11 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     if (nw.length === 0) {
       cls = 'deleted';
       label = o.join(' + ');
-      body = escapeHtml(o.map((l) => take(olds, l)).join('\n\n'));
+      body = escapeHtml(bodies[i].old.join('\n\n'));
     } else {
       cls = o.length === 0 ? 'added' : p.modified ? 'revised' : 'same';
       label = nw.join(' + ');
-      const text = nw.map((l) => take(news, l)).join('\n\n');
+      const text = bodies[i].new.join('\n\n');
       body = p.diff ? htmlDiff(p.diff) : escapeHtml(text);
     }
     const ns = notes(p);
@@ -104,7 +91,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
   const table = c.proposers.length
     ? [
         '<table class="proposers"><thead><tr><th>Proposer</th>' + outcomes.map((k) => `<th>${k}</th>`).join('') + '</tr></thead><tbody>',
-        ...c.proposers.map((p) => `<tr><td>${escapeHtml(p.name)}</td>` + outcomes.map((k) => `<td class="n">${p[k]}</td>`).join('') + '</tr>'),
+        ...proposersByCount(c.proposers).map((p) => `<tr><td>${escapeHtml(p.name)}</td>` + outcomes.map((k) => `<td class="n">${p[k]}</td>`).join('') + '</tr>'),
         '</tbody></table>',
       ].join('\n')
     : '<p>No bracket names a proposer.</p>';
@@ -127,7 +114,9 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
             ].join('\n'),
       ];
 
-  const title = `${escapeHtml(oldName)} → ${escapeHtml(newName)}`;
+  // File names without their folders: a report is circulated, and local paths are nobody's business.
+  const title = `${escapeHtml(displayName(oldName))} → ${escapeHtml(displayName(newName))}`;
+  const identity = draftIdentity(oldText, newText);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -139,8 +128,9 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     '</head>',
     '<body>',
     `<h1>${title}</h1>`,
+    ...(identity ? [`<p class="doc">${escapeHtml(identity)}</p>`] : []),
     `<p class="counts">Paragraphs: ${counts}.<br>Brackets: ${bcounts}.</p>`,
-    '<p class="legend">Insertions are shown in <b>bold</b>, deletions <s>struck through</s>.</p>',
+    '<p class="legend">Insertions are shown in <b>bold</b>, deletions <s>struck through</s>; a new paragraph is wholly in bold, a deleted one wholly struck through.</p>',
     '<h2>Revised text</h2>',
     ...paras,
     '<h2>Brackets by proposer</h2>',

@@ -5,6 +5,8 @@ import { proposersByCount, tally, type BracketChange, type DiffPart, type Paragr
 import type { CrossReferenceCheck } from '../core/compare/crossReferences';
 import { SHORT_TEXT } from '../core/report';
 import { cutShort } from '../core/text';
+import { parseFrontMatter } from '../core/frontMatter';
+import { entryBodies } from '../core/compare/compare';
 
 /** The §10 object, exactly: file names first, and none of the extra checks a Comparison may carry. */
 export function compareReport(
@@ -29,6 +31,29 @@ function boundedTexts(brackets: Comparison['brackets']): Comparison['brackets'] 
     const text = cutShort(b.text, SHORT_TEXT);
     return text === b.text ? b : { ...b, text };
   });
+}
+
+/** A file name as a report shows it: without its folders. */
+export const displayName = (path: string): string => path.replace(/^.*[\\/]/, '') || path;
+
+/**
+ * What the drafts' front matter says they are: `A/AC.292/2026/CRP.4, Rev.1 → Rev.2: Draft elements
+ * on capacity-building`; null when neither has a symbol, revision or title.
+ */
+export function draftIdentity(oldText: string, newText: string): string | null {
+  const fm = (t: string) => {
+    const m = /^\ufeff?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(t.slice(0, 20_000));
+    const f = m ? parseFrontMatter(m[0]) : {};
+    const str = (k: string) => (typeof f[k] === 'string' || typeof f[k] === 'number' ? String(f[k]).trim() : '');
+    return { symbol: str('symbol'), revision: str('revision'), title: str('title') };
+  };
+  const [o, n] = [fm(oldText), fm(newText)];
+  const symbol = n.symbol || o.symbol;
+  const revisions = o.revision || n.revision ? `${o.revision || 'original'} → ${n.revision || 'original'}` : '';
+  const head = [symbol, revisions].filter(Boolean).join(', ');
+  const title = n.title || o.title;
+  const out = [head, title].filter(Boolean).join(': ');
+  return out ? cutShort(out, 300) : null;
 }
 
 /** What happened to a cross-reference's targets, in words: "3 is now 4", "2 was deleted". */
@@ -91,9 +116,10 @@ export function formatCompare(oldName: string, newName: string, c: Comparison): 
   const lines = [`${oldName} → ${newName}`, `Paragraphs: ${counts(c)}`];
   for (const p of c.paragraphs) if (changed(p)) lines.push(`  ${what(p)}`);
   lines.push(`Brackets: ${bracketCounts(c.brackets)}`);
-  for (const b of c.brackets)
-    if (b.outcome !== 'unchanged')
-      lines.push(`  ${b.paragraph ?? '—'}  ${b.outcome.padEnd(7)}  [${short(b.text)}]${b.proposers.length ? ` {${b.proposers.join(', ')}}` : ''}`);
+  const listed = c.brackets.filter((b) => b.outcome !== 'unchanged');
+  const w = Math.min(12, Math.max(0, ...listed.map((b) => (b.paragraph ?? '—').length)));
+  for (const b of listed)
+    lines.push(`  ${(b.paragraph ?? '—').padEnd(w)}  ${b.outcome.padEnd(9)}  [${short(b.text)}]${b.proposers.length ? ` {${b.proposers.join(', ')}}` : ''}`);
   if (c.proposers.length) {
     lines.push('Proposers: agreed / dropped / changed / unchanged / added');
     const w = Math.max(...c.proposers.map((p) => p.name.length));
@@ -119,13 +145,21 @@ function mdDiff(diff: DiffPart[]): string {
     .join('');
 }
 
-/** The same as Markdown, for pasting into a report or an issue. */
-export function formatCompareMarkdown(oldName: string, newName: string, c: Comparison): string {
-  const out = [`# ${mdEscape(oldName)} → ${mdEscape(newName)}`, '', `**Paragraphs**: ${counts(c)}.`, ''];
-  for (const p of c.paragraphs) {
+/** The same as Markdown, for pasting into a report or an issue; with the texts, added and deleted paragraphs are quoted too. */
+export function formatCompareMarkdown(oldName: string, newName: string, c: Comparison, texts?: { old: string; new: string }): string {
+  const identity = texts ? draftIdentity(texts.old, texts.new) : null;
+  const out = [`# ${mdEscape(displayName(oldName))} → ${mdEscape(displayName(newName))}`, '', ...(identity ? [mdEscape(identity), ''] : []), `**Paragraphs**: ${counts(c)}.`, ''];
+  const bodies = texts ? entryBodies(c, texts.old, texts.new) : null;
+  const quote = (parts: string[] | undefined, mark: '**' | '~~'): string | null => {
+    const body = (parts ?? []).join(' ').replace(/\s+/g, ' ').trim();
+    return body ? `  > ${mark}${mdEscape(short(body, 400))}${mark}` : null;
+  };
+  for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
     out.push(`- ${mdEscape(what(p))}`);
     if (p.diff) out.push(`  > ${mdDiff(p.diff)}`);
+    const q = p.new === null ? quote(bodies?.[i].old, '~~') : p.old === null ? quote(bodies?.[i].new, '**') : null;
+    if (q) out.push(q);
   }
   out.push('', `**Brackets**: ${bracketCounts(c.brackets)}.`, '', '| paragraph | outcome | text | proposers |', '|---|---|---|---|');
   for (const b of c.brackets) out.push(`| ${b.paragraph ?? ''} | ${b.outcome} | ${mdEscape(short(b.text, 80))} | ${mdEscape(b.proposers.join(', '))} |`);

@@ -224,18 +224,34 @@ export function paragraphTexts(text: string, options: AnalyzeOptions = {}): { la
   return sideOf(text, analyze(text, { checker: noReferences, references: false, diagnostics: false, ...options })).map((p) => ({ label: p.label, body: p.body }));
 }
 
-/** Both revisions' paragraph texts, kept on a comparison so that a report need not analyse them again. */
+/** Both revisions' paragraphs and the alignment, kept on a comparison so that a report need not analyse them again. */
 const TEXTS = Symbol('paragraphTexts');
 interface Kept {
   texts: [string, string];
   paras: [Para[], Para[]];
+  /** Paragraph indices of each entry of `paragraphs`, in its order. */
+  entries: { old: number[]; new: number[] }[];
 }
 
-/** `paragraphTexts(text)` for either text a comparison was made from, without analysing it again. */
-export function comparedParagraphTexts(c: Comparison, text: string): { label: string; body: string }[] {
+/**
+ * Each entry's paragraph texts (label left out), old and new, in the order of
+ * `c.paragraphs`: by the alignment itself, so that a repeated label (`1` in
+ * every Article) never shows another paragraph's text. For a comparison not
+ * made from these texts, paragraphs are matched by label in document order.
+ */
+export function entryBodies(c: Comparison, oldText: string, newText: string): { old: string[]; new: string[] }[] {
   const kept = (c as Comparison & { [TEXTS]?: Kept })[TEXTS];
-  const k = kept ? kept.texts.indexOf(text) : -1;
-  return kept && k >= 0 ? kept.paras[k].map((p) => ({ label: p.label, body: p.body })) : paragraphTexts(text);
+  if (kept && kept.texts[0] === oldText && kept.texts[1] === newText && kept.entries.length === c.paragraphs.length) {
+    return kept.entries.map((e) => ({ old: e.old.map((i) => kept.paras[0][i].body), new: e.new.map((i) => kept.paras[1][i].body) }));
+  }
+  const queue = (text: string): Map<string, string[]> => {
+    const m = new Map<string, string[]>();
+    for (const p of paragraphTexts(text)) m.set(p.label, [...(m.get(p.label) ?? []), p.body]);
+    return m;
+  };
+  const [olds, news] = [queue(oldText), queue(newText)];
+  const labels = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
+  return c.paragraphs.map((p) => ({ old: labels(p.old).map((l) => olds.get(l)?.shift() ?? ''), new: labels(p.new).map((l) => news.get(l)?.shift() ?? '') }));
 }
 
 /**
@@ -406,7 +422,8 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     c.crossReferences = crossReferencesOf(oldText, oldP, newText, newP, al);
   }
   // Not enumerable: no part of the comparison's JSON, nor of what the server sends.
-  Object.defineProperty(c, TEXTS, { value: { texts: [oldText, newText], paras: [oldP, newP] } satisfies Kept, enumerable: false });
+  const entries = al.entries.map((e) => ({ old: e.old, new: e.new }));
+  Object.defineProperty(c, TEXTS, { value: { texts: [oldText, newText], paras: [oldP, newP], entries } satisfies Kept, enumerable: false });
   return c;
 }
 
