@@ -1,12 +1,15 @@
 // The static language definition: syntaxes/negotext.tmLanguage.json and
-// language-configuration.json. vscode-textmate/vscode-oniguruma are not
-// dependencies, so the grammar is checked through its JSON, its regexes (which
-// must mean the same in Oniguruma and JavaScript) and a small TextMate-style
-// tokenizer below (begin/end/match, captures with patterns, includes; end
-// before patterns; earliest match wins, then list order).
+// language-configuration.json: its JSON, its regexes (which must mean the same
+// in Oniguruma and JavaScript: the tests read some with RegExp), and drafts
+// tokenized by VS Code's own engine (vscode-textmate and vscode-oniguruma).
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import * as textmate from 'vscode-textmate';
+import * as oniguruma from 'vscode-oniguruma';
+
+const require = createRequire(import.meta.url);
 
 const root = join(__dirname, '..');
 const grammarText = readFileSync(join(root, 'syntaxes', 'negotext.tmLanguage.json'), 'utf8');
@@ -39,11 +42,6 @@ const grammar = JSON.parse(grammarText) as Grammar;
 const repo = grammar.repository;
 
 // ---------------------------------------------------------------- regexes
-
-/** The only Oniguruma-only syntax the grammar may use is \A (start of file) in the front matter. */
-function toJs(src: string, firstLine = true): RegExp {
-  return new RegExp(src.replace(/\\A/g, firstLine ? '^' : '(?!)'), 'dg');
-}
 
 function* walk(rule: Rule | Capture, path: string): Generator<[string, Rule | Capture]> {
   yield [path, rule];
@@ -117,163 +115,44 @@ function re(key: string, field: 'match' | 'begin' | 'end' = 'match'): RegExp {
 
 // ---------------------------------------------------------------- tokenizer
 
-interface Frame {
-  rule: Rule;
-  patterns: Rule[];
-  scopes: string[];
-  contentScopes: string[];
-  end?: RegExp;
-}
-
-const flatCache = new Map<Rule[], Rule[]>();
-function flatten(patterns: Rule[], seen = new Set<Rule>()): Rule[] {
-  const cached = flatCache.get(patterns);
-  if (cached) return cached;
-  const out: Rule[] = [];
-  for (const p of patterns) {
-    if (p.include) {
-      const target = p.include === '$self' || p.include === '$base' ? grammar : repo[p.include.slice(1)];
-      if (!target) throw new Error(`unresolved include ${p.include}`);
-      if (seen.has(target)) continue;
-      if (target.match || target.begin) out.push(target);
-      else out.push(...flatten(target.patterns ?? [], new Set([...seen, target])));
-    } else if (p.match || p.begin) out.push(p);
-    else out.push(...flatten(p.patterns ?? [], new Set([...seen, p])));
-  }
-  flatCache.set(patterns, out);
-  return out;
-}
-
-const reCache = new Map<string, RegExp>();
-function compiled(src: string, firstLine: boolean): RegExp {
-  const key = `${firstLine ? 1 : 0}${src}`;
-  let r = reCache.get(key);
-  if (!r) reCache.set(key, (r = toJs(src, firstLine)));
-  return r;
-}
-
-const names = (n: string | undefined): string[] => (n ? n.split(' ') : []);
+// VS Code's own engine: vscode-textmate over the Oniguruma WebAssembly build.
+const onig = await (async () => {
+  const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+  return {
+    createOnigScanner: (sources: string[]) => oniguruma.createOnigScanner(sources),
+    createOnigString: (str: string) => oniguruma.createOnigString(str),
+  };
+})();
+const registry = new textmate.Registry({
+  onigLib: Promise.resolve(onig),
+  loadGrammar: async (scopeName) => (scopeName === grammar.scopeName ? textmate.parseRawGrammar(grammarText, 'negotext.tmLanguage.json') : null),
+});
+const engine = (await registry.loadGrammar(grammar.scopeName))!;
 
 type LineScopes = string[][];
-
-function applyCaptures(
-  line: string,
-  m: RegExpExecArray,
-  caps: Record<string, Capture> | undefined,
-  base: string[],
-  out: LineScopes,
-  firstLine: boolean,
-): void {
-  if (!caps || !m.indices) return;
-  const groups = Object.keys(caps).map(Number).sort((a, b) => a - b);
-  for (const g of groups) {
-    const span = m.indices[g];
-    if (!span) continue;
-    const [s, e] = span;
-    const cap = caps[String(g)];
-    for (let i = s; i < e; i++) out[i] = [...out[i], ...names(cap.name)];
-    if (cap.patterns) {
-      // Like vscode-textmate: tokenize the line up to the capture's end, from its start, in a fresh stack.
-      const sub = line.slice(0, e);
-      const frame: Frame = { rule: cap as Rule, patterns: cap.patterns, scopes: out[s] ?? base, contentScopes: out[s] ?? base };
-      const subOut: LineScopes = out.slice(0, e).map((x) => [...x]);
-      scanLine(sub, [frame], firstLine, subOut, s);
-      for (let i = s; i < e; i++) out[i] = subOut[i];
-    }
-  }
-}
-
-/** Tokenize one line from `start`, mutating `stack`; fills out[i] with the scopes of character i. */
-function scanLine(line: string, stack: Frame[], firstLine: boolean, out: LineScopes, start = 0): void {
-  let pos = start;
-  let guard = 0;
-  for (;;) {
-    if (++guard > 10_000) throw new Error(`tokenizer loop on: ${line}`);
-    const top = stack[stack.length - 1];
-    let best: { m: RegExpExecArray; rule?: Rule } | undefined;
-    const candidates: { re: RegExp; rule?: Rule }[] = [];
-    if (top.end !== undefined && !top.rule.applyEndPatternLast) candidates.push({ re: top.end });
-    for (const p of flatten(top.patterns)) candidates.push({ re: compiled((p.match ?? p.begin)!, firstLine), rule: p });
-    if (top.end !== undefined && top.rule.applyEndPatternLast) candidates.push({ re: top.end });
-    for (const c of candidates) {
-      c.re.lastIndex = pos;
-      const m = c.re.exec(line);
-      if (m && (!best || m.index < best.m.index)) best = { m, rule: c.rule };
-    }
-    const fill = (s: number, e: number, scopes: string[]) => {
-      for (let i = s; i < e; i++) out[i] = scopes;
-    };
-    if (!best) {
-      fill(pos, line.length, top.contentScopes);
-      return;
-    }
-    const { m, rule } = best;
-    const mEnd = m.index + m[0].length;
-    fill(pos, m.index, top.contentScopes);
-    if (!rule) {
-      // end of the top frame
-      fill(m.index, mEnd, top.scopes);
-      applyCaptures(line, m, top.rule.endCaptures ?? top.rule.captures, top.scopes, out, firstLine);
-      stack.pop();
-      if (stack.length === 0) throw new Error('popped the root frame');
-    } else if (rule.match !== undefined) {
-      const scopes = [...top.contentScopes, ...names(rule.name)];
-      fill(m.index, mEnd, scopes);
-      applyCaptures(line, m, rule.captures, scopes, out, firstLine);
-      if (m[0].length === 0) {
-        // a zero-width match: step over one character, as vscode-textmate would
-        if (m.index >= line.length) return;
-        fill(m.index, m.index + 1, top.contentScopes);
-        pos = m.index + 1;
-        continue;
-      }
-    } else {
-      const scopes = [...top.contentScopes, ...names(rule.name)];
-      fill(m.index, mEnd, scopes);
-      applyCaptures(line, m, rule.beginCaptures ?? rule.captures, scopes, out, firstLine);
-      stack.push({
-        rule,
-        patterns: rule.patterns ?? [],
-        scopes,
-        contentScopes: [...scopes, ...names(rule.contentName)],
-        end: compiled(rule.end!, false),
-      });
-    }
-    pos = mEnd;
-    if (pos > line.length) return;
-    if (pos === line.length && stack[stack.length - 1].end === undefined) return;
-    if (pos === line.length) {
-      // an end pattern may still match at the very end (zero-width); try once more, then stop
-      const t = stack[stack.length - 1];
-      t.end!.lastIndex = pos;
-      const em = t.end!.exec(line);
-      if (em && em.index === pos && em[0].length === 0 && stack.length > 1) {
-        stack.pop();
-        continue;
-      }
-      return;
-    }
-  }
-}
 
 interface Tokenized {
   lines: string[];
   scopes: LineScopes[];
-  /** Frames open at the end of each line (1 = only the root). */
+  /** Rules open at the end of each line (1 = only the root). */
   depthAfter: number[];
 }
 
 function tokenize(text: string): Tokenized {
   const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
-  const stack: Frame[] = [{ rule: grammar, patterns: grammar.patterns ?? [], scopes: [grammar.scopeName], contentScopes: [grammar.scopeName] }];
+  let stack = textmate.INITIAL;
   const scopes: LineScopes[] = [];
   const depthAfter: number[] = [];
-  lines.forEach((line, i) => {
-    const out: LineScopes = new Array(line.length).fill(undefined).map(() => [grammar.scopeName]);
-    scanLine(line, stack, i === 0, out);
+  for (const line of lines) {
+    const r = engine.tokenizeLine(line, stack, 10_000);
+    if (r.stoppedEarly) throw new Error(`tokenizing stopped early on: ${line.slice(0, 80)}`);
+    const out: LineScopes = new Array(line.length);
+    for (const t of r.tokens) for (let i = t.startIndex; i < Math.min(t.endIndex, line.length); i++) out[i] = t.scopes;
     scopes.push(out);
-    depthAfter.push(stack.length);
-  });
+    stack = r.ruleStack;
+    depthAfter.push(stack.depth);
+  }
   return { lines, scopes, depthAfter };
 }
 
