@@ -358,8 +358,7 @@ class Finder {
     const withPin = this.refs.filter((r) => r.pinpoint !== null);
     if (withPin.length === 0) return;
     const t = this.text;
-    // A title after "entitled" (`resolution 70/1 entitled “Transforming our world …”`) quotes no paragraph.
-    const quotes = findQuotes(t).filter(([open]) => !TITLE_BEFORE.test(t.slice(Math.max(0, open - 16), open)));
+    const quotes = findQuotes(t);
     if (quotes.length === 0) return;
     const sentences = sentenceEnds(t, quotes);
     let si = 0;
@@ -397,9 +396,6 @@ function normaliseLabel(first: string, rangeEnd: string | undefined): string {
     /^\d+$/.test(l) ? l : l.replace(/\s+/g, '').replace(/(\d)(bis|ter|quater)/, '$1 $2').replace(/\(/g, ' (').trim();
   return rangeEnd ? `${one(first)}–${one(rangeEnd)}` : one(first);
 }
-
-/** What stands before a title, not a quotation: `entitled “…”`, `titled "…"`. */
-const TITLE_BEFORE = /\b(?:en)?titled[\s,:]*$/i;
 
 /** Quotation spans [open, close + 1) in “…” or "…", not overlapping, reset at a blank line. */
 function findQuotes(t: string): [number, number][] {
