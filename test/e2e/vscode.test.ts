@@ -400,7 +400,15 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     // A draft's own name typed in the dialog: VS Code's dialog adds the report's type, so the draft is untouched.
     await report.locator('#negotext-save-report').click();
     await dialog.waitFor({ timeout: 20_000 });
-    await dialog.locator('input').fill(join(workspace!, COMPARE_OLD));
+    // The dialog fills in its default path once ready: type over it only then, and check it took.
+    const input = dialog.locator('input');
+    await expect.poll(() => input.inputValue(), { timeout: 10_000 }).toMatch(new RegExp(`/drafts/${savedName.replace(/\./g, '\\.')}$`));
+    await expect
+      .poll(async () => {
+        if ((await input.inputValue()) !== join(workspace!, COMPARE_OLD)) await input.fill(join(workspace!, COMPARE_OLD));
+        return input.inputValue();
+      }, { timeout: 10_000, interval: 300 })
+      .toBe(join(workspace!, COMPARE_OLD));
     await page.keyboard.press('Enter');
     const besideDraft = join(workspace!, `${COMPARE_OLD}.html`);
     await expect.poll(() => (existsSync(besideDraft) ? readFileSync(besideDraft, 'utf8') : ''), { timeout: 20_000 }).toContain(`${COMPARE_OLD} → ${COMPARE_NEW}</h1>`);
