@@ -2,6 +2,7 @@
 // section and in total, paragraphs by status, open brackets, alternatives,
 // placeholders; and brackets per proposer.
 import type { Analysis, BracketInfo } from './model';
+import { partitionPoint } from './compare/lowerBound';
 
 export interface StatusRow {
   section: string;
@@ -70,15 +71,8 @@ export function summarize(a: Analysis): StatusSummary {
   }
   // A bracket in a heading counts in that heading's section; one in the title, before any.
   const headingOf = (b: BracketInfo): string | null => {
-    const line = b.range.start.line;
-    let lo = 0;
-    let hi = a.sections.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (a.sections[mid].range.start.line <= line) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? a.sections[lo - 1].title : null;
+    const n = partitionPoint(a.sections.length, (i) => a.sections[i].range.start.line <= b.range.start.line);
+    return n > 0 ? a.sections[n - 1].title : null;
   };
   const bySection = new Map<string, BracketInfo[]>();
   for (const b of a.brackets) {

@@ -1,6 +1,7 @@
 // Folding: sections, multi-line paragraphs, multi-line brackets.
 import type { FoldingRange } from 'vscode-languageserver';
 import type { Analysis } from '../core/index';
+import { partitionPoint } from '../core/compare/lowerBound';
 
 export function foldingRanges(a: Analysis, lineCount: number): FoldingRange[] {
   const out: FoldingRange[] = [];
@@ -31,12 +32,5 @@ export function foldingRanges(a: Analysis, lineCount: number): FoldingRange[] {
 
 /** The last paragraph that ends on or before `line` (paragraphs are in order and apart), or -1: a binary search, for a draft of thousands of sections. */
 function lastEndingBy(a: Analysis, line: number): number {
-  let lo = 0;
-  let hi = a.paragraphs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a.paragraphs[mid].range.end.line <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(a.paragraphs.length, (i) => a.paragraphs[i].range.end.line <= line) - 1;
 }
