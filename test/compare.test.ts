@@ -554,6 +554,11 @@ describe.runIf(existsSync(join(__dirname, '..', 'dist', 'cli.js')))('negotext co
     expect(md.split('\n').slice(0, 3)).toEqual(['# treaty-rev1.draft.md → treaty-rev2.draft.md', '', 'A/CONF.999/L.1, Rev.1 → Rev.2: Draft agreement']);
     expect(md).toContain('  > ~~The secretariat shall keep a register of national focal points.~~');
     expect(md).toContain('  > **Reservations may not be made to this Agreement.**');
+    // Each changed paragraph under its heading, where labels repeat from one Article to the next.
+    expect(out).toMatch(/<h3 class="section">Article 2<\/h3>\n<div class="para deleted"><span class="label">1<\/span>/);
+    expect(out).toMatch(/<h3 class="section">Article 3<\/h3>\n<div class="para same"><span class="label">1<\/span>[\s\S]*<div class="para added"><span class="label">2<\/span>/);
+    expect(md).toMatch(/### Article 2\n\n- 1: deleted\n[\s\S]*### Article 3\n\n- 2: added/);
+    expect(run(a, b).stdout).toMatch(/\n  Article 2\n    1: deleted\n  Article 3\n    2: added\n/);
   });
 
   it('refuses to overwrite an input file (exit 2, one line)', () => {

@@ -25,7 +25,7 @@ const NEW = 'file:///tmp/negotext-compare/compare-rev2.draft.md';
 /** What the CLI would print and write for the same two texts. */
 function expected(oldName: string, newName: string, oldText: string, newText: string): CompareResult {
   const c = compare(oldText, newText);
-  return { report: compareReport(oldName, newName, c), html: formatCompareHtml(oldName, newName, c, oldText, newText), summary: formatCompare(oldName, newName, c) };
+  return { report: compareReport(oldName, newName, c), html: formatCompareHtml(oldName, newName, c, oldText, newText), summary: formatCompare(oldName, newName, c, { old: oldText, new: newText }) };
 }
 
 /** A long draft and a revision of it: every third paragraph edited, brackets agreed and dropped. */

@@ -35,5 +35,5 @@ export function runCompare(argv: string[], isTTY: boolean): string {
   }
   if (args.flags.has('--json')) return JSON.stringify(compareReport(oldName, newName, c), null, isTTY ? 2 : undefined);
   if (args.flags.has('--markdown')) return formatCompareMarkdown(oldName, newName, c, { old: oldText, new: newText });
-  return formatCompare(oldName, newName, c);
+  return formatCompare(oldName, newName, c, { old: oldText, new: newText });
 }

@@ -107,6 +107,6 @@ export async function compareRequest(
   return {
     report: compareReport(oldName, newName, c),
     html: formatCompareHtml(oldName, newName, c, texts[0], texts[1]),
-    summary: formatCompare(oldName, newName, c),
+    summary: formatCompare(oldName, newName, c, { old: texts[0], new: texts[1] }),
   };
 }

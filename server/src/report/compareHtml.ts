@@ -39,6 +39,7 @@ body { font: 12pt/1.45 "Times New Roman", Times, serif; color: #000; background:
 h1 { font-size: 14pt; margin: 0 0 .3em; }
 .doc { margin: 0 0 .6em; }
 h2 { font-size: 12pt; margin: 1.6em 0 .5em; }
+h3.section { font-size: 12pt; margin: 1.2em 0 .6em; }
 .counts { margin: 0 0 1.2em; font-size: 10.5pt; }
 .legend { font-size: 10pt; color: #333; }
 .para { position: relative; margin: 0 0 .9em; display: flex; gap: .8em; }
@@ -64,6 +65,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
   const bcounts = outcomes.map((k) => `${c.brackets.filter((b) => b.outcome === k).length} ${k}`).join(', ');
 
   const paras: string[] = [];
+  let lastSection: string | null = null;
   for (const [i, p] of c.paragraphs.entries()) {
     const o = list(p.old);
     const nw = list(p.new);
@@ -80,6 +82,10 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
       const text = bodies[i].new.join('\n\n');
       body = p.diff ? htmlDiff(p.diff) : escapeHtml(text);
     }
+    // The headings of the new revision, as the text reads (a heading's own changes are not shown).
+    const section = bodies[i].section;
+    if (section !== null && section !== lastSection) paras.push(`<h3 class="section">${escapeHtml(section)}</h3>`);
+    if (section !== null) lastSection = section;
     const ns = notes(p);
     paras.push(
       `<div class="para ${cls}"><span class="label">${escapeHtml(label)}</span><div class="body">${body}</div>` +

@@ -111,10 +111,18 @@ function bracketCounts(bs: BracketChange[]): string {
   return o.map((k) => `${bs.filter((b) => b.outcome === k).length} ${k}`).join(', ');
 }
 
-/** The readable summary. */
-export function formatCompare(oldName: string, newName: string, c: Comparison): string {
+/** The readable summary; with the texts, the changed paragraphs under their headings (labels repeat from one Article to the next). */
+export function formatCompare(oldName: string, newName: string, c: Comparison, texts?: { old: string; new: string }): string {
   const lines = [`${oldName} → ${newName}`, `Paragraphs: ${counts(c)}`];
-  for (const p of c.paragraphs) if (changed(p)) lines.push(`  ${what(p)}`);
+  const bodies = texts ? entryBodies(c, texts.old, texts.new) : null;
+  let lastSection: string | null = null;
+  for (const [i, p] of c.paragraphs.entries()) {
+    if (!changed(p)) continue;
+    const section = bodies?.[i].section ?? null;
+    if (section !== null && section !== lastSection) lines.push(`  ${section}`);
+    if (section !== null) lastSection = section;
+    lines.push(`${lastSection !== null ? '    ' : '  '}${what(p)}`);
+  }
   lines.push(`Brackets: ${bracketCounts(c.brackets)}`);
   const listed = c.brackets.filter((b) => b.outcome !== 'unchanged');
   const w = Math.min(12, Math.max(0, ...listed.map((b) => (b.paragraph ?? '—').length)));
@@ -154,8 +162,13 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
     const body = (parts ?? []).join(' ').replace(/\s+/g, ' ').trim();
     return body ? `  > ${mark}${mdEscape(short(body, 400))}${mark}` : null;
   };
+  let lastSection: string | null = null;
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
+    // Under the heading it stands under, where labels repeat from one heading to the next (`1` in every Article).
+    const section = bodies?.[i].section ?? null;
+    if (section !== null && section !== lastSection) out.push('', `### ${mdEscape(section)}`, '');
+    if (section !== null) lastSection = section;
     out.push(`- ${mdEscape(what(p))}`);
     if (p.diff) out.push(`  > ${mdDiff(p.diff)}`);
     const q = p.new === null ? quote(bodies?.[i].old, '~~') : p.old === null ? quote(bodies?.[i].new, '**') : null;

@@ -73,6 +73,8 @@ interface Piece {
 
 interface Para {
   label: string;
+  /** The heading it stands under (FORMAT.md §2), for reports. */
+  section: string | null;
   /** The paragraph's text without its label, trimmed. */
   body: string;
   /** Where the body's text lies in the file, in order. */
@@ -145,9 +147,9 @@ function sideOf(text: string, analysis: Analysis): SideOf {
       pieces = [{ from: s, to: e, at: 0 }];
     }
     const t = trimPieces(raw, pieces);
-    return { label: p.label, body: t.body, pieces: t.pieces, brackets: [], textStart, end: e };
+    return { label: p.label, section: p.section, body: t.body, pieces: t.pieces, brackets: [], textStart, end: e };
   });
-  const outside: Para = { label: '', body: '', pieces: [], brackets: [], textStart: 0, end: text.length };
+  const outside: Para = { label: '', section: null, body: '', pieces: [], brackets: [], textStart: 0, end: text.length };
   for (const b of analysis.brackets) (b.paragraphIndex !== null && paras[b.paragraphIndex] ? paras[b.paragraphIndex] : outside).brackets.push(b);
   // Text in no paragraph, the gaps between them, even with no bracket there: an old heading's
   // bracket agreed (`# A. [Threats]{EU}` → `# A. Threats`) is found in the new side's text.
@@ -220,8 +222,8 @@ function alignText(side: SideOf, p: Para, folded: string): string {
 }
 
 /** Each paragraph's label and text (label left out, trimmed): what `diff` runs over. */
-export function paragraphTexts(text: string, options: AnalyzeOptions = {}): { label: string; body: string }[] {
-  return sideOf(text, analyze(text, { checker: noReferences, references: false, diagnostics: false, ...options })).map((p) => ({ label: p.label, body: p.body }));
+export function paragraphTexts(text: string, options: AnalyzeOptions = {}): { label: string; body: string; section: string | null }[] {
+  return sideOf(text, analyze(text, { checker: noReferences, references: false, diagnostics: false, ...options })).map((p) => ({ label: p.label, body: p.body, section: p.section }));
 }
 
 /** Both revisions' paragraphs and the alignment, kept on a comparison so that a report need not analyse them again. */
@@ -235,23 +237,34 @@ interface Kept {
 
 /**
  * Each entry's paragraph texts (label left out), old and new, in the order of
- * `c.paragraphs`: by the alignment itself, so that a repeated label (`1` in
- * every Article) never shows another paragraph's text. For a comparison not
- * made from these texts, paragraphs are matched by label in document order.
+ * `c.paragraphs`, and the heading it stands under (the new revision's, the
+ * old one's for a deleted paragraph): by the alignment itself, so that a
+ * repeated label (`1` in every Article) never shows another paragraph's text.
+ * For a comparison not made from these texts, paragraphs are matched by label
+ * in document order.
  */
-export function entryBodies(c: Comparison, oldText: string, newText: string): { old: string[]; new: string[] }[] {
+export function entryBodies(c: Comparison, oldText: string, newText: string): { old: string[]; new: string[]; section: string | null }[] {
   const kept = (c as Comparison & { [TEXTS]?: Kept })[TEXTS];
   if (kept && kept.texts[0] === oldText && kept.texts[1] === newText && kept.entries.length === c.paragraphs.length) {
-    return kept.entries.map((e) => ({ old: e.old.map((i) => kept.paras[0][i].body), new: e.new.map((i) => kept.paras[1][i].body) }));
+    return kept.entries.map((e) => ({
+      old: e.old.map((i) => kept.paras[0][i].body),
+      new: e.new.map((i) => kept.paras[1][i].body),
+      section: e.new.length ? kept.paras[1][e.new[0]].section : e.old.length ? kept.paras[0][e.old[0]].section : null,
+    }));
   }
-  const queue = (text: string): Map<string, string[]> => {
-    const m = new Map<string, string[]>();
-    for (const p of paragraphTexts(text)) m.set(p.label, [...(m.get(p.label) ?? []), p.body]);
+  type Text = { body: string; section: string | null };
+  const queue = (text: string): Map<string, Text[]> => {
+    const m = new Map<string, Text[]>();
+    for (const p of paragraphTexts(text)) m.set(p.label, [...(m.get(p.label) ?? []), p]);
     return m;
   };
   const [olds, news] = [queue(oldText), queue(newText)];
   const labels = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
-  return c.paragraphs.map((p) => ({ old: labels(p.old).map((l) => olds.get(l)?.shift() ?? ''), new: labels(p.new).map((l) => news.get(l)?.shift() ?? '') }));
+  return c.paragraphs.map((p) => {
+    const o = labels(p.old).map((l) => olds.get(l)?.shift());
+    const n = labels(p.new).map((l) => news.get(l)?.shift());
+    return { old: o.map((x) => x?.body ?? ''), new: n.map((x) => x?.body ?? ''), section: (n.length ? n[0]?.section : o[0]?.section) ?? null };
+  });
 }
 
 /**
