@@ -23,6 +23,9 @@ export class ActiveLedger implements vscode.Disposable {
   constructor(private readonly client: LanguageClient) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor?.document)),
+      // Focus in the comparison report, the Output or another panel leaves no active text editor:
+      // the draft still beside it stays the one shown, until it is no longer on screen.
+      vscode.window.onDidChangeVisibleTextEditors(() => this.follow(vscode.window.activeTextEditor?.document)),
       // A file renamed to .draft.md, or "Change Language Mode", changes the id in place.
       vscode.workspace.onDidOpenTextDocument((d) => {
         if (d.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.follow(d);
@@ -34,7 +37,7 @@ export class ActiveLedger implements vscode.Disposable {
     this.follow(vscode.window.activeTextEditor?.document);
   }
 
-  /** The active draft, or undefined when the active editor is not one. */
+  /** The active draft (or the last one, while focus is in a panel or webview beside it), or undefined. */
   get document(): vscode.TextDocument | undefined {
     return this.doc;
   }
@@ -59,7 +62,8 @@ export class ActiveLedger implements vscode.Disposable {
   }
 
   private follow(document: vscode.TextDocument | undefined): void {
-    const next = isDraft(document) ? document : undefined;
+    const stillShown = document === undefined && this.doc !== undefined && vscode.window.visibleTextEditors.some((e) => e.document === this.doc);
+    const next = isDraft(document) ? document : stillShown ? this.doc : undefined;
     if (next === this.doc) return;
     this.doc = next;
     this.current = null;

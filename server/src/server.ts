@@ -17,7 +17,7 @@ import { contentTypeEncoder } from './lsp/encoder';
 import { runSlice, sliceOver } from './lsp/slices';
 import { outline } from './lsp/outline';
 import { hover } from './lsp/hover';
-import { codeActions } from './lsp/codeActions';
+import { codeActions, ofKinds } from './lsp/codeActions';
 import { complete } from './lsp/completion';
 import { referenceAt } from './lsp/referenceHover';
 import { definitionOf } from './lsp/definition';
@@ -260,7 +260,7 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
   connection.onDocumentSymbol(({ textDocument }) => withDraft(textDocument.uri, [], (d) => outline(d.analysis())));
   connection.onHover(({ textDocument, position }) => withDraft(textDocument.uri, null, (d) => hover(d.analysis(), position, options.registry ?? defaultRegistry, agreed(), d.doc)));
   connection.onCodeAction(({ textDocument, range, context }) =>
-    withDraft(textDocument.uri, [], (d) => codeActions(textDocument.uri, d.doc, d.analysis(), range, context.diagnostics)));
+    withDraft(textDocument.uri, [], (d) => ofKinds(codeActions(textDocument.uri, d.doc, d.analysis(), range, context.diagnostics), context.only)));
   connection.onCompletion(({ textDocument, position }) =>
     withDraft(textDocument.uri, null, (d) => complete(options.registry ?? defaultRegistry, agreed(), d.doc.lineText(position.line), position)));
   connection.onDefinition(({ textDocument, position }) => withDraft(textDocument.uri, null, (d) => {

@@ -356,6 +356,12 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     // The deletion struck through, the proposer table with each delegation's outcomes.
     await report.locator('del', { hasText: 'strongly' }).first().waitFor({ timeout: 30_000 });
     await expect.poll(() => report.locator('h1').innerText(), { timeout: 10_000 }).toBe(`${COMPARE_OLD} → ${COMPARE_NEW}`);
+    // Reading the report (focus in the webview) leaves the status bar on the draft beside it.
+    await expect.poll(async () => (await statusItem().innerText()).trim(), { timeout: 20_000 }).toMatch(/^2 open brackets · \d+\/\d+ paragraphs agreed$/);
+    const statusBefore = (await statusItem().innerText()).trim();
+    await report.locator('h1').click();
+    await page.waitForTimeout(500);
+    expect((await statusItem().innerText()).trim()).toBe(statusBefore);
     const rows = async () => (await report.locator('table tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
     await expect.poll(rows, { timeout: 10_000 }).toEqual(expect.arrayContaining([
       'Proposer agreed dropped changed unchanged added',

@@ -159,6 +159,19 @@ describe('code actions', () => {
     expect(actions.filter((a) => a.kind === 'quickfix').map((a) => a.title)).toEqual(['Change to “resolution 75/240”']);
   });
 
+  it('answers only the kinds asked for (context.only), as VS Code asks for quick fixes alone', async () => {
+    const { text, position } = parseCursor('1. States [stren‸gthen]{Atlantis} cooperation.\n');
+    const uri = freshUri('only-kinds');
+    const p = await openAndWait(client, uri, text);
+    const ask = (only?: string[]) =>
+      client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: p.diagnostics, ...(only ? { only } : {}) } });
+    const all = await ask();
+    expect(new Set(all.map((a) => a.kind))).toEqual(new Set(['quickfix', 'refactor.rewrite']));
+    expect((await ask(['quickfix'])).map((a) => a.title)).toEqual(all.filter((a) => a.kind === 'quickfix').map((a) => a.title));
+    expect((await ask(['refactor'])).map((a) => a.title)).toEqual(all.filter((a) => a.kind === 'refactor.rewrite').map((a) => a.title));
+    expect(await ask(['source'])).toEqual([]);
+  });
+
   it('offers no name fix for a diagnostic of another code', async () => {
     const { text, position } = parseCursor('1. An [unclo‸sed bracket.\n');
     const uri = freshUri('other-code');

@@ -251,6 +251,9 @@ describe('codeLens', () => {
     const uri = await opened('lens-spanned', '2. Before.\n\n[3 bis. Whole paragraph text.\n\n4. Second spanned paragraph.]{EU}\n\n5. After [x]{Cuba}.\n');
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', td(uri));
     expect(lenses.map((l) => l.command?.title)).toEqual(['agreed', 'pending · 1 bracket · European Union', 'pending · within a bracket of European Union', 'pending · 1 bracket · Cuba']);
+    const plain = await opened('lens-spanned-unattributed', '[3 bis. Whole paragraph text.\n\n4. Second spanned paragraph.]\n');
+    const plainLenses = await client.request<CodeLens[]>('textDocument/codeLens', td(plain));
+    expect(plainLenses.map((l) => l.command?.title)).toEqual(['pending · 1 bracket', 'pending · within an unattributed bracket']);
   });
 
   it('has no lens for a draft without paragraphs', async () => {

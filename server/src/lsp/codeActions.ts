@@ -16,6 +16,15 @@ function action(uri: string, title: string, kind: string, edits: TextEdit[], dia
 }
 
 const short = (text: string): string => oneLine(text, 40);
+
+/**
+ * The actions of the kinds a client asked for (`context.only`: VS Code asks for `quickfix` alone when
+ * it only wants the lightbulb's fixes, and drops and logs any other kind it is sent); all without `only`.
+ */
+export function ofKinds(actions: CodeAction[], only: readonly string[] | undefined): CodeAction[] {
+  if (!only?.length) return actions;
+  return actions.filter((x) => x.kind !== undefined && only.some((k) => x.kind === k || x.kind!.startsWith(`${k}.`)));
+}
 const MAX_OPTION_CHOICES = 10;
 
 export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range: Range, diagnostics: readonly LspDiagnostic[]): CodeAction[] {

@@ -21,7 +21,7 @@ export function codeLenses(a: Analysis): CodeLens[] {
     if (who.size) parts.push([...who].join(', '));
     // Pending for a bracket opened in an earlier paragraph (`[3 bis. … ⏎ 4. …]{EU}`): say whose.
     const span = within.get(i);
-    if (span) parts.push(`within a bracket of ${span.size ? [...span].join(', ') : 'no one named'}`);
+    if (span) parts.push(span.size ? `within a bracket of ${[...span].join(', ')}` : 'within an unattributed bracket');
     const at = { start: p.range.start, end: p.range.start };
     out.push({ range: at, command: { title: parts.join(' · '), command: '' } });
   });
