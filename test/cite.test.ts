@@ -116,6 +116,16 @@ describe('negotext cite', () => {
     rmSync(dirname(f), { recursive: true, force: true });
   });
 
+  it('suggests no other decision for a decision numbered as decisions are (1/CP.20 is a real one the catalogue lacks), but does for a misshapen one', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'negotext-cite-')), 'decisions.draft.md');
+    writeFileSync(f, '1. Recalling decision 1/CP.20 and decision 7/CP.21 and decision 1/CP.210.\n');
+    const lines = run('cite', f, '--agreed', corpusAgreed).out.split('\n');
+    expect(lines).toContain('  1  decision 1/CP.20  unknown document');
+    expect(lines).toContain('     decision 7/CP.21  unknown document');
+    expect(lines).toContain('     decision 1/CP.210  unknown document (did you mean decision 1/CP.21?)');
+    rmSync(dirname(f), { recursive: true, force: true });
+  });
+
   it('calls an unknown document unknown, with or without a suggestion', () => {
     const f = join(mkdtempSync(join(tmpdir(), 'negotext-cite-')), 'unknown.draft.md');
     writeFileSync(f, '1. The Group recalled A/99/999 and resolution 75/240.\n');

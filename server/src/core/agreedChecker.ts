@@ -79,6 +79,8 @@ function decisionHeadings(text: string): { symbol: string; line: number }[] {
   return out;
 }
 
+const PLAUSIBLE_DECISION = /^decision\s+\d{1,2}\/[A-Z]{2,5}\.\d{1,2}$/i;
+
 export class AgreedChecker implements ReferenceChecker {
   readonly index = new AgreedIndex();
   private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
@@ -174,6 +176,10 @@ export class AgreedChecker implements ReferenceChecker {
     let out = this.suggestionCache.get(key);
     if (out) return out;
     out = [];
+    // A decision numbered as decisions are (`decision 1/CP.20`, `7/CP.21`) is most likely a real one the
+    // catalogue lacks: every other number of a session is a decision too, and the next session's a later
+    // text. Only a misshapen one (`1/CP.2l`, `1/CP.210`) gets the nearest known decision.
+    if (PLAUSIBLE_DECISION.test(symbol.trim())) return out;
     for (const c of this.knownSymbols()) if (c.key !== key && editDistance(key, c.key, 1) <= 1) out.push(c.symbol);
     out = out.slice(0, 3);
     if (this.suggestionCache.size > 10_000) this.suggestionCache.clear();
