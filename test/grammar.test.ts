@@ -475,6 +475,15 @@ describe('tokenizing', () => {
     expect(has(at(u, 2, '999.'), 'constant.numeric.paragraph-label')).toBe(true);
   });
 
+  it('front matter never closed ends at a section heading, as at a label', () => {
+    for (const heading of ['# A. Introduction', 'B. Threats']) {
+      const t = tokenize(`---\ntitle: x\n\n${heading}\n\nThe chapeau [text]{EU}.\n`);
+      expect(has(at(t, 1, 'title'), 'meta.embedded.block.frontmatter')).toBe(true);
+      expect(has(at(t, 3, heading.slice(-5)), 'meta.embedded.block.frontmatter'), heading).toBe(false);
+      expect(has(at(t, 5, 'EU'), 'entity.name.function.proposer'), heading).toBe(true);
+    }
+  });
+
   it('a page break alone on a line ends an unclosed bracket in a chapeau, as a blank line does', () => {
     const t = tokenize('The chapeau [Option (a): text\n\f\nMore text after the page break.\n');
     expect(depth(at(t, 0, 'text'))).toBe(1);
