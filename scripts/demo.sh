@@ -21,7 +21,8 @@ say() { printf 'demo: %s\n' "$*" >&2; }
 
 case "$PORT" in '' | *[!0-9]*) say "not a port: $PORT"; exit 2 ;; esac
 
-# code-server only; Chromium and Neovim are for the tests.
+# code-server is what the demo needs; where its build lacks Debian packages, the installer
+# puts in all the real-editor tests need (Neovim and Chromium too), through apt.
 if [ ! -f "$E2E_HOME/code-server-$CODE_SERVER_VERSION/.negotext-installed" ]; then
   say "code-server is not installed yet: running scripts/install-editors.sh"
   if command -v krb5-config >/dev/null 2>&1; then
