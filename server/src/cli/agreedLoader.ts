@@ -1,6 +1,6 @@
 // Builds the reference checker for the CLI from --agreed folders and from
 // input files that declare themselves agreed (front matter `agreed: true`).
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { agreedFilesUnder } from '../agreedFolder';
 import { AgreedChecker } from '../core/agreedChecker';
 import { indexedAsNote } from '../core/agreed/agreedFile';
@@ -8,8 +8,8 @@ import { parseFrontMatter } from '../core/frontMatter';
 import type { ReferenceChecker } from '../core/referenceChecker';
 import { readDraft, UsageError } from './readDraft';
 
-/** The agreed-text files of an `--agreed` folder; a folder that is not there is a usage error. */
-function filesUnder(dir: string): string[] {
+/** The agreed-text files of an `--agreed` folder not listed yet; a folder that is not there is a usage error. */
+function filesUnder(dir: string, seen: Set<string>): string[] {
   let st;
   try {
     st = statSync(dir);
@@ -17,15 +17,7 @@ function filesUnder(dir: string): string[] {
     throw new UsageError(`--agreed ${dir}: no such folder`);
   }
   if (!st.isDirectory()) throw new UsageError(`--agreed ${dir}: is not a folder`);
-  return agreedFilesUnder(dir);
-}
-
-function realPath(f: string): string {
-  try {
-    return realpathSync(f);
-  } catch {
-    return f;
-  }
+  return agreedFilesUnder(dir, seen);
 }
 
 function declaresAgreed(text: string): boolean {
@@ -38,10 +30,7 @@ export function loadChecker(dirs: readonly string[], inputs: readonly { name: st
   // A file read once however often it is named (`--agreed D --agreed D/sub`, a symlinked folder).
   const seen = new Set<string>();
   for (const dir of dirs) {
-    for (const f of filesUnder(dir)) {
-      const key = realPath(f);
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const f of filesUnder(dir, seen)) {
       let text: string;
       try {
         text = readDraft(f);

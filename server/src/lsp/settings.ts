@@ -32,27 +32,24 @@ export function registryFor(s: Settings): Registry {
 export function checkerFor(s: Settings, roots: readonly string[], log: (m: string) => void): AgreedChecker {
   const checker = new AgreedChecker();
   // A folder named twice, or reached from two roots (VS Code gives a folder as rootUri and as a
-  // workspace folder), and a file under two named folders are read once.
-  const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
+  // workspace folder), and a file under two named folders are read once (agreedFilesUnder's `seen`).
+  const seen = new Set<string>();
+  const missing = new Set<string>();
   for (const folder of s.agreedTexts) {
     const dirs = isAbsolute(folder) ? [folder] : roots.map((r) => join(r, folder));
     for (const dir of dirs) {
-      if (seenDirs.has(resolve(dir))) continue;
-      seenDirs.add(resolve(dir));
       if (!existsSync(dir)) {
-        log(`negotext.agreedTexts: ${dir} does not exist`);
+        if (!missing.has(resolve(dir))) log(`negotext.agreedTexts: ${dir} does not exist`);
+        missing.add(resolve(dir));
         continue;
       }
       let files: string[] = [];
       try {
-        files = agreedFilesUnder(dir);
+        files = agreedFilesUnder(dir, seen);
       } catch (e) {
         log(`negotext.agreedTexts: cannot read ${dir}: ${(e as Error).message}`);
       }
       for (const f of files) {
-        if (seenFiles.has(resolve(f))) continue;
-        seenFiles.add(resolve(f));
         try {
           const text = decodeText(readFileSync(f), f, (m) => log(`negotext.agreedTexts: ${m}`));
           const note = indexedAsNote(f, checker.addText(f, text));
