@@ -312,10 +312,11 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
   return out;
 }
 
+/** Its proposers in any order and their action: the same for `{EU, Canada}` and `{Canada – EU}`. */
+const whoKey = (b: BracketInfo): string => [b.action ?? '', ...[...b.proposers].sort()].join('\u0000');
+
 /** The same bracket for `unchanged` (§10): its text, white space folded, its proposers in any order, their action. */
-function sameBracketKey(b: BracketInfo): string {
-  return [fold(b.text), b.action ?? '', ...[...b.proposers].sort()].join('\u0000');
-}
+const sameBracketKey = (b: BracketInfo): string => `${fold(b.text)}\u0000${whoKey(b)}`;
 
 /** Words of letters or digits a bracket's text must have for a move between paragraphs to be taken as that bracket's. */
 const MOVED_ACROSS_MIN_WORDS = 3;
@@ -331,49 +332,44 @@ const MOVED_ACROSS_MIN_WORDS = 3;
  * each such pair as one entry, the old one, where it stood.
  */
 export function movedAcross(brackets: BracketChange[]): BracketChange[] {
-  // Nested brackets' texts overlap (each holds its inner ones): a budget keeps 100 000 nested ones linear.
+  // The dropped and added brackets that may pair, read once. Nested brackets' texts overlap (each
+  // holds its inner ones): a budget keeps 100 000 nested ones linear.
   let budget = TEXT_BUDGET;
-  const keyOf = (c: BracketChange): string | null => {
+  const candidates: { i: number; b: BracketInfo }[] = [];
+  brackets.forEach((c, i) => {
     const b = infoOf.get(c);
-    if (!b || budget < b.text.length || !hasWords(b.text, MOVED_ACROSS_MIN_WORDS)) return null;
+    if (!b || (c.outcome !== 'dropped' && c.outcome !== 'added') || budget < b.text.length || !hasWords(b.text, MOVED_ACROSS_MIN_WORDS)) return;
     budget -= b.text.length;
-    return sameBracketKey(b);
-  };
-  const dropped = new Map<string, number[]>();
-  brackets.forEach((c, i) => {
-    const k = c.outcome === 'dropped' ? keyOf(c) : null;
-    if (k === null) return;
-    const q = dropped.get(k);
-    if (q) q.push(i);
-    else dropped.set(k, [i]);
+    candidates.push({ i, b });
   });
-  const taken = new Map<string, number>();
   const gone = new Set<number>();
-  brackets.forEach((c, i) => {
-    const k = c.outcome === 'added' ? keyOf(c) : null;
-    const q = k === null ? undefined : dropped.get(k);
-    const t = k === null ? 0 : (taken.get(k) ?? 0);
-    if (!q || t >= q.length) return;
-    taken.set(k!, t + 1);
-    brackets[q[t]] = changeOf(infoOf.get(brackets[q[t]])!, 'unchanged');
-    gone.add(i);
+  const pair = (i: number, j: number, outcome: BracketOutcome): void => {
+    brackets[i] = changeOf(infoOf.get(brackets[i])!, outcome);
+    gone.add(j);
+  };
+  // The very same bracket: the dropped ones of each key in document order, taken first-come.
+  const dropped = new Map<string, { at: number[]; taken: number }>();
+  const keys = candidates.map(({ b }) => sameBracketKey(b));
+  candidates.forEach(({ i }, n) => {
+    if (brackets[i].outcome !== 'dropped') return;
+    const q = dropped.get(keys[n]);
+    if (q) q.at.push(i);
+    else dropped.set(keys[n], { at: [i], taken: 0 });
+  });
+  candidates.forEach(({ i }, n) => {
+    const q = brackets[i].outcome === 'added' ? dropped.get(keys[n]) : undefined;
+    if (q && q.taken < q.at.length) pair(q.at[q.taken++], i, 'unchanged');
   });
   // Moved and reworded: among the rest, by the same named proposers and action, the most alike first.
   const byWho = new Map<string, { olds: number[]; news: number[] }>();
-  const whoOf = (c: BracketChange): string | null => {
-    const b = infoOf.get(c);
-    if (!b || !b.proposers.length || budget < b.text.length || !hasWords(b.text, MOVED_ACROSS_MIN_WORDS)) return null;
-    budget -= b.text.length;
-    return [b.action ?? '', ...[...b.proposers].sort()].join('\u0000');
-  };
-  brackets.forEach((c, i) => {
-    if (gone.has(i) || (c.outcome !== 'dropped' && c.outcome !== 'added')) return;
-    const k = whoOf(c);
-    if (k === null) return;
+  for (const { i, b } of candidates) {
+    // Not one paired above (the dropped one is `unchanged` now, the added one gone).
+    if (gone.has(i) || (brackets[i].outcome !== 'dropped' && brackets[i].outcome !== 'added') || !b.proposers.length) continue;
+    const k = whoKey(b);
     let g = byWho.get(k);
     if (!g) byWho.set(k, (g = { olds: [], news: [] }));
-    (c.outcome === 'dropped' ? g.olds : g.news).push(i);
-  });
+    (brackets[i].outcome === 'dropped' ? g.olds : g.news).push(i);
+  }
   const cands: { i: number; j: number; s: number }[] = [];
   const plains = new Map<number, string>();
   const plainAt = (i: number): string => {
@@ -395,11 +391,7 @@ export function movedAcross(brackets: BracketChange[]): BracketChange[] {
         if (s >= MOVED_SIMILARITY) cands.push({ i, j, s });
       }
   cands.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
-  for (const c of cands) {
-    if (gone.has(c.j) || brackets[c.i].outcome !== 'dropped') continue;
-    brackets[c.i] = changeOf(infoOf.get(brackets[c.i])!, 'changed');
-    gone.add(c.j);
-  }
+  for (const c of cands) if (!gone.has(c.j) && brackets[c.i].outcome === 'dropped') pair(c.i, c.j, 'changed');
   return gone.size ? brackets.filter((_, i) => !gone.has(i)) : brackets;
 }
 
