@@ -373,6 +373,24 @@ describe.runIf(existsSync(cli))('hostile input: the CLI', () => {
     tried('cli', '100 000 nested brackets (closed; unclosed) and 100 000 spanning paragraphs, node --stack-size=200: analyze --json', 1, 'answered, exit 1, no stack overflow');
   });
 
+  it('200 000 sections, references or brackets: status, cite and the compare summary answer (no spread of 200 000 values, no quadratic matching)', () => {
+    const M = 200_000;
+    const sections = file('sections.draft.md', Array.from({ length: M }, (_, i) => `# A. Section ${i}\n\n1. Text.\n\n`).join(''));
+    const cites = file('cites.draft.md', Array.from({ length: M }, (_, i) => `${i + 1}. See A/RES/75/${i % 300}.\n\n`).join(''));
+    const brackets = file('brackets.draft.md', '1. ' + Array.from({ length: M }, (_, i) => `[x${i}]`).join(' ') + '\n');
+    const none = file('none.draft.md', '1. Nothing bracketed.\n');
+    const status = run('status', sections);
+    expect(status.status, status.stderr).toBe(0);
+    expect(status.stdout).toContain(`${M} of ${M} paragraphs agreed (100%); 0 open brackets.`);
+    const cite = run('cite', cites);
+    expect(cite.status, cite.stderr).toBe(0);
+    expect(cite.stdout.split('\n').filter((l) => /A\/RES\/75\/\d+ {2}/.test(l))).toHaveLength(M);
+    const compare = run('compare', brackets, none);
+    expect(compare.status, compare.stderr).toBe(0);
+    expect(compare.stdout).toContain(`Brackets: 0 agreed, ${M} dropped`);
+    tried('cli', '200 000 sections (status), references (cite) and dropped brackets (compare summary), node --stack-size=200', 3, 'answered, exit 0, each within the time limit');
+  }, 120_000);
+
   it('invalid UTF-8 and binary files get a one-line answer, never a crash', () => {
     const invalid = file('invalid.draft.md', Buffer.concat([Buffer.from('1. States [a'), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0xe2, 0x28, 0xa1, 0xf0, 0x90, 0x28, 0xbc, 0xed, 0xa0, 0x80]), Buffer.from(']{EU} x\n')]));
     const nul = file('nul.draft.md', Buffer.from('1. States [a\u0000]{EU} x\n'));

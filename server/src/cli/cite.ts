@@ -5,6 +5,8 @@ import type { Analysis, Diagnostic, Position, Range, ReferenceInfo } from '../co
 import { formatWordDiff } from '../core/agreedChecker';
 import type { WordDiffPart } from '../core/agreed/index';
 import type { ReferenceChecker } from '../core/referenceChecker';
+import { maxOf } from '../core/text';
+import { partitionPoint } from '../core/compare/lowerBound';
 
 export type CiteVerdict = 'ok' | 'unknown-document' | 'missing-pinpoint' | 'quote-mismatch' | 'reference-mismatch';
 
@@ -44,15 +46,20 @@ export interface CiteReport {
 const ORDER: CiteVerdict[] = ['unknown-document', 'missing-pinpoint', 'quote-mismatch', 'reference-mismatch'];
 
 const cmp = (a: Position, b: Position) => a.line - b.line || a.character - b.character;
-const same = (a: Range, b: Range) => cmp(a.start, b.start) === 0 && cmp(a.end, b.end) === 0;
 const within = (p: Position, r: Range) => cmp(p, r.start) >= 0 && cmp(p, r.end) <= 0;
 
 export function citeReport(file: string, analysis: Analysis, checker?: ReferenceChecker): CiteReport {
   const byKey = new Map<string, CiteParagraph>();
   const order: CiteParagraph[] = [];
+  const paras = analysis.paragraphs;
+  /** The paragraph holding a position: the last that starts at or before it (paragraphs are in order and apart). */
+  const paragraphAt = (at: Position) => {
+    const p = paras[partitionPoint(paras.length, (k) => cmp(paras[k].range.start, at) <= 0) - 1];
+    return p && within(at, p.range) ? p : undefined;
+  };
   const para = (label: string | null, at: Position): CiteParagraph => {
     // a label may repeat (duplicate numbering): key by the paragraph that holds the position
-    const p = analysis.paragraphs.find((x) => within(at, x.range));
+    const p = paragraphAt(at);
     const key = p ? `${p.label}@${p.range.start.line}` : `${label ?? ''}@-`;
     let out = byKey.get(key);
     if (!out) {
@@ -61,23 +68,38 @@ export function citeReport(file: string, analysis: Analysis, checker?: Reference
     }
     return out;
   };
+  // The reference diagnostics, found for each reference without scanning them all (a draft may have
+  // 200 000 references): those on a range by code and range, the others in order of position.
   const refDiags = analysis.diagnostics.filter((d) => (ORDER as string[]).includes(d.code));
+  const rank = new Map(refDiags.map((d, k) => [d, k]));
+  const rangeKey = (code: string, r: Range) => `${code}@${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+  const onRange = new Map<string, Diagnostic[]>();
+  const positioned: Diagnostic[] = [];
+  for (const d of refDiags) {
+    if (d.code === 'quote-mismatch' || d.code === 'unknown-document') {
+      const k = rangeKey(d.code, d.range);
+      const l = onRange.get(k);
+      if (l) l.push(d);
+      else onRange.set(k, [d]);
+    } else positioned.push(d);
+  }
+  positioned.sort((a, b) => cmp(a.range.start, b.range.start) || rank.get(a)! - rank.get(b)!);
   const used = new Set<Diagnostic>();
   const refs = analysis.references;
   refs.forEach((ref: ReferenceInfo, i) => {
     const next = refs[i + 1];
     // Up to the next reference: a reference in no paragraph (a heading, a footnote) has no paragraph to bound it.
     const windowEnd = next ? next.range.start : { line: Number.MAX_SAFE_INTEGER, character: 0 };
-    const paraRange = analysis.paragraphs.find((x) => within(ref.range.start, x.range))?.range;
-    const mine = refDiags.filter((d) => {
-      if (used.has(d)) return false;
-      if (d.code === 'quote-mismatch') return ref.quoteRange !== null && same(d.range, ref.quoteRange);
-      // Stands on the reference itself, and carries data only when it has a suggestion.
-      if (d.code === 'unknown-document') return same(d.range, ref.range);
-      if ((d.data as { symbol?: string } | undefined)?.symbol !== ref.symbol) return false;
-      if (cmp(d.range.start, ref.range.start) < 0 || cmp(d.range.start, windowEnd) >= 0) return false;
-      return !paraRange || within(d.range.start, paraRange);
-    });
+    const paraRange = paragraphAt(ref.range.start)?.range;
+    const mine: Diagnostic[] = [...(ref.quoteRange ? onRange.get(rangeKey('quote-mismatch', ref.quoteRange)) ?? [] : []), ...(onRange.get(rangeKey('unknown-document', ref.range)) ?? [])];
+    for (let k = partitionPoint(positioned.length, (j) => cmp(positioned[j].range.start, ref.range.start) < 0); k < positioned.length && cmp(positioned[k].range.start, windowEnd) < 0; k++) {
+      const d = positioned[k];
+      // Stands on the reference's symbol, within its paragraph.
+      if ((d.data as { symbol?: string } | undefined)?.symbol === ref.symbol && (!paraRange || within(d.range.start, paraRange))) mine.push(d);
+    }
+    for (let k = mine.length - 1; k >= 0; k--) if (used.has(mine[k])) mine.splice(k, 1);
+    // As the diagnostics came, then the most serious first.
+    mine.sort((a, b) => rank.get(a)! - rank.get(b)!);
     for (const d of mine) used.add(d);
     mine.sort((a, b) => ORDER.indexOf(a.code as CiteVerdict) - ORDER.indexOf(b.code as CiteVerdict));
     const out: CiteReference = {
@@ -123,7 +145,7 @@ function verdictText(r: CiteReference): string {
 export function formatCite(report: CiteReport): string {
   const lines: string[] = [report.file];
   if (report.paragraphs.length === 0) lines.push('  no references and no reuse of agreed language');
-  const width = Math.min(12, Math.max(0, ...report.paragraphs.map((p) => (p.label ?? '—').length)));
+  const width = Math.min(12, maxOf(report.paragraphs.map((p) => (p.label ?? '—').length)));
   for (const p of report.paragraphs) {
     const label = (p.label ?? '—').padEnd(width);
     const blank = ' '.repeat(width);

@@ -1,10 +1,11 @@
 // Human-readable output of the CLI: the status table and lint-style lines.
 import type { Analysis, Diagnostic } from '../core/model';
 import type { StatusSummary, StatusRow } from '../core/summary';
+import { maxOf } from '../core/text';
 
 function table(header: string[], rows: (string | number)[][], alignLeft = 1): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
-  const widths = header.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
+  const widths = header.map((_, c) => maxOf(cells.map((r) => (r[c] ?? '').length)));
   const line = (r: string[]) =>
     r.map((v, c) => (c < alignLeft ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  ').trimEnd();
   return [line(cells[0]), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');

@@ -16,3 +16,13 @@ export function oneLine(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${cutShort(flat, max).slice(0, -1).trimEnd()}…`;
 }
+
+/**
+ * The largest of `xs`, or `floor` when there is none. A loop, not `Math.max(...xs)`: spreading
+ * 200 000 values (a status table of 200 000 sections) overflows the call stack.
+ */
+export function maxOf(xs: Iterable<number>, floor = 0): number {
+  let m = floor;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}

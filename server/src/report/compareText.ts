@@ -4,7 +4,7 @@ import type { Comparison } from '../core/index';
 import { proposersByCount, tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import type { CrossReferenceCheck } from '../core/compare/crossReferences';
 import { SHORT_TEXT } from '../core/report';
-import { cutShort } from '../core/text';
+import { cutShort, maxOf } from '../core/text';
 import { parseFrontMatter } from '../core/frontMatter';
 import { entryBodies } from '../core/compare/compare';
 
@@ -125,12 +125,12 @@ export function formatCompare(oldName: string, newName: string, c: Comparison, t
   }
   lines.push(`Brackets: ${bracketCounts(c.brackets)}`);
   const listed = c.brackets.filter((b) => b.outcome !== 'unchanged');
-  const w = Math.min(12, Math.max(0, ...listed.map((b) => (b.paragraph ?? '—').length)));
+  const w = Math.min(12, maxOf(listed.map((b) => (b.paragraph ?? '—').length)));
   for (const b of listed)
     lines.push(`  ${(b.paragraph ?? '—').padEnd(w)}  ${b.outcome.padEnd(9)}  [${short(b.text)}]${b.proposers.length ? ` {${b.proposers.join(', ')}}` : ''}`);
   if (c.proposers.length) {
     lines.push('Proposers: agreed / dropped / changed / unchanged / added');
-    const w = Math.max(...c.proposers.map((p) => p.name.length));
+    const w = maxOf(c.proposers.map((p) => p.name.length));
     for (const p of proposersByCount(c.proposers)) lines.push(`  ${p.name.padEnd(w)}  ${p.agreed} / ${p.dropped} / ${p.changed} / ${p.unchanged} / ${p.added}`);
   }
   lines.push(...crossReferenceLines(c.crossReferences));
