@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { agreedFilesUnder } from '../agreedFolder';
 import { AgreedChecker } from '../core/agreedChecker';
 import { indexedAsNote } from '../core/agreed/agreedFile';
-import { parseFrontMatter } from '../core/frontMatter';
+import { frontMatterOf } from '../core/blocks';
 import type { ReferenceChecker } from '../core/referenceChecker';
 import { readDraft, UsageError } from './readDraft';
 
@@ -21,8 +21,7 @@ function filesUnder(dir: string, seen: Set<string>): string[] {
 }
 
 function declaresAgreed(text: string): boolean {
-  const m = /^---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*(?:\r?\n|$)/.exec(text);
-  return m !== null && parseFrontMatter(m[0]).agreed === true;
+  return frontMatterOf(text)?.agreed === true;
 }
 
 export function loadChecker(dirs: readonly string[], inputs: readonly { name: string; text: string }[]): ReferenceChecker {

@@ -2,7 +2,8 @@
 // A block is what gets analysed and cached on its own: a paragraph with its
 // label, an unlabelled text block, a heading, a definition, front matter.
 // Blank lines belong to the block above them, so blocks tile the text exactly.
-import { isBlank, lineContent } from './lines';
+import { isBlank, lineContent, splitLinesKeepEnds } from './lines';
+import { parseFrontMatter, type FrontMatterValue } from './frontMatter';
 import { matchDefinition, matchHeading, matchLabel } from './lineKinds';
 
 export type BlockKind = 'blank' | 'frontmatter' | 'heading' | 'paragraph' | 'text' | 'footnote' | 'linkdef';
@@ -32,6 +33,23 @@ function isFenceLine(line: string): boolean {
   return /^---[ \t]*$/.test(t);
 }
 
+/** The line that closes the front matter opening `lines` (FORMAT.md §1), or -1 when there is none. */
+export function frontMatterEnd(lines: readonly string[]): number {
+  if (lines.length < 2 || !isFenceLine(lineContent(lines[0]))) return -1;
+  for (let j = 1; j < lines.length; j++) {
+    const c = lineContent(lines[j]);
+    if (c === '---' || c === '...' || /^(---|\.\.\.)[ \t]*$/.test(c)) return j;
+  }
+  return -1;
+}
+
+/** A draft's front matter, read as the analysis reads it; null when it has none. */
+export function frontMatterOf(text: string): Record<string, FrontMatterValue> | null {
+  const lines = splitLinesKeepEnds(text);
+  const end = frontMatterEnd(lines);
+  return end > 0 ? parseFrontMatter(lines.slice(0, end + 1).join('')) : null;
+}
+
 /**
  * Scan `lines` (with terminators, joined they give `text`). `prevLine` is the
  * line before them, if any; front matter is recognised only at the file start.
@@ -40,15 +58,8 @@ export function scanBlocks(text: string, lines: readonly string[], prevLine: str
   const out: RawBlock[] = [];
   let offset = 0;
   let i = 0;
-  if (atFileStart && lines.length > 1 && isFenceLine(lineContent(lines[0]))) {
-    let end = -1;
-    for (let j = 1; j < lines.length; j++) {
-      const c = lineContent(lines[j]);
-      if (c === '---' || c === '...' || /^(---|\.\.\.)[ \t]*$/.test(c)) {
-        end = j;
-        break;
-      }
-    }
+  if (atFileStart) {
+    const end = frontMatterEnd(lines);
     if (end > 0) {
       let len = 0;
       for (let j = 0; j <= end; j++) len += lines[j].length;

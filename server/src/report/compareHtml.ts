@@ -6,7 +6,7 @@
 // (when the comparison has them). No external assets; all text escaped.
 import type { Comparison } from '../core/index';
 import { entryBodies, proposersByCount, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
-import { crossReferenceNote, displayName, draftIdentity } from './compareText';
+import { crossReferenceNote, displayName, draftIdentity, headingsBefore } from './compareText';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
 export const escapeHtml = (s: string): string =>
@@ -65,7 +65,8 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
   const bcounts = outcomes.map((k) => `${c.brackets.filter((b) => b.outcome === k).length} ${k}`).join(', ');
 
   const paras: string[] = [];
-  let lastSection: string | null = null;
+  // The headings of the new revision, as the text reads (a heading's own changes are not shown).
+  const headings = headingsBefore(bodies, () => true);
   for (const [i, p] of c.paragraphs.entries()) {
     const o = list(p.old);
     const nw = list(p.new);
@@ -82,10 +83,8 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
       const text = bodies[i].new.join('\n\n');
       body = p.diff ? htmlDiff(p.diff) : escapeHtml(text);
     }
-    // The headings of the new revision, as the text reads (a heading's own changes are not shown).
-    const section = bodies[i].section;
-    if (section !== null && section !== lastSection) paras.push(`<h3 class="section">${escapeHtml(section)}</h3>`);
-    if (section !== null) lastSection = section;
+    const heading = headings.get(i);
+    if (heading !== undefined) paras.push(`<h3 class="section">${escapeHtml(heading)}</h3>`);
     const ns = notes(p);
     paras.push(
       `<div class="para ${cls}"><span class="label">${escapeHtml(label)}</span><div class="body">${body}</div>` +

@@ -5,7 +5,7 @@ import { proposersByCount, tally, type BracketChange, type DiffPart, type Paragr
 import type { CrossReferenceCheck } from '../core/compare/crossReferences';
 import { SHORT_TEXT } from '../core/report';
 import { cutShort, maxOf } from '../core/text';
-import { parseFrontMatter } from '../core/frontMatter';
+import { frontMatterOf } from '../core/blocks';
 import { entryBodies } from '../core/compare/compare';
 
 /** The §10 object, exactly: file names first, and none of the extra checks a Comparison may carry. */
@@ -42,8 +42,7 @@ export const displayName = (path: string): string => path.replace(/^.*[\\/]/, ''
  */
 export function draftIdentity(oldText: string, newText: string): string | null {
   const fm = (t: string) => {
-    const m = /^\ufeff?---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(t.slice(0, 20_000));
-    const f = m ? parseFrontMatter(m[0]) : {};
+    const f = frontMatterOf(t) ?? {};
     const str = (k: string) => (typeof f[k] === 'string' || typeof f[k] === 'number' ? String(f[k]).trim() : '');
     return { symbol: str('symbol'), revision: str('revision'), title: str('title') };
   };
@@ -54,6 +53,22 @@ export function draftIdentity(oldText: string, newText: string): string | null {
   const title = n.title || o.title;
   const out = [head, title].filter(Boolean).join(': ');
   return out ? cutShort(out, 300) : null;
+}
+
+/**
+ * The headings to print before entries, by entry index: an entry shown (`shown`) under another heading
+ * than the last one shown gets it. In a treaty every Article numbers from 1: without them `1: deleted`
+ * and `1: added` say nothing.
+ */
+export function headingsBefore(sections: readonly { section: string | null }[], shown: (i: number) => boolean): Map<number, string> {
+  const out = new Map<number, string>();
+  let last: string | null = null;
+  sections.forEach(({ section }, i) => {
+    if (!shown(i) || section === null) return;
+    if (section !== last) out.set(i, section);
+    last = section;
+  });
+  return out;
 }
 
 /** What happened to a cross-reference's targets, in words: "3 is now 4", "2 was deleted". */
@@ -114,14 +129,16 @@ function bracketCounts(bs: BracketChange[]): string {
 /** The readable summary; with the texts, the changed paragraphs under their headings (labels repeat from one Article to the next). */
 export function formatCompare(oldName: string, newName: string, c: Comparison, texts?: { old: string; new: string }): string {
   const lines = [`${oldName} → ${newName}`, `Paragraphs: ${counts(c)}`];
-  const bodies = texts ? entryBodies(c, texts.old, texts.new) : null;
-  let lastSection: string | null = null;
+  const headings = texts ? headingsBefore(entryBodies(c, texts.old, texts.new), (i) => changed(c.paragraphs[i])) : new Map<number, string>();
+  let indent = '  ';
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
-    const section = bodies?.[i].section ?? null;
-    if (section !== null && section !== lastSection) lines.push(`  ${section}`);
-    if (section !== null) lastSection = section;
-    lines.push(`${lastSection !== null ? '    ' : '  '}${what(p)}`);
+    const heading = headings.get(i);
+    if (heading !== undefined) {
+      lines.push(`  ${heading}`);
+      indent = '    ';
+    }
+    lines.push(`${indent}${what(p)}`);
   }
   lines.push(`Brackets: ${bracketCounts(c.brackets)}`);
   const listed = c.brackets.filter((b) => b.outcome !== 'unchanged');
@@ -162,13 +179,11 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
     const body = (parts ?? []).join(' ').replace(/\s+/g, ' ').trim();
     return body ? `  > ${mark}${mdEscape(short(body, 400))}${mark}` : null;
   };
-  let lastSection: string | null = null;
+  const headings = bodies ? headingsBefore(bodies, (i) => changed(c.paragraphs[i])) : new Map<number, string>();
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
-    // Under the heading it stands under, where labels repeat from one heading to the next (`1` in every Article).
-    const section = bodies?.[i].section ?? null;
-    if (section !== null && section !== lastSection) out.push('', `### ${mdEscape(section)}`, '');
-    if (section !== null) lastSection = section;
+    const heading = headings.get(i);
+    if (heading !== undefined) out.push('', `### ${mdEscape(heading)}`, '');
     out.push(`- ${mdEscape(what(p))}`);
     if (p.diff) out.push(`  > ${mdDiff(p.diff)}`);
     const q = p.new === null ? quote(bodies?.[i].old, '~~') : p.old === null ? quote(bodies?.[i].new, '**') : null;
