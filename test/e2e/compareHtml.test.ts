@@ -110,6 +110,7 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     const deleted = await styles('.para.deleted .body');
     expect(added.length).toBe(json.paragraphs.filter((p) => p.old === null).length);
     expect(deleted.length).toBe(json.paragraphs.filter((p) => p.new === null).length);
+    expect(added.length * deleted.length).toBeGreaterThan(0); // the pair has both, or the loops below prove nothing
     for (const a of added) expect(a.weight).toBeGreaterThanOrEqual(600);
     for (const d of deleted) expect(d.decoration).toContain('line-through');
     await page.screenshot({ path: join(artifactsDir, 'compare-report.png'), fullPage: true });
