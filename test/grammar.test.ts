@@ -176,6 +176,16 @@ describe('grammar JSON', () => {
     expect(typeof grammar.repository).toBe('object');
   });
 
+  it('is what syntaxes/negotext.grammar.mjs renders (edit that, then npm run grammar)', async () => {
+    const source = await import('../syntaxes/negotext.grammar.mjs');
+    expect(grammarText, 'syntaxes/negotext.tmLanguage.json is stale: run npm run grammar').toBe(source.render());
+    // Its long names are the registry's, read from it: a name added there is coloured without a second edit.
+    const proposers = JSON.parse(readFileSync(join(root, 'server', 'src', 'core', 'data', 'proposers.json'), 'utf8'));
+    const extra = { entries: [...proposers.entries, { name: 'Alliance of the Six Small Test States of the Sea', aliases: [] }] };
+    expect(source.longNames(extra)).toContain('Alliance of the Six Small Test States of the Sea');
+    expect(source.render(extra)).toContain('Alliance of the Six Small Test States of the Sea');
+  });
+
   it('resolves every include', () => {
     for (const [path, r] of allRules()) {
       if (r.include && r.include !== '$self' && r.include !== '$base') {
@@ -469,6 +479,12 @@ describe('tokenizing', () => {
     expect(has(at(t, 2, '1)'), 'constant.numeric.paragraph-label')).toBe(false);
     expect(has(at(t, 4, 'United Kingdom'), 'entity.name.function.proposer')).toBe(true);
     expect(has(at(t, 4, 'Western European'), 'entity.name.function.proposer')).toBe(true);
+    // Every registry name or alias the server takes in braces is coloured as one, however many words it has.
+    const proposers = JSON.parse(readFileSync(join(root, 'server', 'src', 'core', 'data', 'proposers.json'), 'utf8')) as { entries: { name: string; aliases?: string[] }[] };
+    const names = proposers.entries.flatMap((e) => [e.name, ...(e.aliases ?? [])]).filter((n) => /^[\p{Lu}\d]/u.test(n));
+    const all = tokenize(names.map((n, i) => `${i + 1}. Agreed [text]{${n}}.`).join('\n\n'));
+    const uncoloured = names.filter((n, i) => !has(at(all, 2 * i, n), 'entity.name.function.proposer'));
+    expect(uncoloured).toEqual([]);
     // Years and `N)` before a capital are still labels where a paragraph starts.
     const u = tokenize('12) States agreed.\n\n999. Last paragraph.\n');
     expect(has(at(u, 0, '12)'), 'constant.numeric.paragraph-label')).toBe(true);
