@@ -98,7 +98,7 @@ export function scanBlocks(text: string, lines: readonly string[], prevLine: str
       open('heading', true);
       continue;
     }
-    const label = matchLabel(line, prev);
+    const label = matchLabel(line, prev, i + 1 < lines.length ? lineContent(lines[i + 1]) : undefined);
     if (label) {
       const c = cur as Open | null;
       const nested =

@@ -87,7 +87,7 @@ function suffixAt(line: string, i: number): [number, number] | null {
 }
 
 // A hand-written parser rather than a regex: it runs on every line of a draft.
-export function matchLabel(line: string, prev?: string): LabelMatch | null {
+export function matchLabel(line: string, prev?: string, next?: string): LabelMatch | null {
   const indent = leadingSpace(line);
   let i = indent;
   let bracketsBefore = 0;
@@ -142,8 +142,12 @@ export function matchLabel(line: string, prev?: string): LabelMatch | null {
     if (nums[0] === 0 && nums.length === 1 && t !== 46) return null;
     // After a line that stops mid-sentence, a number at a line start is a wrapped year or
     // reference (`… decided in⏎2016. It …`, `… paragraph 134 (option⏎1) above`) unless a sentence
-    // starts after it: `16. Decides …`, `146. [Recalls …` are paragraphs however long the line before.
-    if (continuesSentence(prev) && (alone || !startsText(line.charCodeAt(textStart)) || (nums.length === 1 && nums[0] >= 1000))) return null;
+    // starts after it: `16. Decides …`, `146. [Recalls …` are paragraphs however long the line before,
+    // and so is a label alone on its line before one (`2.`⏎`Also decides …`, FORMAT.md §2).
+    if (continuesSentence(prev)) {
+      const sentenceAfter = alone ? next !== undefined && startsText(next.charCodeAt(leadingSpace(next))) : startsText(line.charCodeAt(textStart));
+      if (!sentenceAfter || (nums.length === 1 && nums[0] >= 1000)) return null;
+    }
   }
   return {
     label: formatLabel(series, nums, rank),
