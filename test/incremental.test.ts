@@ -65,6 +65,31 @@ describe('incremental analysis', () => {
     );
   });
 
+  it('follows a front matter fence that an edit closes, opens or stops further down (found by npm run fuzz)', () => {
+    /** Apply [from, to, insert] edits one by one; after each, the document equals a fresh analysis. */
+    const check = (initial: string, edits: [string, string][]) => {
+      const doc = new DraftDocument(initial);
+      let text = initial;
+      for (const [find, insert] of edits) {
+        const at = text.indexOf(find);
+        expect(at, find).toBeGreaterThanOrEqual(0);
+        const range = { start: positionOf(text, at), end: positionOf(text, at + find.length) };
+        doc.update([{ range, text: insert }]);
+        text = text.slice(0, at) + insert + text.slice(at + find.length);
+        expect(analysisOf(doc), JSON.stringify(text)).toEqual(analyze(text));
+      }
+    };
+    const unclosed = '---\ntitle: [unclosed\nfree: {x}\n# A. Introduction\n1. […] [text]{EU}\n\nMore text.\n\n---\n\n2. Last [one]{EU}.\n';
+    // Closed after the heading: the heading stops it, so that is no front matter (the fuzz case).
+    check(unclosed, [['1. […]', '---\nsymbol: A/1\n---\n1. […]']]);
+    // The heading removed: the fence stays open until the first label.
+    check(unclosed, [['# A. Introduction\n', ''], ['1. […]', 'States']]);
+    // Closed before the heading, then opened again.
+    check(unclosed, [['free: {x}\n', 'free: {x}\n---\n'], ['---\n#', '#']]);
+    // A fence typed at the top of a draft whose only other fence is far down.
+    check('Chapeau text.\n\nMore chapeau [x]{EU}.\n\n---\n\nLast.\n', [['Chapeau', '---\nChapeau'], ['Last', '1. Last']]);
+  });
+
   it('re-analyses only the edited paragraph', () => {
     const paras = Array.from({ length: 200 }, (_, i) => `${i + 1}. States [should]{EU} consider paragraph ${i + 1}.\n`);
     const doc = new DraftDocument(paras.join('\n'));

@@ -33,14 +33,45 @@ function isFenceLine(line: string): boolean {
   return /^---[ \t]*$/.test(t);
 }
 
-/** The line that closes the front matter opening `lines` (FORMAT.md §1), or -1 when there is none. */
+/** Whether text (a block's, the file's) starts with a front matter fence, closed or not. */
+export function opensFrontMatter(text: string): boolean {
+  const nl = text.search(/[\r\n]/);
+  return isFenceLine(nl < 0 ? text : text.slice(0, nl));
+}
+
+/**
+ * A line that a front matter never closed cannot run past, as the grammar reads it: a paragraph
+ * label or a section heading (`# A. …`, `B. Threats`), not a YAML comment. Without it a `---`
+ * rule far down the draft would close a stray fence at the top and swallow the draft.
+ */
+function endsFrontMatter(line: string): boolean {
+  return /^ {0,3}#{1,6}[ \t]+(?:[A-Z]|[IVXL]{1,6})\.[ \t\u00a0]|^[ \t]*(?:[A-Z]|[IVXL]{1,6})\.[ \t\u00a0]+[A-Z][^:]*$/.test(line) || matchLabel(line) !== null;
+}
+
+/** The line that closes the front matter opening `lines` (FORMAT.md §1), or -1 when there is none before a label or heading. */
 export function frontMatterEnd(lines: readonly string[]): number {
-  if (lines.length < 2 || !isFenceLine(lineContent(lines[0]))) return -1;
+  const end = frontMatterScan(lines);
+  return end >= 0 ? end : -1;
+}
+
+/**
+ * Whether `lines`, the start of a file, open a front matter that they neither close nor stop:
+ * what follows them decides it (the incremental re-scan reads on).
+ */
+export function frontMatterUndecided(lines: readonly string[]): boolean {
+  return frontMatterScan(lines) === UNDECIDED;
+}
+
+const UNDECIDED = -2;
+
+function frontMatterScan(lines: readonly string[]): number {
+  if (lines.length === 0 || !isFenceLine(lineContent(lines[0]))) return -1;
   for (let j = 1; j < lines.length; j++) {
     const c = lineContent(lines[j]);
     if (c === '---' || c === '...' || /^(---|\.\.\.)[ \t]*$/.test(c)) return j;
+    if (endsFrontMatter(c)) return -1;
   }
-  return -1;
+  return UNDECIDED;
 }
 
 /** A draft's front matter, read as the analysis reads it; null when it has none. */

@@ -2,7 +2,7 @@
 // that need the whole document (brackets spanning paragraphs, numbering,
 // which text is the title). An edit re-scans only the blocks it touches;
 // the document-wide passes rerun only when a block's outline changed.
-import { scanBlocks, type BlockKind, type RawBlock } from './blocks';
+import { frontMatterUndecided, opensFrontMatter, scanBlocks, type BlockKind, type RawBlock } from './blocks';
 import { analyzeBlock, type BlockResult } from './blockAnalysis';
 import { lineContent, splitLinesKeepEnds, lineStarts } from './lines';
 import { defaultRegistry, type Registry } from './registry';
@@ -228,7 +228,7 @@ export class DraftDocument {
     if (end.line < start.line || (end.line === start.line && end.character < start.character)) [start, end] = [end, start];
     const i = this.blockAt(Math.max(0, start.line));
     const j = this.blockAt(Math.max(0, end.line));
-    const from = Math.max(0, i - 1);
+    const from = this.unclosedFrontMatterBefore(i - 1) ? 0 : Math.max(0, i - 1);
     let region = '';
     for (let k = from; k <= j; k++) region += this.blocks[k].text;
     const starts = lineStarts(region);
@@ -238,6 +238,17 @@ export class DraftDocument {
     const firstLine = this.blocks[from].startLine;
     const prevLine = from > 0 ? lastLine(this.blocks[from - 1].text) : undefined;
     this.rescan(from, j + 1, edited, firstLine, prevLine);
+  }
+
+  /**
+   * Whether a front matter fence opens the file, unclosed, and runs on to block `k`
+   * (no heading or paragraph before it): an edit there may close it, or stop it
+   * short, so the re-scan must start from the top.
+   */
+  private unclosedFrontMatterBefore(k: number): boolean {
+    if (k <= 0 || this.blocks[0].kind === 'frontmatter' || !opensFrontMatter(this.blocks[0].text)) return false;
+    for (let b = 0; b < k; b++) if (this.blocks[b].kind === 'heading' || this.blocks[b].kind === 'paragraph') return false;
+    return true;
   }
 
   /**
@@ -260,7 +271,8 @@ export class DraftDocument {
         this.splice(from, to, scanned, firstLine);
         return;
       }
-      if (last && last.text === sentinel.text && last.kind === sentinel.kind) {
+      // A front matter still open at the end of the region is decided further on: read on.
+      if (last && last.text === sentinel.text && last.kind === sentinel.kind && !(from === 0 && frontMatterUndecided(lines))) {
         this.splice(from, to, scanned.slice(0, -1), firstLine);
         return;
       }
