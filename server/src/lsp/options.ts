@@ -33,7 +33,10 @@ export function optionLines(doc: DraftDocument, p: ParagraphInfo): OptionLine[] 
     // To the last line with text before the next option (or the paragraph's end).
     let last = k + 1 < p.options.length ? p.options[k + 1].line - first.line - 1 : lines.length - 1;
     while (last > i && lines[last].trim() === '') last--;
-    return { start, textStart: { line: start.line, character: start.character + marker }, end: at(last, lines[last].trimEnd().length), text };
+    const textStart = { line: start.line, character: start.character + marker };
+    const end = at(last, lines[last].trimEnd().length);
+    // An option with no text of its own (`ALT 2: ` and nothing after): it ends where its text would start.
+    return { start, textStart, end: before(end, textStart) ? textStart : end, text };
   });
 }
 
