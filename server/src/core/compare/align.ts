@@ -181,19 +181,29 @@ function pairShort(oldTo: number[], newTo: number[], mergeOf: Map<number, number
 
 /** A short paragraph moved and edited is paired anywhere at this least Dice of content words… */
 const SHORT_ANYWHERE = 0.6;
+/**
+ * …a longer one (to MEDIUM_WORDS words) at this least: a few words changed in a sentence of twenty
+ * break most of its three-word shingles, so moved as well it found no partner.
+ */
+const MEDIUM_ANYWHERE = 0.7;
+const MEDIUM_WORDS = 6 * SHORT_WORDS;
 /** …when its next best partner, either way, scores this much less; */
 const SHORT_MARGIN = 0.15;
 /** and only while so many short paragraphs are left unpaired on a side (beyond, it says nothing). */
 const SHORT_CAP = 500;
 
-/** Step 6 of align: see there. Candidates come through an index of content words, so it stays near-linear. */
-function pairShortAnywhere(oldTo: number[], newTo: number[], cwOld: ContentWords, cwNew: ContentWords): void {
+/**
+ * Steps 6 and 6b of align: see there. Paragraphs of fewer than `maxWords` words, at least `least`
+ * alike, one of them shorter than `oneUnder` words. Candidates come through an index of content
+ * words, so it stays near-linear.
+ */
+function pairAnywhere(oldTo: number[], newTo: number[], cwOld: ContentWords, cwNew: ContentWords, maxWords: number, oneUnder: number, least: number): void {
   const shortOnes = (to: number[], cw: ContentWords): { k: number; words: Set<string>; count: number }[] => {
     const out: { k: number; words: Set<string>; count: number }[] = [];
     for (let k = 0; k < to.length && out.length <= SHORT_CAP; k++) {
       if (to[k] >= 0) continue;
       const c = cw(k);
-      if (c.count > 0 && c.count < 2 * SHORT_WORDS && c.words.size > 0) out.push({ k, ...c });
+      if (c.count > 0 && c.count < maxWords && c.words.size > 0) out.push({ k, ...c });
     }
     return out;
   };
@@ -221,11 +231,11 @@ function pairShortAnywhere(oldTo: number[], newTo: number[], cwOld: ContentWords
     for (const w of n.words) for (const a of index.get(w) ?? []) seen.add(a);
     for (const a of seen) {
       const o = os[a];
-      if (Math.min(o.count, n.count) >= SHORT_WORDS) continue;
+      if (Math.min(o.count, n.count) >= oneUnder) continue;
       const s = dice(o.words, n.words);
       note(bestO[a], s);
       note(bestN[b], s);
-      if (s >= SHORT_ANYWHERE) cands.push({ a, b, s });
+      if (s >= least) cands.push({ a, b, s });
     }
   });
   // Only a pair each of whose paragraphs has no near rival: two alike short paragraphs are left alone.
@@ -315,7 +325,11 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   // 6. Short paragraphs moved and edited: still unpaired, the same content words near enough
   // anywhere in the draft, and no rival near as good (`States met twice in New York.` moved to
   // the end as `States met three times in New York.`).
-  pairShortAnywhere(oldTo, newTo, cwOld, cwNew);
+  pairAnywhere(oldTo, newTo, cwOld, cwNew, 2 * SHORT_WORDS, SHORT_WORDS, SHORT_ANYWHERE);
+  // 6b. Longer ones moved and edited, on more content words in common (`States recalled the
+  // cumulative and evolving framework …` moved to the end as `States also recalled the cumulative
+  // and growing framework …`).
+  pairAnywhere(oldTo, newTo, cwOld, cwNew, MEDIUM_WORDS, MEDIUM_WORDS, MEDIUM_ANYWHERE);
 
   // 7. In a gap between the same paired neighbours, an old and a new paragraph
   // in the same place are paired on less evidence (a placeholder filled in).
@@ -325,7 +339,8 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
     if (j > 0 && (before < 0 || splitOf.has(before) || mergeOf.has(j - 1))) continue;
     const i = before + 1;
     if (i >= olds.length || oldTo[i] >= 0) continue;
-    if (dice(shOld(i), shNew(j)) < threshold / 2) continue;
+    // Half the shingles of the threshold, or its share of content words (the same words reordered share no shingle).
+    if (dice(shOld(i), shNew(j)) < threshold / 2 && dice(cwOld(i).words, cwNew(j).words) < threshold) continue;
     oldTo[i] = j;
     newTo[j] = i;
   }

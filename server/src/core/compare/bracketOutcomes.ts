@@ -123,7 +123,7 @@ const MAX_PAIRS = 250_000;
  * here reads a bracket's nested text but for that, within a budget, so deep
  * nesting costs no more than long text.
  */
-export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): BracketChange[] {
+export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newText?: string): BracketChange[] {
   const newLength = d.newLength;
   const partner = new Int32Array(olds.length).fill(-1);
   const owner = new Int32Array(news.length).fill(-1);
@@ -150,7 +150,6 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
     return n;
   };
 
-  // 1. Both ends (`[` and `]`, an attribution after it aside) kept as one new bracket's ends, with some of its words in it.
   const newAt = new Map<number, number>();
   const newCloseAt = new Map<number, number>();
   news.forEach((n, j) => {
@@ -158,11 +157,6 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
     if (n.close >= 0) newCloseAt.set(n.close, j);
   });
   const ends = olds.map((o) => [o.open >= 0 ? newAt.get(d.map(o.open)) : undefined, o.close >= 0 ? newCloseAt.get(d.map(o.close)) : undefined]);
-  ends.forEach(([j, k], i) => {
-    if (j !== undefined && j === k && (inside(i, j) > 0 || wordsAt(i).length === 0)) pair(i, j);
-  });
-
-  // 2. The same text between the same kept words (`[aggregate] [collective]` → `[collective] [global]`).
   let budget = TEXT_BUDGET;
   let pairs = MAX_PAIRS;
   const plains = new Map<Placed, string | null>();
@@ -174,6 +168,17 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
       plains.set(p, v);
     }
     return v;
+  };
+  const keys = new Map<Placed, string | null>();
+  /** The bracket as `unchanged` compares it (sameBracketKey), within the budget; null beyond it. */
+  const keyOf = (p: Placed): string | null => {
+    let k = keys.get(p);
+    if (k === undefined) {
+      k = budget >= p.b.text.length ? sameBracketKey(p.b) : null;
+      if (k !== null) budget -= p.b.text.length;
+      keys.set(p, k);
+    }
+    return k;
   };
   const opens = news.map((n) => n.open);
   const windows: (number[] | undefined)[] = [];
@@ -188,6 +193,36 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
     }
     return w.filter((j) => owner[j] < 0);
   };
+
+  // 0. The very same bracket (text, proposers, action) still in the entry: the one its ends were kept
+  // as if that is it, else the first between the same kept words, else the first anywhere in the
+  // entry. `[the report]{US}` → `[the report]{EU} and [the report]{US}` is the US one kept and the EU
+  // one added, though the diff keeps `[the report]{` at the first; the other way round, the US one
+  // kept and the EU one dropped.
+  const sameKey = new Map<string, number[]>();
+  news.forEach((n, j) => {
+    const k = keyOf(n);
+    if (k === null) return;
+    const l = sameKey.get(k);
+    if (l) l.push(j);
+    else sameKey.set(k, [j]);
+  });
+  olds.forEach((o, i) => {
+    const k = keyOf(o);
+    const all = k === null ? undefined : sameKey.get(k);
+    if (!all) return;
+    const [j, jj] = ends[i];
+    if (j !== undefined && j === jj && owner[j] < 0 && keyOf(news[j]) === k) return pair(i, j);
+    const m = around(i).find((j) => keyOf(news[j]) === k) ?? all.find((j) => owner[j] < 0);
+    if (m !== undefined) pair(i, m);
+  });
+
+  // 1. Both ends (`[` and `]`, an attribution after it aside) kept as one new bracket's ends, with some of its words in it.
+  ends.forEach(([j, k], i) => {
+    if (partner[i] < 0 && j !== undefined && j === k && owner[j] < 0 && (inside(i, j) > 0 || wordsAt(i).length === 0)) pair(i, j);
+  });
+
+  // 2. The same text between the same kept words (`[aggregate] [collective]` → `[collective] [global]`).
   olds.forEach((o, i) => {
     if (partner[i] >= 0) return;
     const p = plainOf(o);
@@ -238,11 +273,6 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
   // to `(b)`. After the pairings by place, so a bracket agreed where it stood stays agreed; before similarity
   // at its place, so a moved bracket is not taken as changed into whatever now stands there.
   const moved = new Uint8Array(olds.length);
-  const keyOf = (p: Placed): string | null => {
-    if (budget < p.b.text.length) return null;
-    budget -= p.b.text.length;
-    return sameBracketKey(p.b);
-  };
   const lost: { i: number; k: string }[] = [];
   olds.forEach((o, i) => {
     const c = counts[i];
@@ -287,6 +317,42 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap): Bra
     const h = c.holder;
     if (partner[i] < 0 && !agreed[i] && h >= 0 && owner[h] < 0 && 2 * c.held >= c.total && news[h].b.text.length <= 2 * olds[i].b.text.length + 20) pair(i, h);
   });
+
+  // 7. Alternatives all gone (FORMAT.md §5: choosing one drops the others): the one whose words now
+  // stand where the group stood is agreed — the longest such — and the others dropped, but for one
+  // whose words stand there apart from it. Not the one the diff happened to keep shared words of:
+  // `[strongly condemn][condemn]` → `condemn`, `[welcome][welcome and support]` → `welcome and support`.
+  if (newText !== undefined) {
+    const groups = new Map<string, number[]>();
+    olds.forEach((o, i) => {
+      const g = o.b.group;
+      if (g === null || o.open < 0 || o.last < 0) return;
+      const l = groups.get(g);
+      if (l) l.push(i);
+      else groups.set(g, [i]);
+    });
+    for (const members of groups.values()) {
+      if (members.length < 2 || members.some((i) => partner[i] >= 0) || !members.some((i) => agreed[i])) continue;
+      const [lo, hi] = d.between(olds[members[0]].open, olds[members[members.length - 1]].last);
+      if (hi - lo > budget) continue;
+      budget -= hi - lo;
+      const there = ` ${wordsOf(newText.slice(lo, hi))} `;
+      const words = members.map((i) => wordsOf(alternativeText(olds[i].b.text)));
+      /** How often an alternative's words stand in `s`. */
+      const times = (s: string, k: number): number => (words[k] ? s.split(` ${words[k]} `).length - 1 : 0);
+      let chosen = -1;
+      words.forEach((w, k) => {
+        if (times(there, k) > 0 && (chosen < 0 || w.length > words[chosen].length)) chosen = k;
+      });
+      if (chosen < 0) continue;
+      const kept = ` ${words[chosen]} `;
+      members.forEach((i, k) => {
+        // Another one stands there only within the chosen one's words (`welcome` in `welcome and support`): dropped.
+        if (k === chosen) agreed[i] = true;
+        else if (times(there, k) <= times(kept, k)) agreed[i] = false;
+      });
+    }
+  }
 
   /**
    * The same proposers (registry names, so `{G77}` is `{G-77/China}`, in any order and form) with the
@@ -403,6 +469,16 @@ function hasWords(s: string, n: number): boolean {
   const re = /[\p{L}\p{N}]+/gu;
   for (let k = 0; k < n; k++) if (!re.exec(s)) return false;
   return true;
+}
+
+/** A text's words of letters or digits, lower case, one space apart. */
+function wordsOf(s: string): string {
+  return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** An alternative's own text: attributions and brackets of nested ones and its `ALT 1:` / `Option A:` marker left out. */
+function alternativeText(text: string): string {
+  return text.replace(/\{[^{}]*\}/g, ' ').replace(/^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)]/i, ' ');
 }
 
 /** Whether bracket `a` holds bracket `b` (brackets nest, so their ranges tell). */

@@ -193,18 +193,18 @@ function sideOf(text: string, analysis: Analysis): SideOf {
 }
 
 /**
- * What a paragraph is aligned on: its folded text `folded`, each attribution written the same way,
- * after the `]` with its registry names sorted, so that `[noted]{US, UK}` and `[UK, USA: noted]`
- * do not count against pairing a paragraph with itself. Its `modified` and diff stay literal.
+ * What a paragraph is aligned on: its folded text `folded` with attributions and notes left out,
+ * so that `[noted]{US, UK}` and `[UK, USA: noted]` do not count against pairing a paragraph with
+ * itself, nor do four States named on a bracket inserted into a six-word paragraph (their registry
+ * names outnumbered its words). Who proposed what is the brackets' outcomes' business. Its
+ * `modified` and diff stay literal.
  */
 function alignText(side: SideOf, p: Para, folded: string): string {
   const frames: { s: number; e: number; t: string }[] = [];
   for (const b of p.brackets) {
     if (!b.closed || (!b.attributionRange && !b.noteRange)) continue;
     const at = side.where(b);
-    const names = [...b.proposers].sort().join(', ');
-    const attr = b.action ? `{${b.action}${names ? ': ' + names : ''}}` : names ? `{${names}}` : '';
-    frames.push({ s: at.open, e: at.textStart, t: '[' }, { s: at.textEnd, e: at.last + 1, t: ']' + attr });
+    frames.push({ s: at.open, e: at.textStart, t: '[' }, { s: at.textEnd, e: at.last + 1, t: ']' });
   }
   if (!frames.length) return folded;
   frames.sort((x, y) => x.s - y.s);
@@ -418,7 +418,7 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
       for (const ob of oldBrackets) brackets.push(changeOf(ob, 'unchanged'));
     else {
       const d = new DiffMap(a, b.length, entry.diff ?? wordDiff(a, b, timeout, maxEdit));
-      for (const x of bracketOutcomes(placed(oldP, e.old), placed(newP, e.new), d)) brackets.push(x);
+      for (const x of bracketOutcomes(placed(oldP, e.old), placed(newP, e.new), d, b)) brackets.push(x);
     }
   }
   // Brackets in no paragraph (headings, footnotes, a title) have entries too (FORMAT.md §10), after the paragraphs'.
@@ -426,7 +426,7 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     const o = placed(oldP, [-1]);
     const n = placed(newP, [-1]);
     const [a, b] = [oldP.outside.body, newP.outside.body];
-    for (const x of bracketOutcomes(o, n, new DiffMap(a, b.length, wordDiff(a, b, timeout, maxEdit)))) brackets.push(x);
+    for (const x of bracketOutcomes(o, n, new DiffMap(a, b.length, wordDiff(a, b, timeout, maxEdit)), b)) brackets.push(x);
   }
   const outcomes = movedAcross(brackets);
   const c: Comparison = { paragraphs, brackets: outcomes, proposers: proposerTable(outcomes) };
