@@ -153,6 +153,17 @@ describe('compare edge cases', () => {
     const html = formatCompareHtml('a', 'b', c, '', '');
     expect(html.lastIndexOf('European Union')).toBeLessThan(html.lastIndexOf('Brazil'));
   });
+  it('diffs read line ends as \\n, as bracket texts do: a CRLF revision against an LF one shows no \\r', () => {
+    const lf = '1. States [agreed]{EU} to meet\nin Geneva next year.\n\n2. States noted the report.\n';
+    const edited = lf.replace('Geneva', 'New York');
+    const fromCrlf = compare(lf.replace(/\n/g, '\r\n'), edited);
+    expect(fromCrlf.paragraphs).toEqual(compare(lf, edited).paragraphs);
+    expect(JSON.stringify(fromCrlf.paragraphs)).not.toContain('\\r');
+    expect(compare(lf.replace(/\n/g, '\r'), edited.replace(/\n/g, '\r\n')).paragraphs).toEqual(compare(lf, edited).paragraphs);
+    // Only line ends changed: the same text (§10 `modified` is about text).
+    expect(compare(lf.replace(/\n/g, '\r\n'), lf).paragraphs.every((p) => !('modified' in p) || p.modified === false)).toBe(true);
+  });
+
   it('a pathological pair falls back to delete + insert', () => {
     const a = Array.from({ length: 3000 }, (_, i) => `a${i}`).join(' ');
     const b = Array.from({ length: 3000 }, (_, i) => `b${i}`).join(' ');

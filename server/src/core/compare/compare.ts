@@ -273,6 +273,8 @@ export function entryBodies(c: Comparison, oldText: string, newText: string): { 
  * Singapore}` rather than `]{EU,` ` ` `Singapore}`). Past `timeout` ms or
  * `maxEditLength` edits it falls back to deleting `a` and inserting `b`.
  */
+const asLf = (s: string): string => s.replace(/\r\n?/g, '\n');
+
 export function wordDiff(a: string, b: string, timeout = 200, maxEditLength = 2000): DiffPart[] {
   if (a === b) return a === '' ? [] : [{ op: 'equal', text: a }];
   const changes = diffWordsWithSpace(a, b, { timeout, maxEditLength });
@@ -411,13 +413,16 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     const entry: ParagraphChange = { old: oldLabels, new: newLabels, modified, renumbered, moved: e.moved };
     if (e.new.length > 1) entry.split = true;
     if (e.old.length > 1) entry.merged = true;
-    if (modified) entry.diff = wordDiff(a, b, timeout, maxEdit);
+    const parts = modified ? wordDiff(a, b, timeout, maxEdit) : undefined;
+    // Line ends read as `\n` whatever the files' (as bracket texts and quotations are): a CRLF draft
+    // against its LF revision shows no `\r` deleted. Bracket outcomes read the files' own diff.
+    if (parts) entry.diff = /\r/.test(a) || /\r/.test(b) ? wordDiff(asLf(a), asLf(b), timeout, maxEdit) : parts;
     paragraphs.push(entry);
     if (!modified && oldBrackets.length === newBrackets.length)
       // The same text has the same brackets.
       for (const ob of oldBrackets) brackets.push(changeOf(ob, 'unchanged'));
     else {
-      const d = new DiffMap(a, b.length, entry.diff ?? wordDiff(a, b, timeout, maxEdit));
+      const d = new DiffMap(a, b.length, parts ?? wordDiff(a, b, timeout, maxEdit));
       for (const x of bracketOutcomes(placed(oldP, e.old), placed(newP, e.new), d, b)) brackets.push(x);
     }
   }
