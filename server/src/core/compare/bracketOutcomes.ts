@@ -334,8 +334,10 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
     for (const members of groups.values()) {
       if (members.length < 2 || members.some((i) => partner[i] >= 0) || !members.some((i) => agreed[i])) continue;
       const [lo, hi] = d.between(olds[members[0]].open, olds[members[members.length - 1]].last);
-      if (hi - lo > budget) continue;
-      budget -= hi - lo;
+      // Nested groups' texts hold one another: the budget keeps 100 000 nested alternatives linear.
+      const size = members.reduce((n, i) => n + olds[i].b.text.length, hi - lo);
+      if (size > budget) continue;
+      budget -= size;
       const there = ` ${wordsOf(newText.slice(lo, hi))} `;
       const words = members.map((i) => wordsOf(alternativeText(olds[i].b.text)));
       /** How often an alternative's words stand in `s`. */
