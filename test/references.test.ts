@@ -110,6 +110,12 @@ const CASES: [string, string, object[]][] = [
   ['a quotation quotes one paragraph: the nearer reference has it', 'Recalling "decides to establish a mechanism" (A/76/135, para. 1), and A/76/135, para. 7.',
     [doc('A/76/135', 'A/76/135', '1', 'decides to establish a mechanism'), doc('A/76/135', 'A/76/135', '7')]],
   ['quotation containing a full stop', 'States recalled that “ICTs matter. States agree” (A/76/135, para. 9)', [doc('A/76/135', 'A/76/135', '9', 'ICTs matter. States agree')]],
+  // (from an audit against FORMAT.md §7) distance from the reference with its pinpoint; sentences ending in ?, ! or inside the quotation marks
+  ['each quotation to the reference it follows, pinpoint included', 'See resolution 75/240, para. 3 ("shall begin its activities") and resolution 75/240, para. 4 ("may decide").',
+    [{ ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '3', quote: 'shall begin its activities' }, { ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '4', quote: 'may decide' }]],
+  ['a sentence ending inside its quotation marks', 'States agreed “to begin its activities.” See resolution 75/240, para. 3.', [{ ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '3' }]],
+  ['a sentence ending in a question mark', 'Does resolution 75/240, para. 3, apply? “Shall begin” is not its wording.', [{ ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '3' }]],
+  ['a sentence ending in an exclamation mark', 'States noted “a phrase”! See A/76/135, para. 6.', [doc('A/76/135', 'A/76/135', '6')]],
 ];
 
 describe('findReferences: rules of FORMAT.md §7', () => {

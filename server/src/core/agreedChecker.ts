@@ -291,8 +291,9 @@ export class AgreedChecker implements ReferenceChecker {
         });
         continue;
       }
-      if (ref.quote) {
-        const v = this.index.checkQuote(ref.symbol, ref.pinpoint, ref.quote);
+      const quotes = ref.quote === null ? [] : [{ text: ref.quote, start: ref.quoteStart ?? ref.start, end: ref.quoteEnd ?? ref.end }, ...(ref.moreQuotes ?? [])];
+      for (const quote of quotes) {
+        const v = this.index.checkQuote(ref.symbol, ref.pinpoint, quote.text);
         if (!v.ok) {
           const cited = ref.pinpoint ? `${ref.symbol}, para. ${ref.pinpoint}` : ref.symbol;
           const elsewhere = v.nearestLabel && ref.pinpoint && v.nearestLabel !== ref.pinpoint;
@@ -301,7 +302,7 @@ export class AgreedChecker implements ReferenceChecker {
             ? `The quotation is not in ${cited}: it is the wording of para. ${v.nearestLabel}.`
             : `The quotation does not match ${cited}${v.nearest ? `: the nearest agreed wording${elsewhere ? `, in para. ${v.nearestLabel},` : ''} is “${v.nearest}”` : ''}${v.diff ? ` (${formatWordDiff(v.diff)})` : ''}.`;
           out.push({
-            code: 'quote-mismatch', severity: 'warning', start: ref.quoteStart ?? ref.start, end: ref.quoteEnd ?? ref.end,
+            code: 'quote-mismatch', severity: 'warning', start: quote.start, end: quote.end,
             message,
             data: { symbol: ref.symbol, pinpoint: ref.pinpoint, nearest: v.nearest, nearestLabel: v.nearestLabel, diff: v.diff },
           });

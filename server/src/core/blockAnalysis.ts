@@ -183,6 +183,7 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
     const base = result.textStart;
     result.references = refs.references.map((r) => ({ ...r, start: r.start + base, end: r.end + base,
       ...(r.quoteStart !== undefined ? { quoteStart: r.quoteStart + base, quoteEnd: (r.quoteEnd ?? 0) + base } : {}),
+      ...(r.moreQuotes ? { moreQuotes: r.moreQuotes.map((q) => ({ ...q, start: q.start + base, end: q.end + base })) } : {}),
       ...(r.pinpointStart !== undefined ? { pinpointStart: r.pinpointStart + base, pinpointEnd: (r.pinpointEnd ?? 0) + base } : {}) }));
     result.malformed = refs.malformed.map((m) => ({ ...m, start: m.start + base, end: m.end + base }));
     for (const m of result.malformed) {

@@ -26,6 +26,8 @@ export interface FoundReference {
   /** Quotation text (without the quote marks) in the same sentence as a reference with a pinpoint, or null. */
   quote: string | null;
   quoteStart?: number; quoteEnd?: number;
+  /** Further quotations of the same sentence nearest to this reference (`quote` is the nearest): each is checked too. */
+  moreQuotes?: { start: number; end: number; text: string }[];
   /** Where the pinpoint is written (`para. 6`, `paragraph 13 of`'s `paragraph 13`). */
   pinpointStart?: number; pinpointEnd?: number;
   /** A date written with a resolution reference ("of 5 December 2018"), kept for later checks. */
@@ -144,6 +146,7 @@ class Finder {
     const references = this.refs.map((r) => {
       const o: FoundReference = { start: r.start, end: r.end, kind: r.kind, symbol: r.symbol, pinpoint: r.pinpoint, quote: r.quote };
       if (r.quoteStart !== undefined) { o.quoteStart = r.quoteStart; o.quoteEnd = r.quoteEnd; }
+      if (r.moreQuotes) o.moreQuotes = r.moreQuotes;
       if (r.pinpointStart !== undefined) { o.pinpointStart = r.pinpointStart; o.pinpointEnd = r.pinpointEnd; }
       if (r.date !== undefined) o.date = r.date;
       return o;
@@ -351,8 +354,12 @@ class Finder {
   }
 
   /**
-   * Give each reference with a pinpoint the nearest quotation in its sentence; a quotation
-   * quotes one paragraph, so when two references are nearest to it, the nearer one has it.
+   * Each quotation goes to the reference with a pinpoint nearest to it in its sentence (FORMAT.md §7:
+   * text in quotes in the same sentence as a reference with a pinpoint is a quotation of that
+   * paragraph), distance measured from the reference with its pinpoint (`resolution 75/240, para. 3
+   * ("…") and resolution 75/240, para. 4 ("…")`: the first quotation is para. 3's, though nearer the
+   * second symbol than the first). A reference's `quote` is the nearest of its quotations; the others
+   * are checked too. A quotation that holds the reference is not its quotation.
    */
   quotes() {
     const withPin = this.refs.filter((r) => r.pinpoint !== null);
@@ -361,31 +368,47 @@ class Finder {
     const quotes = findQuotes(t);
     if (quotes.length === 0) return;
     const sentences = sentenceEnds(t, quotes);
-    let si = 0;
-    const holder = new Map<number, { r: (typeof withPin)[number]; dist: number }>();
-    for (const r of withPin) {
-      while (si < sentences.length && sentences[si] <= r.start) si++;
-      const sStart = si === 0 ? 0 : sentences[si - 1];
-      const sEnd = si < sentences.length ? sentences[si] : t.length;
-      // Quotes do not overlap, so they are sorted by both ends: binary-search the neighbours.
+    /** Index of the sentence holding offset x: how many sentence ends are at or before it. */
+    const sentenceOf = (x: number): number => {
       let lo = 0;
-      let hi = quotes.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (quotes[mid][1] <= r.start) lo = mid + 1; else hi = mid; }
+      let hi = sentences.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (sentences[mid] <= x) lo = mid + 1; else hi = mid; }
+      return lo;
+    };
+    const refs = withPin
+      .map((r) => ({ r, from: Math.min(r.start, r.pinpointStart ?? r.start), to: Math.max(r.end, r.pinpointEnd ?? r.end) }))
+      .sort((a, b) => a.from - b.from);
+    const froms = refs.map((x) => x.from);
+    const sentenceOfRef = refs.map((x) => sentenceOf(x.from));
+    const taken = new Map<(typeof refs)[number], { q: number; dist: number }[]>();
+    quotes.forEach(([qs, qe], q) => {
+      const s = sentenceOf(qs);
+      // The first reference starting at or after the quotation's end, and the last ending at or before its start.
+      let lo = 0;
+      let hi = froms.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (froms[mid] < qe) lo = mid + 1; else hi = mid; }
       let best = -1;
       let dist = Infinity;
-      const prev = quotes[lo - 1];
-      if (prev && prev[0] >= sStart) { best = lo - 1; dist = r.start - prev[1]; }
-      const n = quotes[lo] && quotes[lo][0] < r.end ? lo + 1 : lo; // a quotation that contains the reference is not its quote
-      const next = quotes[n];
-      if (next && next[0] >= r.end && next[1] <= sEnd && next[0] - r.end < dist) { best = n; dist = next[0] - r.end; }
-      if (best < 0) continue;
-      const h = holder.get(best);
-      if (!h || dist < h.dist) holder.set(best, { r, dist });
-    }
-    for (const [q, { r }] of holder) {
-      r.quote = t.slice(quotes[q][0] + 1, quotes[q][1] - 1);
-      r.quoteStart = quotes[q][0] + 1;
-      r.quoteEnd = quotes[q][1] - 1;
+      for (let k = lo - 1, looked = 0; k >= 0 && looked < 8; k--, looked++) {
+        if (refs[k].to > qs) continue; // it overlaps the quotation, or the quotation holds it
+        if (sentenceOfRef[k] === s) { best = k; dist = qs - refs[k].to; }
+        break;
+      }
+      if (lo < refs.length && sentenceOfRef[lo] === s && refs[lo].from - qe < dist) { best = lo; dist = refs[lo].from - qe; }
+      if (best < 0) return;
+      const l = taken.get(refs[best]);
+      if (l) l.push({ q, dist });
+      else taken.set(refs[best], [{ q, dist }]);
+    });
+    for (const [{ r }, l] of taken) {
+      let near = l[0];
+      for (const x of l) if (x.dist < near.dist) near = x;
+      const at = (q: number) => ({ start: quotes[q][0] + 1, end: quotes[q][1] - 1, text: t.slice(quotes[q][0] + 1, quotes[q][1] - 1) });
+      const nearest = at(near.q);
+      r.quote = nearest.text;
+      r.quoteStart = nearest.start;
+      r.quoteEnd = nearest.end;
+      if (l.length > 1) r.moreQuotes = l.filter((x) => x !== near).map((x) => at(x.q));
     }
   }
 }
@@ -421,22 +444,26 @@ function findQuotes(t: string): [number, number][] {
 }
 
 /**
- * Sentence ends: after ". " or "; " followed by a capital (or an opening bracket or quote and a
- * capital), outside quotations, and not after an abbreviation such as "para." or "No.".
+ * Sentence ends: after ". ", "? ", "! " or "; " followed by a capital (or an opening bracket or quote
+ * and a capital), outside quotations, and not after an abbreviation such as "para." or "No."; also
+ * after a quotation that ends its sentence inside its marks (`… “shall begin.” See …`).
  */
 function sentenceEnds(t: string, quotes: [number, number][]): number[] {
   const out: number[] = [];
   const space = (k: number) => { const c = t.charCodeAt(k); return c === 32 || (c >= 9 && c <= 13) || c === 160; };
   const upper = (k: number) => { const c = t.charCodeAt(k); return c >= 65 && c <= 90; };
   let q = 0;
-  const re = /[.;](?=\s|$)/g;
+  const re = /[.;?!]["”]?(?=\s|$)/g;
   for (let m: RegExpExecArray | null; (m = re.exec(t)); ) {
     const i = m.index;
-    const c = m[0];
-    let k = i + 1;
+    const c = m[0][0];
+    const end = i + m[0].length;
+    let k = end;
     while (q < quotes.length && quotes[q][1] <= i) q++;
-    if (q < quotes.length && quotes[q][0] < i) continue; // inside a quotation
-    while (k < t.length && k - i < 8 && space(k)) k++;
+    // Inside a quotation, unless the quotation closes right here with the sentence.
+    if (q < quotes.length && quotes[q][0] < i && quotes[q][1] !== end) continue;
+    if (m[0].length > 1 && !(q < quotes.length && quotes[q][1] === end)) continue; // a quote mark that closes nothing
+    while (k < t.length && k - end < 8 && space(k)) k++;
     if (k < t.length && '[({“"*'.includes(t[k])) k++;
     if (k < t.length && !upper(k)) continue;
     if (c === '.') {
@@ -444,7 +471,7 @@ function sentenceEnds(t: string, quotes: [number, number][]): number[] {
       while (w > 0 && i - w < 8 && /[A-Za-z.]/.test(t[w - 1])) w--;
       if (w < i && ABBREVIATIONS.has(t.slice(w, i).toLowerCase())) continue;
     }
-    out.push(i + 1);
+    out.push(end);
   }
   return out;
 }
