@@ -54,6 +54,8 @@ const NEAR_MISSES = [
   'A/HRC/RES/47/', 'FCCC/CP/2015/10/Add.', 'FCCC/CP//10', 'A/AC.292/2025/CRP.', 'E/CN.6/2023/L.3/Rev.1/',
   'A/76/135//Add.1', 'S/PRST/2023', 'A/DEC/78', 'A/76/135/Corr', 'A/RES/7a/240', 'A/RES/75/240(2020)',
   'A/76/135-Add.1', 'A/RES/75.240', 'S/RES/2341(20177)', 'A/76/135/Rev.1/Add', 'A/RES/75/240/241',
+  // a modifier or a document type run into its number (found by an audit against FORMAT.md §7)
+  'A/76/135/Rev1', 'A/76/135/Add2', 'A/C.1/76/L13', 'E/CN.6/2023/L3', 'A/AC.292/2025/CRP1',
 ];
 
 // Neither a symbol nor an error: prose, bodies, sessions, file names.

@@ -110,6 +110,10 @@ export function analyseSymbol(cand: string, strictCase: boolean): SymbolAnalysis
       if (firstMod < 0) firstMod = i;
     } else {
       if (BARE_MODIFIER.test(c)) return fail(`modifier '${c}' needs a number (e.g. ${MOD_CASE[c.replace('.', '').toLowerCase()]}.1)`);
+      // `Rev1`, `L13`: a modifier or a document type run into its number, without the period.
+      const run = /^(rev|add|corr|amend|L|CRP|WP|PV|SR|MISC)(\d{1,4})$/i.exec(c);
+      if (run && (MOD_CASE[run[1].toLowerCase()] || NEEDS_NUMBER.has(run[1].toUpperCase())))
+        return fail(`'${c}' needs a period before its number (${MOD_CASE[run[1].toLowerCase()] ?? run[1].toUpperCase()}.${run[2]})`);
       if (firstMod >= 0) return fail(`'${c}' follows the modifier '${comps[firstMod]}'; modifiers come last`);
       if (!/[A-Z]/.test(c)) c = c.toUpperCase();
       if (!NUM.test(c) && !WORD.test(c)) return fail(`'${comps[i]}' is not a valid symbol part`);
