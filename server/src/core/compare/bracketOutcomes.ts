@@ -386,6 +386,9 @@ const whoKey = (b: BracketInfo): string => [b.action ?? '', ...[...b.proposers].
 /** The same bracket for `unchanged` (§10): its text, white space folded, its proposers in any order, their action. */
 const sameBracketKey = (b: BracketInfo): string => `${fold(b.text)}\u0000${whoKey(b)}`;
 
+/** Whether two brackets are the same for `unchanged` (§10): text, white space folded, proposers and action. */
+export const sameBracket = (a: BracketInfo, b: BracketInfo): boolean => whoKey(a) === whoKey(b) && (a.text === b.text || fold(a.text) === fold(b.text));
+
 /** Words of letters or digits a bracket's text must have for a move between paragraphs to be taken as that bracket's. */
 const MOVED_ACROSS_MIN_WORDS = 3;
 

@@ -10,7 +10,7 @@ import { lineOfOffset, lineStarts } from '../lines';
 import { drain, type Steps } from '../steps';
 import { align, isContentWord, type Alignment, type Side } from './align';
 import { ownWords, type Span } from './ownWords';
-import { bracketOutcomes, changeOf, movedAcross, proposerTable, type BracketChange, type Placed, type ProposerOutcomes, type Where } from './bracketOutcomes';
+import { bracketOutcomes, changeOf, movedAcross, sameBracket, proposerTable, type BracketChange, type Placed, type ProposerOutcomes, type Where } from './bracketOutcomes';
 import { DiffMap } from './diffMap';
 import { fold, WORD_CHAR } from './text';
 import { checkCrossReferences, type CrossReferenceCheck, type RevisionParagraph } from './crossReferences';
@@ -360,6 +360,8 @@ export function compare(oldText: string, newText: string, options: CompareOption
 
 /** How many aligned entries are diffed between two yields of compareInSteps. */
 const ENTRIES_PER_STEP = 64;
+/** Characters of spanning brackets' texts an unmodified entry may compare (nested ones hold one another). */
+const SPAN_BUDGET = 2_000_000;
 
 /**
  * compare, yielding between slices of its work (the analyses a few hundred
@@ -418,10 +420,18 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     // against its LF revision shows no `\r` deleted. Bracket outcomes read the files' own diff.
     if (parts) entry.diff = /\r/.test(a) || /\r/.test(b) ? wordDiff(asLf(a), asLf(b), timeout, maxEdit) : parts;
     paragraphs.push(entry);
-    if (!modified && oldBrackets.length === newBrackets.length)
-      // The same text has the same brackets.
-      for (const ob of oldBrackets) brackets.push(changeOf(ob, 'unchanged'));
-    else {
+    if (!modified && oldBrackets.length === newBrackets.length) {
+      // The same text has the same brackets; but one that runs on past the entry (spanning paragraphs)
+      // may have changed further on: it is judged on its whole text, proposers and action.
+      const end = oldP[e.old[e.old.length - 1]].end;
+      let budget = SPAN_BUDGET;
+      oldBrackets.forEach((ob, k) => {
+        const nb = newBrackets[k];
+        const spans = ob.closed && oldP.where(ob).last >= end;
+        const changed = spans && (budget -= ob.text.length + nb.text.length) >= 0 && !sameBracket(ob, nb);
+        brackets.push(changeOf(ob, changed ? 'changed' : 'unchanged'));
+      });
+    } else {
       const d = new DiffMap(a, b.length, parts ?? wordDiff(a, b, timeout, maxEdit));
       for (const x of bracketOutcomes(placed(oldP, e.old), placed(newP, e.new), d, b)) brackets.push(x);
     }
