@@ -239,7 +239,10 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
     for (const j of new Set(js)) {
       if (j === undefined || owner[j] >= 0) continue;
       const n = inside(i, j);
-      if (js[0] === js[1] || 2 * n >= wordsAt(i).length) claims.push({ i, j, n });
+      // Or one end kept and the same proposers named: the bracket reworded and its attribution rewritten
+      // in another form (`[shall]{EU}` → `[should – EU]`), where the diff keeps the name but not the `]`.
+      const same = olds[i].b.proposers.length > 0 && sameSet(olds[i].b.proposers, news[j].b.proposers);
+      if (js[0] === js[1] || 2 * n >= wordsAt(i).length || same) claims.push({ i, j, n });
     }
   });
   claims.sort((x, y) => y.n - x.n || x.i - y.i);
