@@ -146,6 +146,8 @@ describe('code actions', () => {
     ['of a long run of option lines, only the one at the cursor', `7. States agreed:\n${Array.from({ length: 12 }, (_, i) => `Option ${i + 1}: ${i === 2 ? 'c‸' : 'x'};`).join('\n')}\n`, ['Choose option “Option 3: c;”']],
     ['no option choice before the option lines', '7. States ag‸reed:\nOption 1: do this;\nOption 2: do that.\n', []],
     ['no rewrite for bracketed prose with a dash', '1. [ransomware – incl‸uding] x\n', ['Accept bracket “ransomware – including”', 'Drop bracket “ransomware – including”', 'Accept all brackets of paragraph 1']],
+    // (found by npm run fuzz: the rewrite would escape the `]` as `\\]`)
+    ['no rewrite of a suffix attribution after a backslash', '1. [C:\\‸ – EU] x\n', ['Accept bracket “C:\\”', 'Drop bracket “C:\\”', 'Accept all brackets of paragraph 1']],
   ] as const)('%s', async (name, src, titles) => {
     const { actions } = await actionsAt(name, src);
     expect(actions.map((a) => a.title)).toEqual(titles);

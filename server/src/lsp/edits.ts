@@ -91,6 +91,8 @@ export function acceptAllEdits(a: Analysis, paragraphIndex: number): TextEdit[] 
 /** `[text – EU, Mexico]` or `[EU, Mexico: text]` → `[text]{European Union, Mexico}`. */
 export function canonicalAttributionEdits(b: BracketInfo): TextEdit[] | null {
   if (!b.closed || !b.closeRange || (b.form !== 'suffix' && b.form !== 'prefix')) return null;
+  // `[\ – EU]` would become `[\]{EU}`, its `]` escaped: found by npm run fuzz. Not offered.
+  if (b.form === 'suffix' && b.text.endsWith('\\')) return null;
   const names = b.names.map((n) => n.canonical ?? n.written).join(', ');
   const braces = `{${names}${b.action ? ` ${b.action}` : ''}}`;
   const removal = b.form === 'suffix' ? del(b.textRange.end, b.closeRange.start) : del(b.openRange.end, b.textRange.start);
