@@ -110,18 +110,20 @@ const TEXT_BUDGET = 2_000_000;
 const MAX_PAIRS = 250_000;
 
 /**
- * Old brackets of one aligned entry against its new ones, by place (FORMAT.md
- * §10 outcomes): a new bracket whose ends are an old one's ends, kept by the
- * word diff, is that bracket, `unchanged` if nothing but white space changed
- * between them; so is one with the same text between the same kept words.
+ * Old brackets of one aligned entry against its new ones (FORMAT.md §10
+ * outcomes). The very same bracket (text, white space folded, proposers and
+ * action) still in the entry is that bracket, `unchanged`, wherever the word
+ * diff put its marks. Otherwise by place: a new bracket whose ends are an old
+ * one's ends, kept by the word diff, is that bracket, `unchanged` if nothing
+ * but white space changed between them; so is one with the same text between
+ * the same kept words, or one end kept with the same proposers named.
  * An old bracket left without one is `agreed` when the diff keeps at least half
  * its own words (its content words, if it has any) outside any new bracket,
  * or inside the new one of an enclosing bracket still open; words that merely
- * occur elsewhere in the paragraph do not count. One deleted where it stood
- * is still `unchanged` when the very same bracket (text, white space folded,
- * and proposers) stands unpaired elsewhere in the entry: it moved. Nothing
- * here reads a bracket's nested text but for that, within a budget, so deep
- * nesting costs no more than long text.
+ * occur elsewhere in the paragraph do not count. Of alternatives all gone, the
+ * one whose words stand where the group stood (`newText`, the entry's new text)
+ * is the one agreed. Nothing here reads a bracket's nested text but within a
+ * budget, so deep nesting costs no more than long text.
  */
 export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newText?: string): BracketChange[] {
   const newLength = d.newLength;
