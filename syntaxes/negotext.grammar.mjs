@@ -63,7 +63,8 @@ const BOUNDARY = [
 ].join('|');
 
 const SUBPARAGRAPH = re`\((?:[a-z]{1,2}|[ivxl]{1,6}|[0-9]{1,2})\)`;
-const OPTION_WORD = re`(?:ALT(?:ERNATIVE)?|Alt(?:ernative)?|OPTION|Option)[ \t]*(?:[0-9]{1,2}|[A-Z]|[IVX]{1,4})`;
+/** `ALT 1`, `Option A` (a letter after a space, so `OPTIONS:` is no option), as the core reads them. */
+const OPTION_WORD = re`(?:ALT(?:ERNATIVE)?|Alt(?:ernative)?|OPTION|Option)(?:[ \t]*[0-9]{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4}))`;
 
 /** A proposer's name as written: a capital or digit first, at most five words, no separator (FORMAT.md §4). */
 const NAME = re`[A-Z0-9\u00c0-\u00de][^\s,;:{}\[\]\u201c\u201d"]*(?:[ \t]+[^\s,;:{}\[\]\u201c\u201d"]+){0,4}`;

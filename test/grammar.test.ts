@@ -454,6 +454,11 @@ describe('tokenizing', () => {
     expect(has(at(t, 2, 'States'), 'entity.name.function')).toBe(false);
 
     expect(has(at(t, 3, 'ALT 1:'), 'keyword.control')).toBe(true);
+    // `OPTIONS:` / `Options:` introduce no option, as the core reads them; `ALT1:` does.
+    const o = tokenize('1. OPTIONS: none. Options: some. ALT1: this.\n');
+    expect(has(at(o, 0, 'OPTIONS'), 'keyword.control')).toBe(false);
+    expect(has(at(o, 0, 'Options'), 'keyword.control')).toBe(false);
+    expect(has(at(o, 0, 'ALT1:'), 'keyword.control')).toBe(true);
     expect(has(at(t, 3, 'ALT'), 'entity.name.function')).toBe(false);
     expect(has(at(t, 3, 'Australia'), 'entity.name.function.proposer')).toBe(true);
 

@@ -302,11 +302,13 @@ function analyzeBrackets(result: BlockResult, ctx: BlockContext): void {
     else if (b.group >= 0) b.kind = 'alternative';
     else if (isPlaceholderText(own)) b.kind = 'placeholder';
   }
-  // Unclosed brackets: one at the very start may span paragraphs (resolved by
-  // the document); any other is an error, taken to close at the paragraph's end.
+  // Unclosed brackets: one at the very start of a paragraph may span paragraphs (resolved by
+  // the document); any other is an error, taken to close at the paragraph's end. Headings and
+  // footnotes are no paragraphs (FORMAT.md §2, §3): their brackets close where they stand.
+  const mayOpenSpan = result.kind === 'paragraph' || result.kind === 'text';
   for (const b of list) {
     if (b.close >= 0) continue;
-    if (b.parent < 0 && opensAtStart(text, b.open, result)) {
+    if (mayOpenSpan && b.parent < 0 && opensAtStart(text, b.open, result)) {
       b.spans = true;
       continue;
     }

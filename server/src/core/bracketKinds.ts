@@ -11,7 +11,8 @@ export function isPlaceholderText(text: string): boolean {
   return /to be (?:added|completed)[.;:]?$/i.test(t);
 }
 
-const OPTION_RE = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)]/i;
+// The word in any case, the letter a capital after a space: `Options:` and `OPTIONS:` introduce no option.
+const OPTION_RE = /^[\s*_]*(?:[Aa][Ll][Tt](?:[Ee][Rr][Nn][Aa][Tt][Ii][Vv][Ee])?|[Oo][Pp][Tt][Ii][Oo][Nn])(?:[ \t]*\d{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4}))[*_]*[ \t]*[.:)]/;
 
 /** `ALT 1:` / `Option A:` at the start of a bracket's text or of a line. */
 export function startsWithOption(text: string): boolean {

@@ -129,7 +129,8 @@ export function matchLabel(line: string, prev?: string, next?: string): LabelMat
   const end = e;
   const after = line.charCodeAt(end);
   const atEnd = end >= line.length || after === 10 || after === 13;
-  if (!atEnd && !isSpace(after)) return null;
+  // `35.[Option 1: …`: a bracket right after the period, as PDF text often has it.
+  if (!atEnd && !isSpace(after) && !(terminator && after === 91)) return null;
   let textStart = end;
   while (textStart < line.length && isSpace(line.charCodeAt(textStart))) textStart++;
   const alone = textStart >= line.length || line.charCodeAt(textStart) === 10 || line.charCodeAt(textStart) === 13;

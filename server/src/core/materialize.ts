@@ -8,6 +8,7 @@ import type { Analysis, BracketInfo, ParagraphInfo, ParagraphStatus, ReferenceIn
 import type { ReferenceChecker } from './referenceChecker';
 import { citedInTitle } from './references';
 import { proposersOf } from './attribution';
+import { isPlaceholderText } from './bracketKinds';
 
 export interface MaterializeOptions {
   checker?: ReferenceChecker;
@@ -171,7 +172,7 @@ function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBl
   let text = nodes[pair.openBlock].result.text.slice(b.textStart);
   for (let k = pair.openBlock + 1; k < pair.closeBlock; k++) text += nodes[k].text;
   text += closeNode.result.text.slice(0, textEnd);
-  info.text = text.trim();
+  info.text = lf(text.trim());
   info.textRange = { start: info.textRange.start, end: pos(closeNode, textEnd) };
   if (attr && !b.attribution) {
     info.proposers = proposersOf(attr.names);
@@ -181,6 +182,8 @@ function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBl
     info.names = attr.names.map((n) => ({ range: range(closeNode, n.start, n.end), written: n.written, canonical: n.canonical ?? null }));
     if (attr.action === 'delete') info.kind = 'deletion';
   }
+  // Its kind read off its whole text, as far as its last paragraph (`[Section on finance ⏎⏎ 4. to be added]`).
+  if (info.kind === 'text' && isPlaceholderText(info.text)) info.kind = 'placeholder';
 }
 
 /** Line ends inside a bracket's text or a quotation read as `\n`, whatever the file's (CRLF, CR). */

@@ -9,7 +9,8 @@ function del(start: Range['start'], end: Range['end']): TextEdit {
   return { range: { start, end }, newText: '' };
 }
 
-export const OPTION_MARKER = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)][*_]*[ \t]*/i;
+/** An `ALT 1:` / `Option A:` marker and the space after it, as the core reads one (bracketKinds.ts). */
+export const OPTION_MARKER = /^[\s*_]*(?:[Aa][Ll][Tt](?:[Ee][Rr][Nn][Aa][Tt][Ii][Vv][Ee])?|[Oo][Pp][Tt][Ii][Oo][Nn])(?:[ \t]*\d{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4}))[*_]*[ \t]*[.:)][*_]*[ \t]*/;
 
 /** Where the agreed text starts: after an `ALT 1:` / `Option A:` marker, which goes with the brackets. */
 function keptStart(b: BracketInfo): Range['start'] {
