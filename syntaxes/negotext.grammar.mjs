@@ -37,13 +37,13 @@ const INSERTED_WORD = re`(?:bis|ter|quater|quat|quinquies|sexies|septies|octies|
 const INSERTED = re`(?:${SP}?${INSERTED_WORD})?`;
 
 /**
- * A paragraph label (FORMAT.md §2): `PP3`/`OP5` (period optional); `12.`, `12 bis.`, `3.3.`,
+ * A paragraph label (FORMAT.md §2): `PP3`/`OP5` (period optional); `12.`, `12 bis.`, `3.3.` (also right against a `[`),
  * `12)` (not a year: `2015.` or `1990)` wrapped to a line start; `1) above` is no label either);
  * `3.3`, `3.3bis`, `12 bis` without a period when alone on the line or followed by capitalised text.
  */
 const LABEL = [
-  re`(?:[Pp][Pp]|[Oo][Pp])[ \t]?[0-9]{1,4}${INSERTED}[.)]?(?=${SP}|$)`,
-  re`(?![1-9][0-9]{3}[.)](?=${SP}|$))[0-9]{1,4}(?:\.[0-9]{1,3}){0,4}${INSERTED}(?:\.(?=${SP}|$)|\)(?=${SP}*$|${SP}+[^a-z\s]))`,
+  re`(?:[Pp][Pp]|[Oo][Pp])[ \t]?[0-9]{1,4}${INSERTED}(?:[.)](?=${SP}|$|\[)|(?=${SP}|$))`,
+  re`(?![1-9][0-9]{3}[.)](?=${SP}|$))[0-9]{1,4}(?:\.[0-9]{1,3}){0,4}${INSERTED}(?:\.(?=${SP}|$|\[)|\)(?=${SP}*$|${SP}+[^a-z\s]|\[))`,
   re`(?:[0-9]{1,4}(?:\.[0-9]{1,3}){1,4}${INSERTED}|[0-9]{1,4}${SP}?${INSERTED_WORD})(?=[ \t]*$|\t|[ ${NBSP}]+${TEXT_START})`,
 ].join('|');
 

@@ -454,6 +454,11 @@ describe('tokenizing', () => {
     expect(has(at(t, 2, 'States'), 'entity.name.function')).toBe(false);
 
     expect(has(at(t, 3, 'ALT 1:'), 'keyword.control')).toBe(true);
+    // A label right against its bracket, as the core reads it.
+    const l = tokenize('35.[Option 1: text]\n\nPP2.[Recalling]{EU}\n');
+    expect(has(at(l, 0, '35.'), 'constant.numeric.paragraph-label')).toBe(true);
+    expect(depth(at(l, 0, 'text'))).toBe(1);
+    expect(has(at(l, 2, 'PP2.'), 'constant.numeric.paragraph-label')).toBe(true);
     // `OPTIONS:` / `Options:` introduce no option, as the core reads them; `ALT1:` does.
     const o = tokenize('1. OPTIONS: none. Options: some. ALT1: this.\n');
     expect(has(at(o, 0, 'OPTIONS'), 'keyword.control')).toBe(false);
