@@ -108,11 +108,11 @@ export function grammar(registry) {
     patterns: include('front-matter', 'heading-markdown', 'heading-un', 'footnote-definition', 'link-definition', 'paragraph-bracketed', 'paragraph', 'inline', 'bracket-block', 'stray-close'),
     repository: {
       'front-matter': {
-        comment: 'YAML front matter: only on the first line of the file; also ends at a paragraph label line or a section heading (`# A. \u2026`, `B. Threats`), so a missing closing --- cannot swallow the draft.',
+        comment: 'YAML front matter: only on the first line of the file; also ends at the first line that is no YAML (not blank, indented, a # comment, a - item or a key:), as the core reads it: `1. States \u2026`, `B. Threats`, a sentence. So a missing closing --- cannot swallow the draft.',
         name: 'meta.embedded.block.frontmatter.negotext',
         begin: re`\A\ufeff?(---)[ \t]*$`,
         beginCaptures: captures('punctuation.definition.frontmatter.begin.negotext'),
-        end: re`^(---|\.\.\.)[ \t]*$|(?=^[ \t]*(?:${LABEL}))|(?=^ {0,3}#{1,6}[ \t]+${UN_NUMBER}${SP}|^[ \t]*${UN_NUMBER}${SP}+[A-Z][^:]*$)`,
+        end: re`^(---|\.\.\.)[ \t]*$|(?=^(?![ \t#]|-(?:[ \t]|$)|"[^"]*":|'[^']*':|[A-Za-z0-9_][\w .\-/]*:(?:[ \t]|$)|$))`,
         endCaptures: captures('punctuation.definition.frontmatter.end.negotext'),
         patterns: [
           { match: re`^[ \t]*(#).*$`, name: 'comment.line.number-sign.yaml.negotext', captures: captures('punctuation.definition.comment.yaml.negotext') },

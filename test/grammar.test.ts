@@ -501,13 +501,17 @@ describe('tokenizing', () => {
     expect(has(at(u, 2, '999.'), 'constant.numeric.paragraph-label')).toBe(true);
   });
 
-  it('front matter never closed ends at a section heading, as at a label', () => {
-    for (const heading of ['# A. Introduction', 'B. Threats']) {
+  it('front matter never closed ends at the first line that is no YAML, as the core reads it', () => {
+    for (const heading of ['1. States agree.', 'B. Threats']) {
       const t = tokenize(`---\ntitle: x\n\n${heading}\n\nThe chapeau [text]{EU}.\n`);
       expect(has(at(t, 1, 'title'), 'meta.embedded.block.frontmatter')).toBe(true);
       expect(has(at(t, 3, heading.slice(-5)), 'meta.embedded.block.frontmatter'), heading).toBe(false);
       expect(has(at(t, 5, 'EU'), 'entity.name.function.proposer'), heading).toBe(true);
     }
+    // A `# …` line is a YAML comment there, and an indented line a block scalar's: closed, it is all front matter.
+    const c = tokenize('---\nsymbol: A/1\nnotes: |\n  1. Check the numbering.\n# A. Old section names\n---\n\n1. Text [x]{EU}.\n');
+    for (const [line, word] of [[3, 'Check'], [4, 'Old']] as const) expect(has(at(c, line, word), 'meta.embedded.block.frontmatter'), word).toBe(true);
+    expect(has(at(c, 7, 'EU'), 'entity.name.function.proposer')).toBe(true);
   });
 
   it('a page break alone on a line ends an unclosed bracket in a chapeau, as a blank line does', () => {

@@ -86,6 +86,8 @@ describe('incremental analysis', () => {
     check(unclosed, [['# A. Introduction\n', ''], ['1. […]', 'States']]);
     // Closed before the heading, then opened again.
     check(unclosed, [['free: {x}\n', 'free: {x}\n---\n'], ['---\n#', '#']]);
+    // A `# A. …` comment and an indented line inside a closed front matter, then the fence removed.
+    check('---\nsymbol: A/1\nnotes: |\n  1. Check.\n# A. Old names\n---\n\n# A. Intro\n\n1. Text.\n', [['---\n\n#', '\n#'], ['Text', 'Text [x]{EU}'], ['notes: |', '---\nnotes: |']]);
     // A fence typed at the top of a draft whose only other fence is far down.
     check('Chapeau text.\n\nMore chapeau [x]{EU}.\n\n---\n\nLast.\n', [['Chapeau', '---\nChapeau'], ['Last', '1. Last']]);
   });

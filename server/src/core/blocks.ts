@@ -40,15 +40,19 @@ export function opensFrontMatter(text: string): boolean {
 }
 
 /**
- * A line that a front matter never closed cannot run past, as the grammar reads it: a paragraph
- * label or a section heading (`# A. …`, `B. Threats`), not a YAML comment. Without it a `---`
- * rule far down the draft would close a stray fence at the top and swallow the draft.
+ * A line that can stand in YAML front matter: blank, indented (a block scalar's or a list's
+ * lines), a comment, a list item or a `key:`. Any other line (`1. States …`, `B. Threats`, a
+ * sentence) is the draft's: the fence above it opened no front matter. Without this a `---` rule
+ * far down the draft would close a stray fence at the top and swallow the draft.
  */
-function endsFrontMatter(line: string): boolean {
-  return /^ {0,3}#{1,6}[ \t]+(?:[A-Z]|[IVXL]{1,6})\.[ \t\u00a0]|^[ \t]*(?:[A-Z]|[IVXL]{1,6})\.[ \t\u00a0]+[A-Z][^:]*$/.test(line) || matchLabel(line) !== null;
+function yamlLine(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (line.length === 0 || c === 32 || c === 9 || c === 35 /* # */ || c === 0xfeff) return true;
+  if (/^-(?:[ \t]|$)/.test(line)) return true;
+  return /^(?:"[^"]*"|'[^']*'|[A-Za-z0-9_][\w .\-/]*):(?:[ \t]|$)/.test(line) || line.trim() === '';
 }
 
-/** The line that closes the front matter opening `lines` (FORMAT.md §1), or -1 when there is none before a label or heading. */
+/** The line that closes the front matter opening `lines` (FORMAT.md §1), or -1 when there is none before a line that is not YAML. */
 export function frontMatterEnd(lines: readonly string[]): number {
   const end = frontMatterScan(lines);
   return end >= 0 ? end : -1;
@@ -64,12 +68,18 @@ export function frontMatterUndecided(lines: readonly string[]): boolean {
 
 const UNDECIDED = -2;
 
+/** How a line after an opening fence reads: the closing fence, a line of YAML, or the draft's (no front matter). */
+export function frontMatterLine(line: string): 'fence' | 'yaml' | 'draft' {
+  if (line === '---' || line === '...' || /^(---|\.\.\.)[ \t]*$/.test(line)) return 'fence';
+  return yamlLine(line) ? 'yaml' : 'draft';
+}
+
 function frontMatterScan(lines: readonly string[]): number {
   if (lines.length === 0 || !isFenceLine(lineContent(lines[0]))) return -1;
   for (let j = 1; j < lines.length; j++) {
-    const c = lineContent(lines[j]);
-    if (c === '---' || c === '...' || /^(---|\.\.\.)[ \t]*$/.test(c)) return j;
-    if (endsFrontMatter(c)) return -1;
+    const v = frontMatterLine(lineContent(lines[j]));
+    if (v === 'fence') return j;
+    if (v === 'draft') return -1;
   }
   return UNDECIDED;
 }

@@ -2,7 +2,7 @@
 // that need the whole document (brackets spanning paragraphs, numbering,
 // which text is the title). An edit re-scans only the blocks it touches;
 // the document-wide passes rerun only when a block's outline changed.
-import { frontMatterUndecided, opensFrontMatter, scanBlocks, type BlockKind, type RawBlock } from './blocks';
+import { frontMatterLine, frontMatterUndecided, opensFrontMatter, scanBlocks, type BlockKind, type RawBlock } from './blocks';
 import { analyzeBlock, type BlockResult } from './blockAnalysis';
 import { lineContent, splitLinesKeepEnds, lineStarts } from './lines';
 import { defaultRegistry, type Registry } from './registry';
@@ -242,12 +242,15 @@ export class DraftDocument {
 
   /**
    * Whether a front matter fence opens the file, unclosed, and runs on to block `k`
-   * (no heading or paragraph before it): an edit there may close it, or stop it
-   * short, so the re-scan must start from the top.
+   * (nothing but lines of YAML before it): an edit there may close it, or stop it
+   * short, so the re-scan must start from the top. Reads only as far as the fence runs.
    */
   private unclosedFrontMatterBefore(k: number): boolean {
     if (k <= 0 || this.blocks[0].kind === 'frontmatter' || !opensFrontMatter(this.blocks[0].text)) return false;
-    for (let b = 0; b < k; b++) if (this.blocks[b].kind === 'heading' || this.blocks[b].kind === 'paragraph') return false;
+    for (let b = 0; b < k; b++) {
+      const lines = splitLinesKeepEnds(this.blocks[b].text);
+      for (let j = b === 0 ? 1 : 0; j < lines.length; j++) if (frontMatterLine(lineContent(lines[j])) !== 'yaml') return false;
+    }
     return true;
   }
 
