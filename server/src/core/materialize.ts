@@ -169,6 +169,8 @@ function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBl
   info.range = { start: info.range.start, end: pos(closeNode, end) };
   info.closeRange = range(closeNode, stray.offset, stray.offset + 1);
   info.closed = true;
+  // An editorial note on the closer is the bracket's: accepting or dropping it takes the note too (found by npm run fuzz).
+  if (stray.note) info.noteRange = range(closeNode, stray.note.start, stray.note.end);
   let text = nodes[pair.openBlock].result.text.slice(b.textStart);
   for (let k = pair.openBlock + 1; k < pair.closeBlock; k++) text += nodes[k].text;
   text += closeNode.result.text.slice(0, textEnd);
