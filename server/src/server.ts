@@ -291,7 +291,7 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
       const b = bracketAt(d.analysis(), params.position);
       if (!b) return null;
       // Accepting one alternative is choosing it: its competitors go too.
-      const edits = params.action === 'drop' ? dropEdits(d.doc, b) : b.group ? chooseEdits(d.doc, d.analysis(), b) : acceptEdits(b);
+      const edits = params.action === 'drop' ? dropEdits(d.doc, b) : b.group ? chooseEdits(d.doc, d.analysis(), b) : acceptEdits(b, d.doc);
       return { changes: { [d.uri]: edits } };
     }));
 

@@ -85,7 +85,9 @@ describe('fuzz: code actions lose no text', () => {
         } else if (b.closed) {
           expect(accept, `${b.id}: no accept action at its start`).toBeDefined();
           const middle = outsideUnchanged(text, applyEdits(text, editsOf(accept!)), s, e + noteLength(text, b, e), `accept ${b.id}`);
-          expect(keepsInner(middle, inner), `accept ${b.id}: ${JSON.stringify(middle)} is not its text ${JSON.stringify(inner)}`).toBe(true);
+          // (One white space character written inside the marks may stay, where the marks going would run two words together.)
+          const kept = keepsInner(middle, inner) || keepsInner(middle.replace(/^[ \t\u00a0]/, '').replace(/[ \t\u00a0]$/, ''), inner);
+          expect(kept, `accept ${b.id}: ${JSON.stringify(middle)} is not its text ${JSON.stringify(inner)}`).toBe(true);
           counts.accept++;
         } else {
           expect(accept).toBeUndefined();

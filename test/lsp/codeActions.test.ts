@@ -81,6 +81,10 @@ const CASES: ActionCase[] = [
   { name: 'choose the second option line', src: '7. States agreed:\nOption 1: to do this;\nOption‸ 2: to do that.\n\n8. Next.\n', title: /^Choose option “Option 2/, expected: '7. States agreed:\nto do that.\n\n8. Next.\n' },
   { name: 'choose the first of three option lines, one over two lines', src: '7. States agreed:\n**Option A:** to do\nthis;\n**Option B:** that;\nOption C: ‸neither.\n', title: /^Choose option “\*\*Option A/, expected: '7. States agreed:\nto do\nthis;\n' },
   { name: 'choose an option that starts after the label', src: '7. Option 1: a;\nOption 2: ‸b.\n', title: /^Choose option “Option 2/, expected: '7. b.\n' },
+  // (found comparing real drafts with the editor's own edits: `[Decides ][Clarifies ]that` gave `Decidesthat`)
+  { name: 'choosing keeps the space written inside the marks', src: '59. [Deci‸des ][Clarifies ]that, where.\n', title: /^Choose alternative “Decides”/, expected: '59. Decides that, where.\n' },
+  { name: 'accepting keeps the space written inside the marks', src: '1. States [agr‸ee ]to meet.\n', title: /^Accept bracket/, expected: '1. States agree to meet.\n' },
+  { name: 'accepting adds no space that was not there', src: '1. States [agr‸ee ] to meet [x]{EU}.\n', title: /^Accept bracket “agree”/, expected: '1. States agree to meet [x]{EU}.\n' },
   // (found by npm run fuzz: the note on a spanning bracket's closer was left behind)
   { name: 'accept a bracket spanning paragraphs, with the note on its closer', src: '1. [Sta‸tes agreed\n\n2. to meet.]{move to the Agreement} Done.\n', title: /^Accept bracket/, expected: '1. States agreed\n\n2. to meet. Done.\n' },
   // (found by npm run fuzz: an option with nothing after its marker ended before its text started, and the edits overlapped)

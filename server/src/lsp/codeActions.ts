@@ -46,7 +46,7 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   const b: BracketInfo | undefined = bracketAt(a, range.start);
   if (b) {
     // Accepting one alternative is choosing it: its competitors go too (the choices below).
-    if (b.closed && !b.group) out.push(action(uri, `Accept bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, acceptEdits(b)));
+    if (b.closed && !b.group) out.push(action(uri, `Accept bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, acceptEdits(b, doc)));
     out.push(action(uri, `Drop bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, dropEdits(doc, b)));
     if (b.group) {
       for (const m of a.brackets.filter((x) => x.group === b.group)) {

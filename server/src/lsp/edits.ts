@@ -2,7 +2,7 @@
 // acts on: accepting deletes the bracket marks and the attribution, dropping
 // deletes the bracket with its text, and nothing else in the line moves.
 import type { TextEdit } from 'vscode-languageserver';
-import type { Analysis, BracketInfo, Range } from '../core/index';
+import type { Analysis, BracketInfo, Position, Range } from '../core/index';
 import type { DraftDocument } from '../core/document';
 
 function del(start: Range['start'], end: Range['end']): TextEdit {
@@ -22,10 +22,32 @@ function keptStart(b: BracketInfo): Range['start'] {
 /** Where a bracket ends with the editorial note on it, if any. */
 const endWithNote = (b: BracketInfo): Range['end'] => b.noteRange?.end ?? b.range.end;
 
-/** Keep the text, drop `[`, `]`, the attribution and an editorial note on the bracket. An unclosed `[` simply goes. */
-export function acceptEdits(b: BracketInfo): TextEdit[] {
+/**
+ * Keep the text, drop `[`, `]`, the attribution and an editorial note on the bracket. An unclosed `[`
+ * simply goes. White space written inside the marks (`[Decides ]that`) keeps one character where the
+ * marks going would run two words together.
+ */
+export function acceptEdits(b: BracketInfo, doc?: DraftDocument): TextEdit[] {
   if (!b.closed) return [del(b.openRange.start, b.openRange.end)];
-  return [del(b.range.start, keptStart(b)), del(b.textRange.end, endWithNote(b))];
+  const open = del(b.range.start, keptStart(b));
+  const close = del(b.textRange.end, endWithNote(b));
+  // (Not the space of an attribution's own syntax: `[EU: text]`, `[text – EU]`.)
+  if (doc && b.form !== 'prefix') open.newText = spaceKept(doc, b.openRange.end, keptStart(b), b.range.start, keptStart(b));
+  if (doc && b.form !== 'suffix') close.newText = spaceKept(doc, b.textRange.end, b.closeRange?.start ?? b.textRange.end, b.textRange.end, endWithNote(b));
+  return [open, close];
+}
+
+/**
+ * The white space character to keep where marks go, if the gap [gapFrom, gapTo) inside them holds white
+ * space and the characters that would meet — the one before `leftOf` and the one at `rightAt` — are not
+ * white space; else nothing.
+ */
+function spaceKept(doc: DraftDocument, gapFrom: Position, gapTo: Position, leftOf: Position, rightAt: Position): string {
+  const ws = /[ \t\u00a0]/.exec(doc.getText({ start: gapFrom, end: gapTo }));
+  if (!ws) return '';
+  const left = doc.lineText(leftOf.line)[leftOf.character - 1];
+  const right = doc.lineText(rightAt.line)[rightAt.character];
+  return left !== undefined && right !== undefined && !/\s/.test(left) && !/\s/.test(right) ? ws[0] : '';
 }
 
 /**
@@ -66,12 +88,18 @@ export function chooseEdits(doc: DraftDocument, a: Analysis, chosen: BracketInfo
     adjoining = doc.getText({ start: members[i].range.end, end: members[i + 1].range.start }).trim() === '';
   }
   if (adjoining) {
+    const first = members[0];
+    const last = members[members.length - 1];
     const kept = doc.getText({ start: keptStart(chosen), end: chosen.textRange.end });
-    return [{ range: { start: members[0].range.start, end: members[members.length - 1].range.end }, newText: kept }];
+    // `[Decides ][Clarifies ]that`: the space written inside the chosen one's marks stays.
+    const gapEnd = chosen.closeRange?.start ?? chosen.textRange.end;
+    const tail = chosen.form === 'suffix' ? '' : spaceKept(doc, chosen.textRange.end, gapEnd, chosen.textRange.end, last.range.end);
+    const lead = chosen.form === 'prefix' ? '' : spaceKept(doc, chosen.openRange.end, keptStart(chosen), first.range.start, keptStart(chosen));
+    return [{ range: { start: first.range.start, end: last.range.end }, newText: lead + kept + tail }];
   }
   const edits: TextEdit[] = [];
   for (const b of members) if (b.id !== chosen.id) edits.push(...dropEdits(doc, b));
-  edits.push(...acceptEdits(chosen));
+  edits.push(...acceptEdits(chosen, doc));
   return edits;
 }
 

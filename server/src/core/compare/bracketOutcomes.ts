@@ -236,10 +236,19 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
   // its own words inside: `[shall][agree to]` → `[agree to]` keeps the `[` of the first and the `]`
   // of the second, and it is the second. The most words inside first.
   const claims: { i: number; j: number; n: number }[] = [];
+  // The old brackets whose `[` each new bracket kept.
+  const openedBy = new Map<number, number[]>();
+  ends.forEach(([j], i) => {
+    if (j !== undefined) openedBy.set(j, [...(openedBy.get(j) ?? []), i]);
+  });
   ends.forEach((js, i) => {
     if (partner[i] >= 0) return;
     for (const j of new Set(js)) {
       if (j === undefined || owner[j] >= 0) continue;
+      // Only its `]` kept, as the `]` of the new bracket of one enclosing it: `[The provision of
+      // [support][these resources]]` → `[The provision of these resources]` is the outer one
+      // changed, the inner one chosen within it, not the inner one changed.
+      if (js[0] !== j && (openedBy.get(j) ?? []).some((e) => e !== i && encloses(olds[e].at, olds[i].at))) continue;
       const n = inside(i, j);
       // Or one end kept and the same proposers named: the bracket reworded and its attribution rewritten
       // in another form (`[shall]{EU}` → `[should – EU]`), where the diff keeps the name but not the `]`.
