@@ -130,7 +130,7 @@ export function grammar(registry) {
         ],
       },
       'heading-markdown': {
-        match: re`^ {0,3}(#{1,6})[ \t]+(.*[^ \t#])[ \t#]*$`,
+        match: re`^ {0,3}(#{1,6})[ \t]+(.*?[^ \t])(?:[ \t]+#+)?[ \t]*$`,
         name: 'markup.heading.negotext',
         captures: captures('punctuation.definition.heading.negotext', { name: 'entity.name.section.negotext', ...inHeading }),
       },

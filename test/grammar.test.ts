@@ -454,6 +454,11 @@ describe('tokenizing', () => {
     expect(has(at(t, 2, 'States'), 'entity.name.function')).toBe(false);
 
     expect(has(at(t, 3, 'ALT 1:'), 'keyword.control')).toBe(true);
+    // A closing run of # needs a space before it, as the core reads it.
+    const h = tokenize('# Use of C#\n\n## B. Threats ##\n');
+    expect(has(at(h, 0, 'C#'), 'entity.name.section')).toBe(true);
+    expect(has(at(h, 0, '#', 1), 'entity.name.section')).toBe(true);
+    expect(has(at(h, 2, '##', 1), 'entity.name.section')).toBe(false);
     // A label right against its bracket, as the core reads it.
     const l = tokenize('35.[Option 1: text]\n\nPP2.[Recalling]{EU}\n');
     expect(has(at(l, 0, '35.'), 'constant.numeric.paragraph-label')).toBe(true);

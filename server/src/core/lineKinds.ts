@@ -170,7 +170,8 @@ export interface HeadingMatch {
   titleStart: number;
 }
 
-const MD_HEADING_RE = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+// A closing run of # needs a space before it (CommonMark): `# Use of C#` keeps its #.
+const MD_HEADING_RE = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const UN_HEADING_RE = /^[ \t]*((?:[A-Z]|[IVXL]{1,6})\.)[ \t\u00a0]+(\S.{0,160})$/;
 
 export function matchHeading(line: string): HeadingMatch | null {
