@@ -112,7 +112,7 @@ export function grammar(registry) {
         name: 'meta.embedded.block.frontmatter.negotext',
         begin: re`\A\ufeff?(---)[ \t]*$`,
         beginCaptures: captures('punctuation.definition.frontmatter.begin.negotext'),
-        end: re`^(---|\.\.\.)[ \t]*$|(?=^(?![ \t#]|-(?:[ \t]|$)|"[^"]*":|'[^']*':|[A-Za-z0-9_][\w .\-/]*:(?:[ \t]|$)|$))`,
+        end: re`^(---|\.\.\.)[ \t]*$|(?=^(?![ \t#]|[-?:](?:[ \t]|$)|"[^"]*":|'[^']*':|[A-Za-z0-9_\u00c0-\uffff][\w\u00c0-\uffff .\-/]*:(?:[ \t]|$)|$))`,
         endCaptures: captures('punctuation.definition.frontmatter.end.negotext'),
         patterns: [
           { match: re`^[ \t]*(#).*$`, name: 'comment.line.number-sign.yaml.negotext', captures: captures('punctuation.definition.comment.yaml.negotext') },

@@ -115,6 +115,10 @@ const CASES: [string, string, object[]][] = [
     [{ ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '3', quote: 'shall begin its activities' }, { ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '4', quote: 'may decide' }]],
   ['a sentence ending inside its quotation marks', 'States agreed “to begin its activities.” See resolution 75/240, para. 3.', [{ ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '3' }]],
   ['a sentence ending in a question mark', 'Does resolution 75/240, para. 3, apply? “Shall begin” is not its wording.', [{ ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '3' }]],
+  ['a quotation goes to the reference it follows, not the nearer one after it', 'Recalling resolution 75/240, para. 3, which provides that the group “shall hold its session”, and resolution 75/240, para. 4, which provides that it “may decide”, States agree.',
+    [{ ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '3', quote: 'shall hold its session' }, { ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '4', quote: 'may decide' }]],
+  ['a quotation ending its sentence, then its citation in parentheses', 'States recall that the group “shall hold its session in 2022.” (A/RES/75/240, para. 3).',
+    [{ ...doc('A/RES/75/240', 'A/RES/75/240', '3', 'shall hold its session in 2022.'), kind: 'resolution' }]],
   ['a sentence ending in an exclamation mark', 'States noted “a phrase”! See A/76/135, para. 6.', [doc('A/76/135', 'A/76/135', '6')]],
 ];
 

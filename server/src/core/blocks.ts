@@ -48,8 +48,9 @@ export function opensFrontMatter(text: string): boolean {
 function yamlLine(line: string): boolean {
   const c = line.charCodeAt(0);
   if (line.length === 0 || c === 32 || c === 9 || c === 35 /* # */ || c === 0xfeff) return true;
-  if (/^-(?:[ \t]|$)/.test(line)) return true;
-  return /^(?:"[^"]*"|'[^']*'|[A-Za-z0-9_][\w .\-/]*):(?:[ \t]|$)/.test(line) || line.trim() === '';
+  if (/^[-?:](?:[ \t]|$)/.test(line)) return true; // a list item, a complex key `? …` and its `: …`
+  // A key in any script (`révision:`, `título:`).
+  return /^(?:"[^"]*"|'[^']*'|[\p{L}\p{N}_][\p{L}\p{N}_ .\-/]*):(?:[ \t]|$)/u.test(line) || line.trim() === '';
 }
 
 /** The line that closes the front matter opening `lines` (FORMAT.md §1), or -1 when there is none before a line that is not YAML. */

@@ -54,6 +54,9 @@ function startsText(c: number): boolean {
   );
 }
 
+/** A line ending in a word that a number follows: `… referred to in paragraph` ⏎ `12.` */
+const CITES_NUMBER = /(?:^|[^A-Za-z])(?:paragraphs?|paras?\.|articles?|sections?|chapters?|annex(?:es)?|decisions?|resolutions?|rules?|parts?|no\.|page)$/i;
+
 /** A previous line that stops mid-sentence: a long line ending in a letter, digit or comma. */
 function continuesSentence(prev: string | undefined): boolean {
   if (prev === undefined) return false;
@@ -130,7 +133,8 @@ export function matchLabel(line: string, prev?: string, next?: string): LabelMat
   const after = line.charCodeAt(end);
   const atEnd = end >= line.length || after === 10 || after === 13;
   // `35.[Option 1: …`: a bracket right after the period, as PDF text often has it.
-  if (!atEnd && !isSpace(after) && !(terminator && after === 91)) return null;
+  // (Its text must start like a sentence: `1.[5][2] °C` is a number, not a label.)
+  if (!atEnd && !isSpace(after) && !(terminator && after === 91 && startsText(line.charCodeAt(end + 1)))) return null;
   let textStart = end;
   while (textStart < line.length && isSpace(line.charCodeAt(textStart))) textStart++;
   const alone = textStart >= line.length || line.charCodeAt(textStart) === 10 || line.charCodeAt(textStart) === 13;
@@ -146,7 +150,10 @@ export function matchLabel(line: string, prev?: string, next?: string): LabelMat
     // starts after it: `16. Decides …`, `146. [Recalls …` are paragraphs however long the line before,
     // and so is a label alone on its line before one (`2.`⏎`Also decides …`, FORMAT.md §2).
     if (continuesSentence(prev)) {
-      const sentenceAfter = alone ? next !== undefined && startsText(next.charCodeAt(leadingSpace(next))) : startsText(line.charCodeAt(textStart));
+      // Alone on its line after `… in paragraph`, `… Article`: the number the sentence was citing.
+      const sentenceAfter = alone
+        ? next !== undefined && startsText(next.charCodeAt(leadingSpace(next))) && !CITES_NUMBER.test(prev!.trimEnd())
+        : startsText(line.charCodeAt(textStart));
       if (!sentenceAfter || (nums.length === 1 && nums[0] >= 1000)) return null;
     }
   }

@@ -387,15 +387,19 @@ class Finder {
       let lo = 0;
       let hi = froms.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (froms[mid] < qe) lo = mid + 1; else hi = mid; }
-      let best = -1;
-      let dist = Infinity;
+      let prev = -1;
       for (let k = lo - 1, looked = 0; k >= 0 && looked < 8; k--, looked++) {
         if (refs[k].to > qs) continue; // it overlaps the quotation, or the quotation holds it
-        if (sentenceOfRef[k] === s) { best = k; dist = qs - refs[k].to; }
+        if (sentenceOfRef[k] === s) prev = k;
         break;
       }
-      if (lo < refs.length && sentenceOfRef[lo] === s && refs[lo].from - qe < dist) { best = lo; dist = refs[lo].from - qe; }
+      const next = lo < refs.length && sentenceOfRef[lo] === s ? lo : -1;
+      // A citation right after the quotation (`“…” (A/76/135, para. 6)`) is its source; else the
+      // reference it follows in its sentence (`resolution 75/240, para. 3, which provides that “…”,
+      // and resolution 75/240, para. 4 …`); else the one after it.
+      const best = next >= 0 && (refs[next].from - qe <= CITATION_GAP || prev < 0) ? next : prev;
       if (best < 0) return;
+      const dist = best === next ? refs[next].from - qe : qs - refs[prev].to;
       const l = taken.get(refs[best]);
       if (l) l.push({ q, dist });
       else taken.set(refs[best], [{ q, dist }]);
@@ -412,6 +416,9 @@ class Finder {
     }
   }
 }
+
+/** Characters (` (`, `, `) between a quotation and a citation of its source right after it. */
+const CITATION_GAP = 3;
 
 /** "2(b)" → "2 (b)", "71-72" → "71–72", "12bis" → "12 bis". */
 function normaliseLabel(first: string, rangeEnd: string | undefined): string {
@@ -464,6 +471,8 @@ function sentenceEnds(t: string, quotes: [number, number][]): number[] {
     if (q < quotes.length && quotes[q][0] < i && quotes[q][1] !== end) continue;
     if (m[0].length > 1 && !(q < quotes.length && quotes[q][1] === end)) continue; // a quote mark that closes nothing
     while (k < t.length && k - end < 8 && space(k)) k++;
+    // After a quotation closing its sentence, a parenthesis is its citation: `… 2022.” (A/RES/75/240, para. 3).`
+    if (m[0].length > 1 && t[k] === '(') continue;
     if (k < t.length && '[({“"*'.includes(t[k])) k++;
     if (k < t.length && !upper(k)) continue;
     if (c === '.') {

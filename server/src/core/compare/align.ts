@@ -179,6 +179,12 @@ function pairShort(oldTo: number[], newTo: number[], mergeOf: Map<number, number
   }
 }
 
+/**
+ * In the same place between paired neighbours, paired at this least Dice of content words (the same
+ * words reordered). Half alike: the Paris drafts' rewritten `The CMA shall adopt modalities …` is at
+ * 0.5 exactly — and so, unavoidably, is now and then a paragraph replaced by another in its place.
+ */
+const IN_PLACE_WORDS = 0.5;
 /** A short paragraph moved and edited is paired anywhere at this least Dice of content words… */
 const SHORT_ANYWHERE = 0.6;
 /**
@@ -340,7 +346,7 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
     const i = before + 1;
     if (i >= olds.length || oldTo[i] >= 0) continue;
     // Half the shingles of the threshold, or its share of content words (the same words reordered share no shingle).
-    if (dice(shOld(i), shNew(j)) < threshold / 2 && dice(cwOld(i).words, cwNew(j).words) < threshold) continue;
+    if (dice(shOld(i), shNew(j)) < threshold / 2 && dice(cwOld(i).words, cwNew(j).words) < IN_PLACE_WORDS) continue;
     oldTo[i] = j;
     newTo[j] = i;
   }

@@ -252,7 +252,8 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
       const n = inside(i, j);
       // Or one end kept and the same proposers named: the bracket reworded and its attribution rewritten
       // in another form (`[shall]{EU}` → `[should – EU]`), where the diff keeps the name but not the `]`.
-      const same = olds[i].b.proposers.length > 0 && sameSet(olds[i].b.proposers, news[j].b.proposers);
+      // (Only when its own words are gone: `[shall]{EU} act` → `shall [act]{EU}` is `shall` agreed, `act` added.)
+      const same = olds[i].b.proposers.length > 0 && sameSet(olds[i].b.proposers, news[j].b.proposers) && 2 * wordsAt(i).filter((y) => y >= 0).length < wordsAt(i).length;
       if (js[0] === js[1] || 2 * n >= wordsAt(i).length || same) claims.push({ i, j, n });
     }
   });
@@ -326,6 +327,12 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
   });
   cands.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
   for (const c of cands) if (partner[c.i] < 0 && owner[c.j] < 0) pair(c.i, c.j);
+  // Held inside a new bracket that, as it turned out, is the new version of one enclosing it
+  // (`[the provision of [financial support]{US}]` → `[the supply of financial support]{US}`): agreed within it.
+  counts.forEach((c, i) => {
+    const h = c.holder;
+    if (partner[i] < 0 && !agreed[i] && h >= 0 && owner[h] >= 0 && encloses(olds[owner[h]].at, olds[i].at) && 2 * (c.free + c.held) >= c.total && c.total > 0) agreed[i] = true;
+  });
   // (Not a much longer one: that is a new proposal around it, `added`.)
   counts.forEach((c, i) => {
     const h = c.holder;

@@ -7,6 +7,7 @@ import { analysisOf, analyze, DraftDocument, type AnalyzeOptions } from '../inde
 import type { Analysis, BracketInfo } from '../model';
 import type { ReferenceChecker } from '../referenceChecker';
 import { lineOfOffset, lineStarts } from '../lines';
+import { matchLabel } from '../lineKinds';
 import { drain, type Steps } from '../steps';
 import { align, isContentWord, type Alignment, type Side } from './align';
 import { ownWords, type Span } from './ownWords';
@@ -275,6 +276,18 @@ export function entryBodies(c: Comparison, oldText: string, newText: string): { 
  */
 const asLf = (s: string): string => s.replace(/\r\n?/g, '\n');
 
+/** A spanning bracket with the labels of the paragraphs it holds left out: renumbering them changes no proposal. */
+function unlabelled(b: BracketInfo): BracketInfo {
+  const text = b.text
+    .split('\n')
+    .map((line) => {
+      const m = matchLabel(line);
+      return m ? line.slice(m.textStart) : line;
+    })
+    .join('\n');
+  return { ...b, text };
+}
+
 export function wordDiff(a: string, b: string, timeout = 200, maxEditLength = 2000): DiffPart[] {
   if (a === b) return a === '' ? [] : [{ op: 'equal', text: a }];
   const changes = diffWordsWithSpace(a, b, { timeout, maxEditLength });
@@ -428,7 +441,7 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
       oldBrackets.forEach((ob, k) => {
         const nb = newBrackets[k];
         const spans = ob.closed && oldP.where(ob).last >= end;
-        const changed = spans && (budget -= ob.text.length + nb.text.length) >= 0 && !sameBracket(ob, nb);
+        const changed = spans && (budget -= ob.text.length + nb.text.length) >= 0 && !sameBracket(ob, nb) && !sameBracket(unlabelled(ob), unlabelled(nb));
         brackets.push(changeOf(ob, changed ? 'changed' : 'unchanged'));
       });
     } else {
