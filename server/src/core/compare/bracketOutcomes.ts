@@ -209,13 +209,24 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
     if (l) l.push(j);
     else sameKey.set(k, [j]);
   });
+  // In three passes over all of them, so that one kept in place is not taken by an earlier twin
+  // resolved (`The [CMA]{EU} … the [CMA]{EU}` → `The CMA … the [CMA]{EU}`: the first agreed).
+  const sameAt = (i: number): number[] | undefined => {
+    const k = keyOf(olds[i]);
+    return k === null ? undefined : sameKey.get(k);
+  };
   olds.forEach((o, i) => {
-    const k = keyOf(o);
-    const all = k === null ? undefined : sameKey.get(k);
-    if (!all) return;
     const [j, jj] = ends[i];
-    if (j !== undefined && j === jj && owner[j] < 0 && keyOf(news[j]) === k) return pair(i, j);
-    const m = around(i).find((j) => keyOf(news[j]) === k) ?? all.find((j) => owner[j] < 0);
+    if (sameAt(i) && j !== undefined && j === jj && owner[j] < 0 && keyOf(news[j]) === keyOf(o)) pair(i, j);
+  });
+  olds.forEach((o, i) => {
+    if (partner[i] >= 0 || !sameAt(i)) return;
+    const m = around(i).find((j) => keyOf(news[j]) === keyOf(o));
+    if (m !== undefined) pair(i, m);
+  });
+  olds.forEach((_, i) => {
+    const all = partner[i] < 0 ? sameAt(i) : undefined;
+    const m = all?.find((j) => owner[j] < 0);
     if (m !== undefined) pair(i, m);
   });
 
