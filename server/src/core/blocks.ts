@@ -140,7 +140,9 @@ export function scanBlocks(text: string, lines: readonly string[], prevLine: str
       open('heading', true);
       continue;
     }
-    const label = matchLabel(line, prev, i + 1 < lines.length ? lineContent(lines[i + 1]) : undefined);
+    // The next line is read only for a number alone on its line after one that stops mid-sentence.
+    const at = i;
+    const label = matchLabel(line, prev, () => (at + 1 < lines.length ? lineContent(lines[at + 1]) : undefined));
     if (label) {
       const c = cur as Open | null;
       const nested =

@@ -90,7 +90,7 @@ function suffixAt(line: string, i: number): [number, number] | null {
 }
 
 // A hand-written parser rather than a regex: it runs on every line of a draft.
-export function matchLabel(line: string, prev?: string, next?: string): LabelMatch | null {
+export function matchLabel(line: string, prev?: string, nextLine?: () => string | undefined): LabelMatch | null {
   const indent = leadingSpace(line);
   let i = indent;
   let bracketsBefore = 0;
@@ -151,6 +151,7 @@ export function matchLabel(line: string, prev?: string, next?: string): LabelMat
     // and so is a label alone on its line before one (`2.`⏎`Also decides …`, FORMAT.md §2).
     if (continuesSentence(prev)) {
       // Alone on its line after `… in paragraph`, `… Article`: the number the sentence was citing.
+      const next = alone ? nextLine?.() : undefined;
       const sentenceAfter = alone
         ? next !== undefined && startsText(next.charCodeAt(leadingSpace(next))) && !CITES_NUMBER.test(prev!.trimEnd())
         : startsText(line.charCodeAt(textStart));
