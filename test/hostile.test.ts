@@ -146,6 +146,23 @@ describe('hostile input: size, nesting, encoding', () => {
     tried('input', 'a 5 MB front matter (closed; never closed)', 2, 'answered; nothing in it read as references');
   });
 
+  it('20 000 spanning brackets nested one in another: answered, memory in proportion to the text', () => {
+    // Each one's text had been a copy of the rest of the file: memory grew with the square of the depth (out of memory at 20 000).
+    const M = 20_000;
+    let text = '';
+    for (let i = 1; i <= M; i++) text += `[${i}. Paragraph number ${i} of the text.\n\n`;
+    text += `End.${']'.repeat(M)}{EU}\n`;
+    const before = process.memoryUsage().heapUsed;
+    const { a } = hostile(text);
+    expect(a.brackets.length).toBe(M);
+    expect(a.brackets[0].text.length).toBeGreaterThan(text.length - 2 * M - 20);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(400 * text.length);
+    const { value: c, ms } = timed(() => compare(text, text.replace('number 7 ', 'no. 7 ')));
+    expect(ms).toBeLessThan(BOUND_MS);
+    expect(c.brackets.length).toBe(M);
+    tried('input', `${M} spanning brackets nested one in another (analysis and compare)`, 2, 'answered; memory in proportion to the text');
+  });
+
   it('a symbol 10 000 characters long, in every shape', () => {
     const long = [
       'A/' + 'B'.repeat(10_000),
