@@ -120,6 +120,8 @@ export function scanBlocks(text: string, lines: readonly string[], prevLine: str
     close(i, offset);
     cur = { kind, line: i, offset, ended, labelIndent, nestedIndent: -1 };
   };
+  // The line after line i, read only for a number alone on its line after one that stops mid-sentence: one closure, not one a line.
+  const nextLine = (): string | undefined => (i + 1 < lines.length ? lineContent(lines[i + 1]) : undefined);
   for (; i < lines.length; offset += lines[i].length, i++) {
     const raw = lines[i];
     const line = lineContent(raw);
@@ -140,9 +142,7 @@ export function scanBlocks(text: string, lines: readonly string[], prevLine: str
       open('heading', true);
       continue;
     }
-    // The next line is read only for a number alone on its line after one that stops mid-sentence.
-    const at = i;
-    const label = matchLabel(line, prev, () => (at + 1 < lines.length ? lineContent(lines[at + 1]) : undefined));
+    const label = matchLabel(line, prev, nextLine);
     if (label) {
       const c = cur as Open | null;
       const nested =

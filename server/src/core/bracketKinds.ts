@@ -12,7 +12,11 @@ export function isPlaceholderText(text: string): boolean {
 }
 
 // The word in any case, the letter a capital after a space: `Options:` and `OPTIONS:` introduce no option.
-const OPTION_RE = /^[\s*_]*(?:[Aa][Ll][Tt](?:[Ee][Rr][Nn][Aa][Tt][Ii][Vv][Ee])?|[Oo][Pp][Tt][Ii][Oo][Nn])(?:[ \t]*\d{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4}))[*_]*[ \t]*[.:)]/;
+const OPTION_SOURCE = String.raw`^[\s*_]*(?:[Aa][Ll][Tt](?:[Ee][Rr][Nn][Aa][Tt][Ii][Vv][Ee])?|[Oo][Pp][Tt][Ii][Oo][Nn])(?:[ \t]*\d{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4}))[*_]*[ \t]*[.:)]`;
+const OPTION_RE = new RegExp(OPTION_SOURCE);
+
+/** An `ALT 1:` / `Option A:` marker with the emphasis and white space after it: what goes with the marks when one is accepted or chosen. */
+export const OPTION_MARKER = new RegExp(String.raw`${OPTION_SOURCE}[*_]*[ 	]*`);
 
 /** `ALT 1:` / `Option A:` at the start of a bracket's text or of a line. */
 export function startsWithOption(text: string): boolean {

@@ -9,8 +9,9 @@ function del(start: Range['start'], end: Range['end']): TextEdit {
   return { range: { start, end }, newText: '' };
 }
 
-/** An `ALT 1:` / `Option A:` marker and the space after it, as the core reads one (bracketKinds.ts). */
-export const OPTION_MARKER = /^[\s*_]*(?:[Aa][Ll][Tt](?:[Ee][Rr][Nn][Aa][Tt][Ii][Vv][Ee])?|[Oo][Pp][Tt][Ii][Oo][Nn])(?:[ \t]*\d{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4}))[*_]*[ \t]*[.:)][*_]*[ \t]*/;
+// The marker as the core reads it (bracketKinds.ts).
+export { OPTION_MARKER } from '../core/bracketKinds';
+import { OPTION_MARKER } from '../core/bracketKinds';
 
 /** Where the agreed text starts: after an `ALT 1:` / `Option A:` marker, which goes with the brackets. */
 function keptStart(b: BracketInfo): Range['start'] {
