@@ -16,7 +16,7 @@ const OPTION_SOURCE = String.raw`^[\s*_]*(?:[Aa][Ll][Tt](?:[Ee][Rr][Nn][Aa][Tt][
 const OPTION_RE = new RegExp(OPTION_SOURCE);
 
 /** An `ALT 1:` / `Option A:` marker with the emphasis and white space after it: what goes with the marks when one is accepted or chosen. */
-export const OPTION_MARKER = new RegExp(String.raw`${OPTION_SOURCE}[*_]*[ 	]*`);
+export const OPTION_MARKER = new RegExp(String.raw`${OPTION_SOURCE}[*_]*[ \t]*`);
 
 /** `ALT 1:` / `Option A:` at the start of a bracket's text or of a line. */
 export function startsWithOption(text: string): boolean {
