@@ -19,8 +19,9 @@ export interface MaterializeOptions {
 
 export function materialize(doc: DraftDocument, options: MaterializeOptions = {}): Analysis {
   const nodes = doc.nodes;
-  let whole: Whole | undefined;
-  const wholeText = (): Whole => (whole ??= wholeOf(nodes));
+  // The text of the blocks an outermost spanning bracket runs over, joined once; brackets nested in it slice it.
+  let seg: Segment | undefined;
+  const segment = (from: number, to: number): Segment => (seg && seg.from <= from && to <= seg.to ? seg : (seg = segmentOf(nodes, from, to)));
   const facts = doc.facts;
   const { spans } = facts;
   const paragraphs: ParagraphInfo[] = [];
@@ -95,7 +96,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
       info.parent = b.parent >= 0 ? localIds[b.parent] : enclosing > 0 ? spanStack[enclosing - 1] ?? null : null;
       if (b.group >= 0) info.group = `g${k}.${b.group}`;
       const pairIdx = openers?.get(bi);
-      if (pairIdx !== undefined) joinSpan(info, nodes, spans.pairs[pairIdx], b, wholeText);
+      if (pairIdx !== undefined) joinSpan(info, nodes, spans.pairs[pairIdx], b, segment);
       brackets.push(info);
       if (pairIdx !== undefined) {
         openSpanIds.push(id);
@@ -162,25 +163,29 @@ function bracketInfo(node: BlockNode, b: BlockBracket, id: string, paragraph: st
 }
 
 /** A bracket closed in a later paragraph: its end, text and attribution come from there. */
-/** The document's text and where each block starts in it: spanning brackets' texts are slices of it. */
-interface Whole {
+/** Blocks `from`..`to` joined, and where each starts in the joined text: spanning brackets' texts are slices of it. */
+interface Segment {
+  from: number;
+  to: number;
   text: string;
   starts: number[];
   cr: boolean;
 }
 
-function wholeOf(nodes: readonly BlockNode[]): Whole {
+function segmentOf(nodes: readonly BlockNode[], from: number, to: number): Segment {
   const starts: number[] = [];
+  const parts: string[] = [];
   let at = 0;
-  for (const n of nodes) {
+  for (let k = from; k <= to; k++) {
     starts.push(at);
-    at += n.text.length;
+    at += nodes[k].text.length;
+    parts.push(nodes[k].text);
   }
-  const text = nodes.map((n) => n.text).join('');
-  return { text, starts, cr: text.includes('\r') };
+  const text = parts.join('');
+  return { from, to, text, starts, cr: text.includes('\r') };
 }
 
-function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBlock: number; closeBlock: number; stray: number }, b: BlockBracket, whole: () => Whole): void {
+function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBlock: number; closeBlock: number; stray: number }, b: BlockBracket, segment: (from: number, to: number) => Segment): void {
   const closeNode = nodes[pair.closeBlock];
   const stray = closeNode.result.strays[pair.stray];
   const attr = stray.attribution;
@@ -191,10 +196,10 @@ function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBl
   info.closed = true;
   // An editorial note on the closer is the bracket's: accepting or dropping it takes the note too (found by npm run fuzz).
   if (stray.note) info.noteRange = range(closeNode, stray.note.start, stray.note.end);
-  // A slice of the whole text, sharing its memory: 20 000 nested spanning brackets had each copied
-  // the rest of the file (memory growing with the square of the depth, found trying to break the code).
-  const w = whole();
-  const text = w.text.slice(w.starts[pair.openBlock] + b.textStart, w.starts[pair.closeBlock] + textEnd).trim();
+  // A slice of the blocks' joined text, sharing its memory: 20 000 nested spanning brackets had each
+  // copied the rest of the file (memory growing with the square of the depth, found trying to break the code).
+  const w = segment(pair.openBlock, pair.closeBlock);
+  const text = w.text.slice(w.starts[pair.openBlock - w.from] + b.textStart, w.starts[pair.closeBlock - w.from] + textEnd).trim();
   info.text = w.cr ? lf(text) : text;
   info.textRange = { start: info.textRange.start, end: pos(closeNode, textEnd) };
   if (attr && !b.attribution) {
