@@ -50,14 +50,31 @@ function contentWords(text: string): { words: Set<string>; count: number } {
 }
 
 export function shingles(text: string): Set<string> {
+  return new Set(shingles3(text));
+}
+
+/** Each run of three words in order (the words themselves when fewer; the text itself when none). */
+function shingles3(text: string): string[] {
   const words = text.toLowerCase().match(WORDS) ?? [];
+  if (words.length < 3) return words.length === 0 && text !== '' ? [text] : words;
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= words.length; i++) out.push(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+  return out;
+}
+
+/**
+ * The shingles as a multiset: a shingle's second occurrence is a member of its own. A split's
+ * gain is measured on these — a part repeating words of the other part (`Option 2:` restating
+ * Option 1's first sentence) adds nothing to a set, but its words stood twice in the whole.
+ */
+export function countedShingles(text: string): Set<string> {
+  const seen = new Map<string, number>();
   const out = new Set<string>();
-  if (words.length < 3) {
-    for (const w of words) out.add(w);
-    if (out.size === 0 && text !== '') out.add(text);
-    return out;
+  for (const g of shingles3(text)) {
+    const n = (seen.get(g) ?? 0) + 1;
+    seen.set(g, n);
+    out.add(n === 1 ? g : `${g}\u0000${n}`);
   }
-  for (let i = 0; i + 3 <= words.length; i++) out.add(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
   return out;
 }
 
@@ -117,7 +134,7 @@ const MAX_PARTS = 8;
  */
 function attachParts(
   side: readonly Side[], sideTo: number[], sh: (k: number) => Set<string>, partnerSh: (k: number) => Set<string>,
-  parts: Map<number, number[]>, otherParts: Map<number, number[]>,
+  partnerCounted: (k: number) => Set<string>, parts: Map<number, number[]>, otherParts: Map<number, number[]>,
 ): void {
   const containment = (part: Set<string>, whole: Set<string>): number => (part.size ? shared(part, whole) / part.size : 0);
   const textOf = (ks: number[]): string => ks.map((k) => side[k].text).join(' ');
@@ -134,10 +151,10 @@ function attachParts(
         // Only at an end of what the partner already holds, and never into the other way's groups.
         if (now[0] !== n && now[now.length - 1] !== n) continue;
         if (now.length >= MAX_PARTS || otherParts.has(n)) continue;
-        const P = partnerSh(p);
-        if (containment(sh(u), P) < MIN_CONTAINED) continue;
+        if (containment(sh(u), partnerSh(p)) < MIN_CONTAINED) continue;
         const ks = n < u ? [...now, u] : [u, ...now];
-        const gain = dice(P, shingles(textOf(ks))) - dice(P, now.length > 1 ? shingles(textOf(now)) : sh(n));
+        const P = partnerCounted(p);
+        const gain = dice(P, countedShingles(textOf(ks))) - dice(P, countedShingles(textOf(now)));
         if (gain > MIN_GAIN && (!best || gain > best.gain)) best = { p, ks, gain };
       }
       if (best) {
@@ -283,6 +300,8 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   const shNew = madeOnce(news, shingles);
   const cwOld = madeOnce(olds, contentWords);
   const cwNew = madeOnce(news, contentWords);
+  const csOld = madeOnce(olds, countedShingles);
+  const csNew = madeOnce(news, countedShingles);
   const index = new Map<string, number[]>();
   for (let i = 0; i < olds.length; i++) {
     if (oldTo[i] >= 0) continue;
@@ -319,9 +338,9 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   // 3. Splits: an unpaired new paragraph next to a paired one, both drawn from one old paragraph.
   const splitOf = new Map<number, number[]>(); // old index -> its new parts
   const mergeOf = new Map<number, number[]>(); // new index -> its old parts
-  attachParts(news, newTo, shNew, shOld, splitOf, mergeOf);
+  attachParts(news, newTo, shNew, shOld, csOld, splitOf, mergeOf);
   // 4. Merges, the same the other way round.
-  attachParts(olds, oldTo, shOld, shNew, mergeOf, splitOf);
+  attachParts(olds, oldTo, shOld, shNew, csNew, mergeOf, splitOf);
 
   // 5. Short paragraphs edited in place: in the gap between the paired paragraphs around them,
   // each unpaired new one takes the first unpaired old one of the gap with enough content words
@@ -351,8 +370,8 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
     newTo[j] = i;
   }
   // Parts of a split or merge whose anchor was only paired just now (three thirds, none alike enough alone).
-  attachParts(news, newTo, shNew, shOld, splitOf, mergeOf);
-  attachParts(olds, oldTo, shOld, shNew, mergeOf, splitOf);
+  attachParts(news, newTo, shNew, shOld, csOld, splitOf, mergeOf);
+  attachParts(olds, oldTo, shOld, shNew, csNew, mergeOf, splitOf);
 
   // 8. Entries in new order; which of them moved.
   const entries: AlignedEntry[] = [];
