@@ -63,8 +63,8 @@ const BOUNDARY = [
 ].join('|');
 
 const SUBPARAGRAPH = re`\((?:[a-z]{1,2}|[ivxl]{1,6}|[0-9]{1,2})\)`;
-/** `ALT 1`, `Option A` (a letter after a space, so `OPTIONS:` is no option), as the core reads them. */
-const OPTION_WORD = re`(?:ALT(?:ERNATIVE)?|Alt(?:ernative)?|OPTION|Option)(?:[ \t]*[0-9]{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4}))`;
+/** `ALT 1`, `Option A` (a letter after a space, so `OPTIONS:` is no option), `Option (a)`, as the core reads them. */
+const OPTION_WORD = re`(?:ALT(?:ERNATIVE)?|Alt(?:ernative)?|OPTION|Option)(?:[ \t]*[0-9]{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4})|[ \t]*\((?:[0-9]{1,2}|[A-Za-z]|[ivxIVX]{1,4})\))`;
 
 /** A proposer's name as written: a capital or digit first, at most five words, no separator (FORMAT.md §4). */
 const NAME = re`[A-Z0-9\u00c0-\u00de][^\s,;:{}\[\]\u201c\u201d"]*(?:[ \t]+[^\s,;:{}\[\]\u201c\u201d"]+){0,4}`;
@@ -182,7 +182,7 @@ export function grammar(registry) {
       },
       bracket: {
         comment:
-          'A bracket inside a labelled paragraph; nests recursively (depth = number of meta.bracket scopes). Begin also takes a prefix attribution candidate [EU, Mexico: \u2026] / [Iran reserve: \u2026] (capitalised words before a colon, not ALT 1: / Option A: / Note:), scoped meta only: [Option (a): \u2026] and [Immunities: \u2026] are text, and only the server\'s semantic tokens know which names resolve. Ends at ] or, unclosed, at the end of the paragraph (lookahead).',
+          'A bracket inside a labelled paragraph; nests recursively (depth = number of meta.bracket scopes). Begin also takes a prefix attribution candidate [EU, Mexico: \u2026] / [Iran reserve: \u2026] (capitalised words before a colon, not ALT 1: / Option A: / Option (a): / Note:), scoped meta only: [Immunities: \u2026] is text, and only the server\'s semantic tokens know which names resolve. Ends at ] or, unclosed, at the end of the paragraph (lookahead).',
         name: 'meta.bracket.negotext',
         begin: BRACKET_BEGIN,
         beginCaptures: bracketBeginCaptures,

@@ -469,6 +469,10 @@ describe('tokenizing', () => {
     expect(has(at(o, 0, 'OPTIONS'), 'keyword.control')).toBe(false);
     expect(has(at(o, 0, 'Options'), 'keyword.control')).toBe(false);
     expect(has(at(o, 0, 'ALT1:'), 'keyword.control')).toBe(true);
+    // The number or letter in parentheses, as the Lima text writes options.
+    const p = tokenize('3. Reductions:\nOption (a): by 2050;\nOption (ii): by 2070;\n');
+    expect(has(at(p, 1, 'Option (a):'), 'keyword.control')).toBe(true);
+    expect(has(at(p, 2, 'Option (ii):'), 'keyword.control')).toBe(true);
     expect(has(at(t, 3, 'ALT'), 'entity.name.function')).toBe(false);
     expect(has(at(t, 3, 'Australia'), 'entity.name.function.proposer')).toBe(true);
 

@@ -58,7 +58,7 @@ function noteLength(text: string, b: BracketInfo, e: number): number {
   return /^\{[^{}\r\n]*\}/.exec(text.slice(e))?.[0].length ?? 0;
 }
 
-const OPTION_MARKER = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)][*_]*[ \t]*/i;
+const OPTION_MARKER = /^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4}|\((?:\d{1,2}|[A-Z]|[IVX]{1,4})\))[*_]*[ \t]*[.:)][*_]*[ \t]*/i;
 
 /** Mostly drafts in the notation, some raw text. */
 const someDraft = fc.oneof({ weight: 3, arbitrary: notationDraft }, { weight: 1, arbitrary: anyDraft });

@@ -12,7 +12,8 @@ export function isPlaceholderText(text: string): boolean {
 }
 
 // The word in any case, the letter a capital after a space: `Options:` and `OPTIONS:` introduce no option.
-const OPTION_SOURCE = String.raw`^[\s*_]*(?:[Aa][Ll][Tt](?:[Ee][Rr][Nn][Aa][Tt][Ii][Vv][Ee])?|[Oo][Pp][Tt][Ii][Oo][Nn])(?:[ \t]*\d{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4}))[*_]*[ \t]*[.:)]`;
+// The number or letter may be in parentheses, as the Lima text writes its options: `Option (a):`.
+const OPTION_SOURCE = String.raw`^[\s*_]*(?:[Aa][Ll][Tt](?:[Ee][Rr][Nn][Aa][Tt][Ii][Vv][Ee])?|[Oo][Pp][Tt][Ii][Oo][Nn])(?:[ \t]*\d{1,2}|[ \t]+(?:[A-Z]|[IVX]{1,4})|[ \t]*\((?:\d{1,2}|[A-Za-z]|[ivxIVX]{1,4})\))[*_]*[ \t]*[.:)]`;
 const OPTION_RE = new RegExp(OPTION_SOURCE);
 
 /** An `ALT 1:` / `Option A:` marker with the emphasis and white space after it: what goes with the marks when one is accepted or chosen. */

@@ -53,7 +53,8 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
     const spanned = spans.depthAtStart[k];
     let status: ParagraphStatus | null = null;
     if (isParagraph) {
-      status = r.adRef ? 'agreed-ad-ref' : r.brackets.length > 0 || spanned > 0 || r.options.length >= 2 ? 'pending' : 'agreed';
+      // One `Option 1:` line is pending too: its rivals may stand under another label (`33.` / `33.1` / `Option 2:`, Lima).
+      status = r.adRef ? 'agreed-ad-ref' : r.brackets.length > 0 || spanned > 0 || r.options.length > 0 ? 'pending' : 'agreed';
       paragraphs.push({
         label: label!,
         section,
