@@ -202,6 +202,8 @@ function pairShort(oldTo: number[], newTo: number[], mergeOf: Map<number, number
  * 0.5 exactly — and so, unavoidably, is now and then a paragraph replaced by another in its place.
  */
 const IN_PLACE_WORDS = 0.5;
+/** How far from its own place in a gap a paragraph looks for its partner (step 7). */
+const GAP_WINDOW = 8;
 /** A short paragraph moved and edited is paired anywhere at this least Dice of content words… */
 const SHORT_ANYWHERE = 0.6;
 /**
@@ -356,18 +358,49 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   // and growing framework …`).
   pairAnywhere(oldTo, newTo, cwOld, cwNew, MEDIUM_WORDS, MEDIUM_WORDS, MEDIUM_ANYWHERE);
 
-  // 7. In a gap between the same paired neighbours, an old and a new paragraph
-  // in the same place are paired on less evidence (a placeholder filled in).
-  for (let j = 0; j < news.length; j++) {
-    if (newTo[j] >= 0) continue;
-    const before = j === 0 ? -1 : newTo[j - 1];
-    if (j > 0 && (before < 0 || splitOf.has(before) || mergeOf.has(j - 1))) continue;
-    const i = before + 1;
-    if (i >= olds.length || oldTo[i] >= 0) continue;
-    // Half the shingles of the threshold, or its share of content words (the same words reordered share no shingle).
-    if (dice(shOld(i), shNew(j)) < threshold / 2 && dice(cwOld(i).words, cwNew(j).words) < IN_PLACE_WORDS) continue;
-    oldTo[i] = j;
-    newTo[j] = i;
+  // 7. In a gap between paired paragraphs, the old and new paragraphs of the gap are paired on less
+  // evidence (a placeholder filled in, a paragraph rewritten), best first and in order: not only the
+  // first of each side, so a paragraph inserted or deleted at the top of the gap stands in no one's way.
+  const lastOld = (j: number): number => Math.max(...(mergeOf.get(j) ?? [newTo[j]]));
+  const firstOld = (j: number): number => Math.min(...(mergeOf.get(j) ?? [newTo[j]]));
+  for (let j = 0; j < news.length; ) {
+    if (newTo[j] >= 0) {
+      j++;
+      continue;
+    }
+    let end = j;
+    while (end < news.length && newTo[end] < 0) end++;
+    const from = j === 0 ? 0 : lastOld(j - 1) + 1;
+    const until = end < news.length ? firstOld(end) : olds.length;
+    pairInGap(from, until, j, end);
+    j = end;
+  }
+  function pairInGap(from: number, until: number, j0: number, j1: number): void {
+    const gap: number[] = [];
+    for (let i = from; i < until; i++) if (oldTo[i] < 0) gap.push(i);
+    if (gap.length === 0) return;
+    const cands: { i: number; j: number; s: number }[] = [];
+    for (let j = j0; j < j1; j++) {
+      // Only old paragraphs near where this one stands in the gap: a long gap stays linear.
+      const at = Math.round(((j - j0) / (j1 - j0)) * gap.length);
+      for (let k = Math.max(0, at - GAP_WINDOW); k < Math.min(gap.length, at + GAP_WINDOW + 1); k++) {
+        const i = gap[k];
+        // Half the shingles of the threshold, or its share of content words (the same words reordered share no shingle).
+        const s = dice(shOld(i), shNew(j));
+        const c = dice(cwOld(i).words, cwNew(j).words);
+        if (s < threshold / 2 && c < IN_PLACE_WORDS) continue;
+        cands.push({ i, j, s: s + c });
+      }
+    }
+    cands.sort((x, y) => y.s - x.s || x.j - y.j || x.i - y.i);
+    const chosen: { i: number; j: number }[] = [];
+    for (const c of cands) {
+      if (oldTo[c.i] >= 0 || newTo[c.j] >= 0) continue;
+      if (chosen.some((d) => d.i < c.i !== d.j < c.j)) continue; // in place: pairs of a gap never cross
+      oldTo[c.i] = c.j;
+      newTo[c.j] = c.i;
+      chosen.push(c);
+    }
   }
   // Parts of a split or merge whose anchor was only paired just now (three thirds, none alike enough alone).
   attachParts(news, newTo, shNew, shOld, csOld, splitOf, mergeOf);
@@ -394,12 +427,13 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
     if (!keep.has(k)) e.moved = true;
   });
 
-  // Deleted paragraphs go after the entry of the nearest old paragraph above them.
+  // Deleted paragraphs go after the entry of the nearest old paragraph above them that kept its
+  // place: one that moved away would carry them off to where it went.
   const after = new Map<number, number[]>();
   let anchor = -1;
   for (let i = 0; i < olds.length; i++) {
     if (entryOfOld[i] >= 0) {
-      anchor = entryOfOld[i];
+      if (!entries[entryOfOld[i]].moved) anchor = entryOfOld[i];
       continue;
     }
     const l = after.get(anchor);
