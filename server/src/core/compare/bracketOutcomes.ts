@@ -5,6 +5,7 @@ import type { BracketInfo } from '../model';
 import type { DiffMap } from './diffMap';
 import { fold } from './text';
 import { lowerBound } from './lowerBound';
+import { OPTION_MARKER } from '../bracketKinds';
 
 export type BracketOutcome = 'agreed' | 'dropped' | 'changed' | 'unchanged' | 'added';
 
@@ -183,6 +184,19 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
     return k;
   };
   const opens = news.map((n) => n.open);
+  /** New text `[lo, hi)` about as long as the old `length` it replaced: a word found there is the bracket's own, not a namesake. */
+  const nearby = (lo: number, hi: number, length: number): boolean => hi - lo <= 2 * length + 24;
+  let reach: Int32Array | undefined; // the furthest end of the new brackets opened before each one
+  /** No new bracket opens within new text `[lo, hi)`, nor holds it. */
+  const bracketFree = (lo: number, hi: number): boolean => {
+    const j = lowerBound(opens, lo);
+    if (j < news.length && opens[j] < hi) return false;
+    if (!reach) {
+      reach = new Int32Array(news.length + 1).fill(-1);
+      news.forEach((_, k) => (reach![k + 1] = Math.max(reach![k], newEnd(k))));
+    }
+    return reach[j] < lo;
+  };
   const windows: (number[] | undefined)[] = [];
   /** The new brackets still unpaired between the kept words around old bracket i. */
   const around = (i: number): number[] => {
@@ -364,8 +378,10 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
       else groups.set(g, [i]);
     });
     for (const members of groups.values()) {
-      if (members.length < 2 || members.some((i) => partner[i] >= 0) || !members.some((i) => agreed[i])) continue;
+      if (members.length < 2 || members.some((i) => partner[i] >= 0)) continue;
       const [lo, hi] = d.between(olds[members[0]].open, olds[members[members.length - 1]].last);
+      // None agreed by the diff: only its case changed (`[Decides][Requests] that` → `Also requests that`), where no new bracket stands.
+      if (!members.some((i) => agreed[i]) && !(nearby(lo, hi, olds[members[members.length - 1]].last - olds[members[0]].open) && bracketFree(lo, hi))) continue;
       // Nested groups' texts hold one another: the budget keeps 100 000 nested alternatives linear.
       const size = members.reduce((n, i) => n + olds[i].b.text.length, hi - lo);
       if (size > budget) continue;
@@ -386,6 +402,20 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
         else if (times(there, k) <= times(kept, k)) agreed[i] = false;
       });
     }
+  }
+
+  // 8. A bracket gone whose words stand where it stood in another case (`Parties [Decides]{EU} that` →
+  // `Parties decides that`): the word diff keeps no word whose case changed, a reader sees the text kept.
+  // Only where no new bracket stands (that would be a new proposal around it).
+  if (newText !== undefined) {
+    olds.forEach((o, i) => {
+      if (partner[i] >= 0 || agreed[i] || o.b.group !== null || o.open < 0 || o.last < 0) return;
+      const [lo, hi] = d.between(o.open, o.last);
+      if (hi - lo + o.b.text.length > budget || !nearby(lo, hi, o.last - o.open) || !bracketFree(lo, hi)) return;
+      budget -= hi - lo + o.b.text.length;
+      const w = wordsOf(alternativeText(o.b.text));
+      if (w && ` ${wordsOf(newText.slice(lo, hi))} `.includes(` ${w} `)) agreed[i] = true;
+    });
   }
 
   /**
@@ -515,7 +545,7 @@ function wordsOf(s: string): string {
 
 /** An alternative's own text: attributions and brackets of nested ones and its `ALT 1:` / `Option A:` marker left out. */
 function alternativeText(text: string): string {
-  return text.replace(/\{[^{}]*\}/g, ' ').replace(/^[\s*_]*(?:ALT(?:ERNATIVE)?|Option)[ \t]*(?:\d{1,2}|[A-Z]|[IVX]{1,4})[*_]*[ \t]*[.:)]/i, ' ');
+  return text.replace(/\{[^{}]*\}/g, ' ').replace(OPTION_MARKER, ' ');
 }
 
 /** Whether bracket `a` holds bracket `b` (brackets nest, so their ranges tell). */
