@@ -9,6 +9,8 @@ export interface ExpectedDiagnostic {
   code: string;
   line: number;
   severity?: string;
+  /** The message, when it is part of what the case checks. */
+  message?: string;
 }
 
 export interface Expected {
@@ -48,9 +50,9 @@ export function check(input: string, expected: Expected, options: AnalyzeOptions
     const want = expected.diagnostics.map((d) => `${d.code}@${d.line}`).sort();
     expect(got, 'diagnostics (code@line)').toEqual(want);
     for (const d of expected.diagnostics) {
-      if (!d.severity) continue;
       const m = analysis.diagnostics.find((x) => x.code === d.code && x.range.start.line === d.line);
-      expect(m?.severity, `severity of ${d.code}@${d.line}`).toBe(d.severity);
+      if (d.severity) expect(m?.severity, `severity of ${d.code}@${d.line}`).toBe(d.severity);
+      if (d.message !== undefined) expect(m?.message, `message of ${d.code}@${d.line}`).toBe(d.message);
     }
   }
   if (expected.absent) {

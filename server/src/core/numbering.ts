@@ -37,6 +37,8 @@ export function follows(p: LabelMatch, l: LabelMatch): boolean {
 interface Series {
   prev: LabelMatch | null;
   seen: Set<string>;
+  /** Every label since the numbering last restarted after a heading: what a gap's message does not call missing. */
+  above: Set<string>;
   restart: boolean;
 }
 
@@ -52,11 +54,14 @@ export function checkNumbering(results: readonly BlockResult[]): NumberingIssue[
     const l = r.kind === 'paragraph' ? r.label : null;
     if (!l) continue;
     let s = series.get(l.series);
-    if (!s) series.set(l.series, (s = { prev: null, seen: new Set(), restart: false }));
+    if (!s) series.set(l.series, (s = { prev: null, seen: new Set(), above: new Set(), restart: false }));
     const p = s.prev;
     const inSequence = !p || follows(p, l);
     const one = l.nums.length === 1 && l.nums[0] === 1 && l.rank === 1;
-    if (!inSequence && s.restart && one) s.seen.clear();
+    if (!inSequence && s.restart && one) {
+      s.seen.clear();
+      s.above.clear();
+    }
     else if (s.seen.has(l.label)) {
       issues.push({ block: k, code: 'duplicate-paragraph-number', message: `Paragraph number ${l.label} is used more than once.` });
       // A label used before is a duplicate even where the sequence goes on from it (`1, 2, 3, 2, 3`:
@@ -65,18 +70,42 @@ export function checkNumbering(results: readonly BlockResult[]): NumberingIssue[
       if (!inSequence && one) s.seen.clear();
     } else if (p && !inSequence && !(l.rank > 1 && follows(p, { ...l, rank: 1 }))) {
       // (`bis`/`ter` never count as gaps: `2 bis` right after `1` is where `2` was, dropped or not yet renumbered.)
-      const missing = l.series === p.series && l.nums.length === 1 && p.nums.length === 1 && l.nums[0] > p.nums[0] + 1 && l.rank === 1;
-      issues.push({
-        block: k,
-        code: 'paragraph-number-gap',
-        message: missing
-          ? `Paragraph ${l.label} follows ${p.label}: ${l.series}${p.nums[0] + 1}${l.nums[0] > p.nums[0] + 2 ? `–${l.series}${l.nums[0] - 1} are` : ' is'} missing.`
-          : `Paragraph ${l.label} is out of sequence after ${p.label}.`,
-      });
+      const jump = l.series === p.series && l.nums.length === 1 && p.nums.length === 1 && l.nums[0] > p.nums[0] + 1 && l.rank === 1;
+      issues.push({ block: k, code: 'paragraph-number-gap', message: jump ? gapMessage(l, p, s.above) : `Paragraph ${l.label} is out of sequence after ${p.label}.` });
     }
     s.seen.add(l.label);
+    s.above.add(l.label);
     s.prev = l;
     s.restart = false;
   }
   return issues;
+}
+
+/** Most numbers of a gap looked up one by one, and named one by one. */
+const GAP_LOOKUPS = 10_000;
+const GAP_NAMED = 5;
+
+/**
+ * `17` after `2`: the numbers between that the draft lacks. Those it has, further up (a report's
+ * numbered sub-headings `1. Organizational meeting` interrupting 15, 16 …), are not missing.
+ */
+function gapMessage(l: LabelMatch, p: LabelMatch, seen: ReadonlySet<string>): string {
+  const from = p.nums[0] + 1;
+  const to = l.nums[0] - 1;
+  const name = (n: number): string => `${l.series}${n}`;
+  const whole = `Paragraph ${l.label} follows ${p.label}: ${name(from)}${to > from ? `–${name(to)} are` : ' is'} missing.`;
+  if (to - from >= GAP_LOOKUPS) return whole;
+  const missing: number[] = [];
+  for (let n = from; n <= to; n++) if (!seen.has(name(n))) missing.push(n);
+  if (missing.length === to - from + 1) return whole;
+  if (missing.length === 0) return `Paragraph ${l.label} is out of sequence after ${p.label} (${name(from)}${to > from ? `–${name(to)} stand` : ' stands'} above it).`;
+  // Runs of consecutive numbers, named as ranges: `3–14, 17`.
+  const runs: [number, number][] = [];
+  for (const n of missing) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === n - 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  const named = runs.slice(0, GAP_NAMED).map(([a, b]) => (a === b ? name(a) : `${name(a)}–${name(b)}`)).join(', ') + (runs.length > GAP_NAMED ? ' …' : '');
+  return `Paragraph ${l.label} follows ${p.label}: ${named} ${missing.length > 1 ? 'are' : 'is'} missing.`;
 }
