@@ -138,7 +138,7 @@ export function scanBlocks(text: string, lines: readonly string[], prevLine: str
       open(def.kind === 'footnote' ? 'footnote' : 'linkdef', def.kind === 'link');
       continue;
     }
-    if (matchHeading(line)) {
+    if (matchHeading(line, prev)) {
       open('heading', true);
       continue;
     }
