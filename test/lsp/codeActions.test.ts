@@ -66,6 +66,8 @@ const CASES: ActionCase[] = [
   { name: 'drop, at the start of the text', src: '1. [Sta‸tes]{EU} act.\n', title: /^Drop bracket/, expected: '1. act.\n' },
   { name: 'drop, at the end of a CRLF line', src: '1. States act [no‸w]{EU}\r\n\r\n2. Next.\r\n', title: /^Drop bracket/, expected: '1. States act\r\n\r\n2. Next.\r\n' },
   { name: 'drop, inner of nested', src: '1. [a [b‸]{G77} c]{EU}\n', title: /^Drop bracket/, expected: '1. [a c]{EU}\n' },
+  { name: 'drop, first inside an enclosing bracket', src: '1. The States [[urg‸ently]{EU} act]{US} now.\n', title: /^Drop bracket “urgently”/, expected: '1. The States [act]{US} now.\n' },
+  { name: 'drop, last inside an enclosing bracket', src: '1. The States [act [urg‸ently]{EU}]{US} now.\n', title: /^Drop bracket “urgently”/, expected: '1. The States [act]{US} now.\n' },
   { name: 'accept, with the editorial note on it', src: '4. States [ag‸ree]{Note: pending Article 10} now.\n', title: /^Accept bracket/, expected: '4. States agree now.\n' },
   { name: 'accept all, notes on brackets included, a note apart kept', src: '4. States [ag‸ree]{move to the Agreement} [now]{EU} {Note: later}.\n', title: /^Accept all/, expected: '4. States agree now {Note: later}.\n' },
   { name: 'drop, with the editorial note on it', src: '4. States [ag‸ree]{Note: pending Article 10} now.\n', title: /^Drop bracket/, expected: '4. States now.\n' },
@@ -80,6 +82,9 @@ const CASES: ActionCase[] = [
   // choose one of a paragraph's `Option 1:` lines (no brackets): the marker and the other options go
   { name: 'choose the second option line', src: '7. States agreed:\nOption 1: to do this;\nOption‸ 2: to do that.\n\n8. Next.\n', title: /^Choose option “Option 2/, expected: '7. States agreed:\nto do that.\n\n8. Next.\n' },
   { name: 'choose the first of three option lines, one over two lines', src: '7. States agreed:\n**Option A:** to do\nthis;\n**Option B:** that;\nOption C: ‸neither.\n', title: /^Choose option “\*\*Option A/, expected: '7. States agreed:\nto do\nthis;\n' },
+  // (found driving the server: the option group's end took the `]{EU}` of the bracket around it)
+  { name: 'choose an option inside a bracket around the options', src: '5. First.\n\n[5 bis. Decides:\nOption 1: to establish a f‸und;\nOption 2: to establish a facility.]{EU}\n\n6. Next.\n', title: /^Choose option “Option 1/, expected: '5. First.\n\n[5 bis. Decides:\nto establish a fund;]{EU}\n\n6. Next.\n' },
+  { name: 'choose the last option inside a bracket around the options', src: '5. First.\n\n[5 bis. Decides:\nOption 1: to establish a f‸und;\nOption 2: to establish a facility.]{EU}\n\n6. Next.\n', title: /^Choose option “Option 2: to establish a facility\.”/, expected: '5. First.\n\n[5 bis. Decides:\nto establish a facility.]{EU}\n\n6. Next.\n' },
   { name: 'choose an option that starts after the label', src: '7. Option 1: a;\nOption 2: ‸b.\n', title: /^Choose option “Option 2/, expected: '7. b.\n' },
   // (found comparing real drafts with the editor's own edits: `[Decides ][Clarifies ]that` gave `Decidesthat`)
   { name: 'choosing keeps the space written inside the marks', src: '59. [Deci‸des ][Clarifies ]that, where.\n', title: /^Choose alternative “Decides”/, expected: '59. Decides that, where.\n' },
@@ -98,6 +103,11 @@ const CASES: ActionCase[] = [
     expected: '1. States shall and may act now.\n\n2. [Other]{EU} text.\n',
   },
   { name: 'accept all of a paragraph from its label', src: '1‸2 bis. [a]{EU} b [c – US].\n', title: /^Accept all brackets of paragraph 12 bis$/, expected: '12 bis. a b c.\n' },
+  // (found by driving the server as a negotiator: accept all ran `[Decides ]that` together, as accepting one had once)
+  { name: 'accept all keeps the space written inside the marks', src: '2. [Deci‸des ]that the [text]{UK} is fine.\n', title: /^Accept all/, expected: '2. Decides that the text is fine.\n' },
+  // an unmatched mark, removed alone
+  { name: 'remove an unmatched opening mark', src: '1. The [str‸ong action.\n\n2. Next.\n', title: /^Remove the unmatched “\[”/, expected: '1. The strong action.\n\n2. Next.\n' },
+  { name: 'remove an unmatched closing mark', src: '1. The strong‸] action.\n', title: /^Remove the unmatched “\]”/, expected: '1. The strong action.\n' },
   // fix an unknown proposer
   { name: 'fix an unknown proposer', src: '1. Ab [shall]{EU, Brazi‸ll} x\n', title: /^Change to “Brazil”/, expected: '1. Ab [shall]{EU, Brazil} x\n' },
   // fix a mistyped document symbol to the catalogue's nearest
@@ -145,7 +155,8 @@ describe('code actions', () => {
   it.each([
     ['no action in an agreed paragraph', '1. States act‸.\n', []],
     ['no accept, rewrite or choice on a braces bracket with no alternative', '1. States [sh‸ould]{EU} act.\n', ['Accept bracket “should”', 'Drop bracket “should”', 'Accept all brackets of paragraph 1']],
-    ['no accept of an unclosed bracket, only drop', '1. An [unclo‸sed bracket.\n', ['Drop bracket “unclosed bracket.”', 'Accept all brackets of paragraph 1']],
+    ['no accept of an unclosed bracket: remove the mark (preferred) or drop', '1. An [unclo‸sed bracket.\n', ['Remove the unmatched “[”', 'Drop bracket “unclosed bracket.”', 'Accept all brackets of paragraph 1']],
+    ['a stray closing mark: remove it', '1. The strong‸] action.\n', ['Remove the unmatched “]”']],
     ['only accept all, outside the paragraph’s brackets', '1. States [should]{EU} a‸ct.\n', ['Accept all brackets of paragraph 1']],
     ['an alternative is chosen, not accepted; no accept-all while alternatives compete', '1. States [sh‸all][should] act [now]{EU}.\n', ['Drop bracket “shall”', 'Choose alternative “shall”', 'Choose alternative “should”']],
     ['a cut title never splits an emoji', `1. X [${'a'.repeat(38)}‸🌍🌍🌍 tail]{EU}.\n`, [`Accept bracket “${'a'.repeat(38)}…”`, `Drop bracket “${'a'.repeat(38)}…”`, 'Accept all brackets of paragraph 1']],
@@ -191,7 +202,8 @@ describe('code actions', () => {
       textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: p.diagnostics },
     });
     expect(p.diagnostics.map((d) => d.code)).toEqual(['unbalanced-bracket']);
-    expect(actions.filter((a) => a.kind === 'quickfix')).toEqual([]);
+    // Only the unbalanced bracket's own fix: removing the mark.
+    expect(actions.filter((a) => a.kind === 'quickfix').map((a) => a.title)).toEqual(['Remove the unmatched “[”']);
   });
 });
 

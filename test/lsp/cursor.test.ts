@@ -283,6 +283,8 @@ describe('completion', () => {
     ['after a complete attribution', '1. States [should]{EU}‸ act.'],
     ['in braces that do not follow ]', '1. States act {No‸'],
     ['at a bracket’s start on a lower-case word (prose)', '1. States [r‸'],
+    // (found driving the server: every `[Decides`, `[Recalls` popped the list of 345 names)
+    ['at a bracket’s start on a capitalised word that begins no name', '1. States [Decid‸'],
     ['outside any bracket after a dash', '1. States act – ‸'],
     ['in an editorial note', '1. States [should]{Note: pend‸'],
   ])('offers nothing %s', async (name, src) => {

@@ -31,12 +31,26 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.code === 'agreed-language') out.push(...agreedFixes(uri, d, doc, a));
+    if (d.code === 'unbalanced-bracket') {
+      // Most often a stray or half-typed mark: removing it alone loses nothing (dropping an unclosed
+      // bracket would take the rest of its paragraph, offered apart below).
+      const mark = doc.getText(d.range);
+      if (mark === '[' || mark === ']') {
+        const fix = action(uri, `Remove the unmatched “${mark}”`, CodeActionKind.QuickFix, [{ range: d.range, newText: '' }], [d]);
+        fix.isPreferred = true;
+        out.push(fix);
+      }
+      continue;
+    }
     if (d.code !== 'unknown-proposer' && d.code !== 'unknown-document') continue;
-    const data = d.data as { suggestions?: string[]; symbol?: string } | undefined;
+    const data = d.data as { suggestions?: unknown; symbol?: unknown } | undefined;
     // A mistyped symbol keeps its author's form: A/RES/75/2400 becomes A/RES/75/240, and
     // "resolution 75/2400" becomes "resolution 75/240" (writtenAs).
     const written = doc.getText(d.range);
-    const suggestions = (data?.suggestions ?? []).slice(0, 3).map((s) => (d.code === 'unknown-document' ? writtenAs(written, data?.symbol, s) : s)).filter((s): s is string => !!s);
+    // (What a client sends back is not to be trusted: anything but strings is left out.)
+    const listed = Array.isArray(data?.suggestions) ? data.suggestions.filter((s): s is string => typeof s === 'string') : [];
+    const symbol = typeof data?.symbol === 'string' ? data.symbol : undefined;
+    const suggestions = listed.slice(0, 3).map((s) => (d.code === 'unknown-document' ? writtenAs(written, symbol, s) : s)).filter((s): s is string => !!s);
     suggestions.forEach((s, i) => {
       const fix = action(uri, `Change to “${s}”`, CodeActionKind.QuickFix, [{ range: d.range, newText: s }], [d]);
       if (i === 0) fix.isPreferred = true;
@@ -67,7 +81,7 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   const pi = para ? a.paragraphs.indexOf(para) : -1;
   // Not while alternatives compete in it: accepting them all would run them together (`shallshould`).
   if (para && para.brackets > 0 && !a.brackets.some((x) => x.paragraphIndex === pi && x.group)) {
-    out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(a, pi)));
+    out.push(action(uri, `Accept all brackets of paragraph ${para.label}`, CodeActionKind.RefactorRewrite, acceptAllEdits(a, pi, doc)));
   }
   return out;
 }

@@ -70,10 +70,13 @@ export function dropEdits(doc: DraftDocument, b: BracketInfo): TextEdit[] {
   }
   const spaceBefore = start.character > 0 && line[start.character - 1] === ' ';
   const spaceAfter = endLine[end.character] === ' ';
-  const punctAfter = /^[,.;:)]/.test(endLine.slice(end.character));
+  // (A `]` after it closes an enclosing bracket: `[act [now]{EU}]{US}` → `[act]{US}`.)
+  const punctAfter = /^[,.;:)\]]/.test(endLine.slice(end.character));
   if (spaceBefore && (spaceAfter || punctAfter || end.character >= endLine.length)) {
     return [del({ line: start.line, character: start.character - 1 }, end)];
   }
+  // First inside an enclosing bracket: the space after it goes (`[[now]{EU} act]{US}` → `[act]{US}`).
+  if (spaceAfter && start.character > 0 && line[start.character - 1] === '[') return [del(start, { line: end.line, character: end.character + 1 })];
   return [del(start, end)];
 }
 
@@ -105,7 +108,7 @@ export function chooseEdits(doc: DraftDocument, a: Analysis, chosen: BracketInfo
 }
 
 /** Accept every bracket that opens in a paragraph: all marks and attributions go, all text stays. */
-export function acceptAllEdits(a: Analysis, paragraphIndex: number): TextEdit[] {
+export function acceptAllEdits(a: Analysis, paragraphIndex: number, doc?: DraftDocument): TextEdit[] {
   const edits: TextEdit[] = [];
   for (const b of a.brackets) {
     if (b.paragraphIndex !== paragraphIndex) continue;
@@ -113,7 +116,8 @@ export function acceptAllEdits(a: Analysis, paragraphIndex: number): TextEdit[] 
       edits.push(del(b.openRange.start, b.openRange.end));
       continue;
     }
-    edits.push(...acceptEdits(b));
+    // With the document, so `[Decides ]that` keeps its space here as when accepted alone.
+    edits.push(...acceptEdits(b, doc));
   }
   return edits;
 }

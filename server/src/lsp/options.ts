@@ -28,13 +28,20 @@ export function optionLines(doc: DraftDocument, p: ParagraphInfo): OptionLine[] 
   const column = (o: Position) => (o.line === first.line ? o.character - first.character : o.character);
   return p.options.map((start, k) => {
     const i = start.line - first.line;
-    const text = lines[i].slice(column(start));
+    let text = lines[i].slice(column(start));
     const marker = OPTION_MARKER.exec(text)?.[0].length ?? 0;
     // To the last line with text before the next option (or the paragraph's end).
     let last = k + 1 < p.options.length ? p.options[k + 1].line - first.line - 1 : lines.length - 1;
     while (last > i && lines[last].trim() === '') last--;
     const textStart = { line: start.line, character: start.character + marker };
-    const end = at(last, lines[last].trimEnd().length);
+    let end = at(last, lines[last].trimEnd().length);
+    // A `]` closing a bracket opened before the options (`[5 bis. Decides: ⏎ Option 1: … ⏎ Option 2: ….]{EU}`)
+    // ends the option: that bracket and its attribution are not the option's to take away.
+    const closer = enclosingClose(lines, i, column(start) + marker, last);
+    if (closer) {
+      end = at(closer.line, lines[closer.line].slice(0, closer.at).trimEnd().length);
+      if (closer.line === i) text = lines[i].slice(column(start), closer.at);
+    }
     // An option with no text of its own (`ALT 2: ` and nothing after): it ends where its text would start.
     return { start, textStart, end: before(end, textStart) ? textStart : end, text };
   });
@@ -58,4 +65,19 @@ export function chooseOptionEdits(options: readonly OptionLine[], k: number): Te
   const edits: TextEdit[] = [{ range: { start: first, end: chosen.textStart }, newText: '' }];
   if (before(chosen.end, last)) edits.push({ range: { start: chosen.end, end: last } as Range, newText: '' });
   return edits;
+}
+
+/** The first `]` from line `i` column `from` to line `last` that closes a bracket opened before it (escaped marks aside). */
+function enclosingClose(lines: readonly string[], i: number, from: number, last: number): { line: number; at: number } | null {
+  let depth = 0;
+  for (let l = i; l <= last; l++) {
+    const t = lines[l];
+    for (let c = l === i ? from : 0; c < t.length; c++) {
+      const ch = t[c];
+      if (ch === '\\') c++;
+      else if (ch === '[') depth++;
+      else if (ch === ']' && --depth < 0) return { line: l, at: c };
+    }
+  }
+  return null;
 }
