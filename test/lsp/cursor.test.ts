@@ -39,6 +39,9 @@ interface HoverCase {
 }
 
 const HOVERS: HoverCase[] = [
+  // (found driving the server as a negotiator: the note was shown nowhere)
+  { name: 'bracket with an editorial note: the note', src: '7. The fund [shall be est‸ablished]{Note: pending Article 10} by 2030.', has: ['not attributed', 'Note: pending Article 10'] },
+  { name: 'on the editorial note: its bracket', src: '7. The fund [shall be established]{Note: pend‸ing Article 10} by 2030.', has: ['text proposal', 'Note: pending Article 10'], range: '{Note: pending Article 10}' },
   {
     name: 'bracket: proposers by full name, kind, depth, paragraph status',
     src: '1. States [sh‸ould]{EU, Russia} act.',

@@ -12,6 +12,8 @@ import type { CodeAction, CompletionItem, DocumentLink, Hover, Location, MarkupC
 import { LspClient } from '../support/lspClient';
 import { AGREED_CORPUS, CASE_FIXTURES, applyTextEdits, applyWorkspaceEdit, freshUri, initializeResult, openAndWait, parseCursor, textIn } from './fixtures/harness';
 import { agreedFixes, agreedWording } from '../../server/src/lsp/agreedFixes';
+import { analyze } from '../../server/src/core/index';
+import { DraftDocument } from '../../server/src/core/document';
 
 const REPO = join(__dirname, '..', '..');
 const AGREED_REL = 'test-fixtures/references-checked-triggered/agreed';
@@ -305,6 +307,18 @@ describe('quick fixes for agreed-language', () => {
     const range = { start: { line: 0, character: 3 }, end: { line: 0, character: 10 } };
     const actions = agreedFixes('file:///x.draft.md', { range, message: '', code: 'agreed-language', data: { symbol: 'A/RES/73/27', pinpoint: '1.7', changes: 2, diff: [...diff] } });
     expect(actions.map((a) => a.title)).toEqual(['Restore the agreed wording of A/RES/73/27, para. 1.7', 'Add the citation (A/RES/73/27, para. 1.7)']);
+  });
+
+  // (found driving the server: the run ended in `, and`, and the citation went between `and` and its verb)
+  it('cites a run ending in joining words after its last word, before the comma', () => {
+    const text = '3. Further decides that the group shall start its activities upon the conclusion of the work of the current working group, and requests the Secretary-General to report.\n';
+    const end = text.indexOf(' requests');
+    const range = { start: { line: 0, character: 3 }, end: { line: 0, character: end } };
+    const actions = agreedFixes('file:///x.draft.md', { range, message: '', code: 'agreed-language', data: { symbol: 'A/RES/75/240', pinpoint: '3', changes: 0 } }, new DraftDocument(text), analyze(text));
+    const cite = actions.find((a) => a.title === 'Add the citation (A/RES/75/240, para. 3)')!;
+    expect(applyWorkspaceEdit(text, 'file:///x.draft.md', cite.edit!)).toBe(
+      '3. Further decides that the group shall start its activities upon the conclusion of the work of the current working group (A/RES/75/240, para. 3), and requests the Secretary-General to report.\n',
+    );
   });
 
   it.skipIf(!haveCorpus)('in the shared corpus too', async () => {

@@ -26,12 +26,19 @@ export function citationOf(data: AgreedData): string | null {
  * Where a citation of the run goes: at its end, or, when that is inside a bracket, after the
  * outermost bracket around it (and its attribution): never inside text under negotiation.
  */
-function citationPlace(a: Analysis, end: Position): Position {
+const JOINING_TAIL = /(?:[\s,;:]+(?:and|or|nor|but|the|a|an|of|to|in|on|for|by|with|as|at|from|that|which|its|their)(?=[\s,;:]|$))+[\s,;:]*$/i;
+
+function citationPlace(a: Analysis, end: Position, doc?: DraftDocument): Position {
   let at = end;
   for (const b of a.brackets) {
     if (b.depth === 1 && contains(b.range, end) && before(b.range.start, end)) at = b.range.end;
   }
-  return at;
+  if (!doc || at !== end) return at;
+  // Not between `and` and its verb: a run ending in words that join (`…working group, and`) is
+  // cited after the last word before them, and before the comma there.
+  const from = Math.max(0, at.character - 200); // (a run's tail: the pattern stays linear on any line)
+  const m = JOINING_TAIL.exec(doc.lineText(at.line).slice(from, at.character));
+  return m && from + m.index > 0 && m.index > 0 ? { line: at.line, character: from + m.index } : at;
 }
 
 export function agreedFixes(uri: string, d: LspDiagnostic, doc?: DraftDocument, a?: Analysis): CodeAction[] {
@@ -54,7 +61,7 @@ export function agreedFixes(uri: string, d: LspDiagnostic, doc?: DraftDocument, 
       edit: { changes: { [uri]: [{ range: d.range, newText: agreed }] } },
     });
   }
-  const at = a ? citationPlace(a, d.range.end) : d.range.end;
+  const at = a ? citationPlace(a, d.range.end, doc) : d.range.end;
   out.push({
     title: `Add the citation (${citation})`,
     kind: CodeActionKind.QuickFix,

@@ -31,9 +31,11 @@ export function proposerLines(registry: Registry, canonical: string): string[] {
   return lines;
 }
 
-function bracketLines(a: Analysis, b: BracketInfo): string[] {
+function bracketLines(a: Analysis, b: BracketInfo, doc?: DraftDocument): string[] {
   const who = b.proposers.length ? escapeMarkdown(b.proposers.join(', ')) : 'not attributed';
   const lines = [`**Bracket** · ${KIND_WORDS[b.kind]}${b.action ? ` (${b.action})` : ''} · depth ${b.depth}`, `Proposed by: ${who}`];
+  // The editorial note on it (FORMAT.md §4: shown as a note, never as proposers); it goes with the bracket when accepted or dropped.
+  if (b.noteRange && doc) lines.push(`Note: ${escapeMarkdown(oneLine(doc.getText(b.noteRange).replace(/^\{|\}$/g, ''), 120))}`);
   if (b.group) {
     const members = a.brackets.filter((x) => x.group === b.group);
     const i = members.findIndex((x) => x.id === b.id);
@@ -54,6 +56,9 @@ function paragraphLines(a: Analysis, i: number): string[] {
 }
 
 export function hover(a: Analysis, p: Position, registry: Registry, checker?: AgreedChecker, doc?: DraftDocument): Hover | null {
+  // On a bracket's editorial note, that bracket.
+  const noted = a.brackets.find((x) => x.noteRange && contains(x.noteRange, p, true));
+  if (noted && !bracketAt(a, p)) return { contents: md(bracketLines(a, noted, doc)), range: noted.noteRange! };
   const b = bracketAt(a, p);
   const name = b?.names.find((n) => contains(n.range, p, true));
   if (name) return { contents: md(name.canonical ? proposerLines(registry, name.canonical) : [`**${escapeMarkdown(name.written)}** — unknown proposer`]), range: name.range };
@@ -62,16 +67,16 @@ export function hover(a: Analysis, p: Position, registry: Registry, checker?: Ag
   if (i >= 0) {
     // A bracket opened in an earlier paragraph and still open here says so, as the code lens does.
     const within = b && b.paragraphIndex !== i ? [`Within a bracket opened in paragraph ${b.paragraph ?? '—'}`] : [];
-    return { contents: md(b ? [...paragraphLines(a, i), '---', ...within, ...bracketLines(a, b)] : paragraphLines(a, i)), range: a.paragraphs[i].labelRange! };
+    return { contents: md(b ? [...paragraphLines(a, i), '---', ...within, ...bracketLines(a, b, doc)] : paragraphLines(a, i)), range: a.paragraphs[i].labelRange! };
   }
   const ref = referenceAt(a, p);
   // On a reference inside a bracket, the document it cites, then the bracket: contested text
   // is where a negotiator most needs to see what a citation says.
   if (b && ref) {
     const cited = referenceHover(ref, checker).contents as MarkupContent;
-    return { contents: md([cited.value, '---', ...bracketLines(a, b)]), range: ref.range };
+    return { contents: md([cited.value, '---', ...bracketLines(a, b, doc)]), range: ref.range };
   }
-  if (b) return { contents: md(bracketLines(a, b)), range: b.range };
+  if (b) return { contents: md(bracketLines(a, b, doc)), range: b.range };
   if (ref) return referenceHover(ref, checker);
   return doc ? optionHover(doc, a, p) : null;
 }
