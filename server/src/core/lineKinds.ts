@@ -192,7 +192,7 @@ export function matchHeading(line: string, prev?: string): HeadingMatch | null {
   if (c === 35 /* # */) {
     const m = MD_HEADING_RE.exec(line);
     if (!m || !m[2]) return null;
-    return { title: m[2], level: m[1].length, titleStart: line.indexOf(m[2], m[1].length) };
+    return { title: cleanTitle(m[2]), level: m[1].length, titleStart: line.indexOf(m[2], m[1].length) };
   }
   if (c < 65 || c > 90) return null;
   const m = UN_HEADING_RE.exec(line);
@@ -203,7 +203,16 @@ export function matchHeading(line: string, prev?: string): HeadingMatch | null {
   if (!(startsText(t) || (t >= 48 && t <= 57))) return null;
   const trimmed = m[2].trimEnd();
   if (/[,;]$/.test(trimmed)) return null;
-  return { title: `${m[1]} ${trimmed}`, level: 1, titleStart: line.indexOf(m[1]) };
+  return { title: `${m[1]} ${cleanTitle(trimmed)}`, level: 1, titleStart: line.indexOf(m[1]) };
+}
+
+/**
+ * A heading's title as a reader sees it (the outline, `section`): emphasis marks and a trailing
+ * attribute list left out — `### **B. Threats**`, `Article 1 *(definitions)*`, `# Intro {:toc}`.
+ */
+function cleanTitle(t: string): string {
+  const clean = t.replace(/[ \t]*\{[:#.][^{}]*\}[ \t]*$/, '').replace(/\*+/g, '').replace(/(^|\s)_+|_+(?=\s|$)/g, '$1').replace(/\s+/g, ' ').trim();
+  return clean || t;
 }
 
 export type DefinitionKind = 'footnote' | 'link';
