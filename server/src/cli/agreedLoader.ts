@@ -1,23 +1,30 @@
 // Builds the reference checker for the CLI from --agreed folders and from
 // input files that declare themselves agreed (front matter `agreed: true`).
 import { statSync } from 'node:fs';
-import { agreedFilesUnder } from '../agreedFolder';
+import { agreedFilesUnder, fsReason } from '../agreedFolder';
 import { AgreedChecker } from '../core/agreedChecker';
 import { indexedAsNote } from '../core/agreed/agreedFile';
 import { frontMatterOf } from '../core/blocks';
 import type { ReferenceChecker } from '../core/referenceChecker';
 import { readDraft, UsageError } from './readDraft';
 
-/** The agreed-text files of an `--agreed` folder not listed yet; a folder that is not there is a usage error. */
+/**
+ * The agreed-text files of an `--agreed` folder not listed yet. A folder that is not there or
+ * cannot be listed is a usage error; a sub-folder that cannot be is skipped with a line on stderr.
+ */
 function filesUnder(dir: string, seen: Set<string>): string[] {
   let st;
   try {
     st = statSync(dir);
-  } catch {
-    throw new UsageError(`--agreed ${dir}: no such folder`);
+  } catch (e) {
+    throw new UsageError((e as NodeJS.ErrnoException).code === 'ENOENT' ? `--agreed ${dir}: no such folder` : `--agreed ${dir}: cannot read: ${fsReason(e)}`);
   }
   if (!st.isDirectory()) throw new UsageError(`--agreed ${dir}: is not a folder`);
-  return agreedFilesUnder(dir, seen);
+  try {
+    return agreedFilesUnder(dir, seen, (sub, why) => process.stderr.write(`negotext: skipping agreed-texts folder ${sub}: ${why}\n`));
+  } catch (e) {
+    throw new UsageError(`--agreed ${dir}: cannot read: ${fsReason(e)}`);
+  }
 }
 
 function declaresAgreed(text: string): boolean {

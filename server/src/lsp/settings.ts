@@ -5,7 +5,7 @@ import { decodeText } from '../textFile';
 import { isAbsolute, join, resolve } from 'node:path';
 import { AgreedChecker, Registry } from '../core/index';
 import { indexedAsNote } from '../core/agreed/agreedFile';
-import { agreedFilesUnder } from '../agreedFolder';
+import { agreedFilesUnder, fsReason } from '../agreedFolder';
 
 export interface Settings {
   agreedTexts: string[];
@@ -45,9 +45,10 @@ export function checkerFor(s: Settings, roots: readonly string[], log: (m: strin
       }
       let files: string[] = [];
       try {
-        files = agreedFilesUnder(dir, seen);
+        // A sub-folder that cannot be read is logged and left out; the rest of the folder is used.
+        files = agreedFilesUnder(dir, seen, (sub, why) => log(`negotext.agreedTexts: skipping ${sub}: ${why}`));
       } catch (e) {
-        log(`negotext.agreedTexts: cannot read ${dir}: ${(e as Error).message}`);
+        log(`negotext.agreedTexts: cannot read ${dir}: ${fsReason(e)}`);
       }
       for (const f of files) {
         try {

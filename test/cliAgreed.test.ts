@@ -1,0 +1,80 @@
+// Agreed-text folders the CLI and the server are given: an unreadable part of
+// one loses only that part; a draft in its own agreed folder does not follow itself.
+import { afterAll, describe, expect, it } from 'vitest';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+
+const root = join(__dirname, '..');
+const cli = join(root, 'dist', 'cli.js');
+const corpus = join(root, '..', 'shared', 'corpus', 'agreed');
+const tmp = mkdtempSync(join(tmpdir(), 'negotext-cli-agreed-'));
+// Read by an unprivileged user below: every folder on the way open to all.
+chmodSync(tmp, 0o755);
+afterAll(() => {
+  spawnSync('chmod', ['-R', 'u+rwx', tmp]);
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Root reads any folder: run as `nobody` then, so that a folder without permissions is one. */
+const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+function run(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000, ...asUser });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** ag/A-RES-75-240.txt, ag/sub/A-RES-73-27.txt (the sub-folder unreadable), and a draft citing both. */
+function unreadableSub(name: string): { dir: string; ag: string; draft: string } {
+  const dir = join(tmp, name);
+  const ag = join(dir, 'ag');
+  mkdirSync(join(ag, 'sub'), { recursive: true });
+  copyFileSync(join(corpus, 'A-RES-75-240.txt'), join(ag, 'A-RES-75-240.txt'));
+  copyFileSync(join(corpus, 'A-RES-73-27.txt'), join(ag, 'sub', 'A-RES-73-27.txt'));
+  for (const d of [dir, ag]) chmodSync(d, 0o755);
+  chmodSync(join(ag, 'sub'), 0o000);
+  const draft = join(dir, 'cite.draft.md');
+  writeFileSync(draft, '1. Recalling resolution 75/240, para. 1.\n');
+  return { dir, ag, draft };
+}
+
+describe('an --agreed folder that cannot be read whole', () => {
+  it('a sub-folder that cannot be listed is skipped with one line on stderr; the rest is used', () => {
+    const { dir } = unreadableSub('sub');
+    const r = run(dir, 'cite', '--agreed', 'ag', 'cite.draft.md');
+    expect(r.err).not.toMatch(/internal error|at /);
+    expect(r.code).toBe(0);
+    expect(r.err.trim().split('\n')).toEqual(['negotext: skipping agreed-texts folder ag/sub: permission denied']);
+    // The readable text is indexed: the pinpoint is checked against it.
+    expect(r.out).toMatch(/A\/RES\/75\/240, para\. 1\s+ok$/m);
+  });
+
+  it('the folder itself cannot be listed: exit 2, one line naming it', () => {
+    const { dir } = unreadableSub('top');
+    const r = run(dir, 'check', '--agreed', join('ag', 'sub'), 'cite.draft.md');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe('negotext: --agreed ag/sub: cannot read: permission denied\n');
+  });
+});
+
+describe('the server: an agreed-texts folder with a sub-folder it cannot read', () => {
+  it('keeps the texts it can read and logs the sub-folder', () => {
+    const { ag } = unreadableSub('server');
+    // settings.ts run by the unprivileged user: bundled for node, then called in a child process.
+    const bundle = join(tmp, 'settings.cjs');
+    buildSync({ entryPoints: [join(root, 'server', 'src', 'lsp', 'settings.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+    chmodSync(bundle, 0o644);
+    const script = `const { checkerFor } = require(${JSON.stringify(bundle)});
+const log = [];
+const c = checkerFor({ agreedTexts: [${JSON.stringify(ag)}], proposerAliases: {}, codeLens: { enabled: true } }, [], (m) => log.push(m));
+console.log(JSON.stringify({ log, texts: ['A/RES/75/240', 'A/RES/73/27'].map((s) => c.hasText(s)) }));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 60_000, ...asUser });
+    expect(r.stderr).toBe('');
+    const got = JSON.parse(r.stdout);
+    expect(got.texts).toEqual([true, false]);
+    expect(got.log).toEqual([`negotext.agreedTexts: skipping ${join(ag, 'sub')}: permission denied`]);
+  });
+});
