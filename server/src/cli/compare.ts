@@ -4,10 +4,11 @@ import { compare } from '../core/index';
 import { parseArgs } from './args';
 import { formatCompareHtml } from '../report/compareHtml';
 import { compareReport, formatCompare, formatCompareMarkdown } from '../report/compareText';
-import { writeAtomic } from './writeAtomic';
+import { writeAtomic, WriteError } from './writeAtomic';
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readDraft, UsageError } from './readDraft';
+import { fsReason } from '../agreedFolder';
 
 /** Where a path leads: symbolic links followed when it exists. */
 const where = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p));
@@ -19,18 +20,22 @@ export function runCompare(argv: string[], isTTY: boolean): string {
   if (html && html.length > 1) throw new UsageError('compare takes one --html FILE');
   if (args.files.length !== 2) throw new UsageError(`compare needs two files, OLD and NEW (got ${args.files.length})`);
   if (args.flags.has('--json') && args.flags.has('--markdown')) throw new UsageError('compare takes --json or --markdown, not both');
+  // `--html -`: the page is what is printed, in place of the summary.
+  const toStdout = html?.[0] === '-';
+  if (toStdout && (args.flags.has('--json') || args.flags.has('--markdown'))) throw new UsageError('--html - prints the report: it takes no --json or --markdown');
   const [oldName, newName] = args.files;
   const oldText = readDraft(oldName);
   const newText = readDraft(newName);
-  if (html && args.files.some((f) => where(f) === where(html[0]))) throw new UsageError(`--html ${html[0]}: refusing to overwrite an input file`);
+  if (html && !toStdout && args.files.some((f) => where(f) === where(html[0]))) throw new UsageError(`--html ${html[0]}: refusing to overwrite an input file`);
   // The §10 JSON has no cross-references: skip looking for them.
   const c = compare(oldText, newText, { crossReferences: !args.flags.has('--json') || !!html });
+  if (toStdout) return formatCompareHtml(oldName, newName, c, oldText, newText);
   if (html) {
     const out = html[0];
     try {
       writeAtomic(out, formatCompareHtml(oldName, newName, c, oldText, newText));
     } catch (e) {
-      throw new UsageError(`--html ${out}: cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`--html ${out}: cannot write: ${e instanceof WriteError ? e.message : fsReason(e)}`);
     }
   }
   if (args.flags.has('--json')) return JSON.stringify(compareReport(oldName, newName, c), null, isTTY ? 2 : undefined);

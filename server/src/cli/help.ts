@@ -82,7 +82,10 @@ proposer.
   --html FILE    also write a self-contained, printable report: the new text
                  with insertions in bold and deletions struck through, moves
                  and renumbering in the margin, outcomes per proposer (written
-                 to a temporary file, then renamed; never over OLD or NEW)
+                 to a temporary file, then renamed; never over OLD or NEW;
+                 through a symbolic link to the file it names; straight to a
+                 device or FIFO). --html - prints the report instead of the
+                 summary
   -h, --help     this help
 
 Exit status: 0, or 2 for bad usage or an unreadable file.`,
