@@ -121,7 +121,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
 
   // File names without their folders: a report is circulated, and local paths are nobody's business.
   const title = `${escapeHtml(displayName(oldName))} → ${escapeHtml(displayName(newName))}`;
-  const identity = draftIdentity(oldText, newText);
+  const identity = draftIdentity(oldText, newText, oldName, newName);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

@@ -37,19 +37,29 @@ function boundedTexts(brackets: Comparison['brackets']): Comparison['brackets'] 
 export const displayName = (path: string): string => path.replace(/^.*[\\/]/, '') || path;
 
 /**
- * What the drafts' front matter says they are: `A/AC.292/2026/CRP.4, Rev.1 → Rev.2: Draft elements
- * on capacity-building`; null when neither has a symbol, revision or title.
+ * What the drafts' front matter says they are: `A/AC.292/2026/CRP.4, Rev.1 → Rev.2: Draft elements on
+ * capacity-building` for two revisions of one document; each side named in full when their symbols
+ * differ (`…/CRP.4, Rev.1 → …/CRP.5, Rev.1`), and a side the front matter does not name by its file
+ * name; null when neither has a symbol, revision or title.
  */
-export function draftIdentity(oldText: string, newText: string): string | null {
+export function draftIdentity(oldText: string, newText: string, oldName: string, newName: string): string | null {
   const fm = (t: string) => {
     const f = frontMatterOf(t) ?? {};
     const str = (k: string) => (typeof f[k] === 'string' || typeof f[k] === 'number' ? String(f[k]).trim() : '');
     return { symbol: str('symbol'), revision: str('revision'), title: str('title') };
   };
   const [o, n] = [fm(oldText), fm(newText)];
-  const symbol = n.symbol || o.symbol;
-  const revisions = o.revision || n.revision ? `${o.revision || 'original'} → ${n.revision || 'original'}` : '';
-  const head = [symbol, revisions].filter(Boolean).join(', ');
+  const [oFile, nFile] = [displayName(oldName), displayName(newName)];
+  let head = '';
+  if (o.symbol && o.symbol === n.symbol) {
+    // One document, two revisions: the symbol once. An old side with no revision is the original
+    // when the new one has one; a new side with none is not: its file name says which it is.
+    const oRev = o.revision || (n.revision ? 'original' : oFile);
+    head = `${o.symbol}, ${oRev} → ${n.revision || nFile}`;
+  } else if (o.symbol || n.symbol || o.revision || n.revision) {
+    const side = (x: typeof o, file: string) => [x.symbol, x.revision].filter(Boolean).join(', ') || file;
+    head = `${side(o, oFile)} → ${side(n, nFile)}`;
+  }
   const title = n.title || o.title;
   const out = [head, title].filter(Boolean).join(': ');
   return out ? cutShort(out, 300) : null;
@@ -172,7 +182,7 @@ function mdDiff(diff: DiffPart[]): string {
 
 /** The same as Markdown, for pasting into a report or an issue; with the texts, added and deleted paragraphs are quoted too. */
 export function formatCompareMarkdown(oldName: string, newName: string, c: Comparison, texts?: { old: string; new: string }): string {
-  const identity = texts ? draftIdentity(texts.old, texts.new) : null;
+  const identity = texts ? draftIdentity(texts.old, texts.new, oldName, newName) : null;
   const out = [`# ${mdEscape(displayName(oldName))} → ${mdEscape(displayName(newName))}`, '', ...(identity ? [mdEscape(identity), ''] : []), `**Paragraphs**: ${counts(c)}.`, ''];
   const bodies = texts ? entryBodies(c, texts.old, texts.new) : null;
   const quote = (parts: string[] | undefined, mark: '**' | '~~'): string | null => {

@@ -1,0 +1,60 @@
+// What `compare` says to a person (summary, Markdown, HTML): which documents,
+// where each bracket went, and what its proposers asked for. The §10 JSON is
+// checked unchanged alongside.
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const cli = join(root, 'dist', 'cli.js');
+const tmp = mkdtempSync(join(tmpdir(), 'negotext-cli-compare-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: tmp, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function file(name: string, content: string): string {
+  writeFileSync(join(tmp, name), content);
+  return name;
+}
+
+const fm = (symbol: string | null, revision: string | null) =>
+  symbol === null && revision === null ? '' : `---\n${symbol ? `symbol: ${symbol}\n` : ''}${revision ? `revision: ${revision}\n` : ''}---\n`;
+const body = '1. States noted the report.\n';
+
+describe('the documents compared, as the Markdown and HTML headers name them', () => {
+  const header = (o: string, n: string) => {
+    const md = run('compare', '--markdown', o, n);
+    expect(md.code).toBe(0);
+    const html = run('compare', '--html', '-', o, n);
+    const line = md.out.split('\n')[2];
+    // The HTML says the same.
+    expect(html.out).toContain(`<p class="doc">${line.replace(/\\/g, '').replace(/&/g, '&amp;')}</p>`);
+    return line.replace(/\\/g, '');
+  };
+
+  it('different symbols: each side named in full', () => {
+    const o = file('crp4.md', fm('A/AC.292/2026/CRP.4', 'Rev.1') + body);
+    const n = file('crp5.md', fm('A/AC.292/2026/CRP.5', 'Rev.1') + body);
+    expect(header(o, n)).toBe('A/AC.292/2026/CRP.4, Rev.1 → A/AC.292/2026/CRP.5, Rev.1');
+  });
+
+  it('one symbol: the symbol once, then the revisions; the original only before a revision', () => {
+    expect(header(file('r1.md', fm('A/AC.292/2026/CRP.4', 'Rev.1') + body), file('r2.md', fm('A/AC.292/2026/CRP.4', 'Rev.2') + body))).toBe('A/AC.292/2026/CRP.4, Rev.1 → Rev.2');
+    expect(header(file('r0.md', fm('A/AC.292/2026/CRP.4', null) + body), 'r1.md')).toBe('A/AC.292/2026/CRP.4, original → Rev.1');
+    // A new side without a revision is no "original": its file name says which it is.
+    expect(header('r1.md', file('later.md', fm('A/AC.292/2026/CRP.4', null) + body))).toBe('A/AC.292/2026/CRP.4, Rev.1 → later.md');
+  });
+
+  it('a side with no front matter is named by its file name', () => {
+    expect(header('r1.md', file('plain-new.md', body))).toBe('A/AC.292/2026/CRP.4, Rev.1 → plain-new.md');
+    expect(header(file('plain-old.md', body), 'r2.md')).toBe('plain-old.md → A/AC.292/2026/CRP.4, Rev.2');
+    // Neither names anything: no such line.
+    const md = run('compare', '--markdown', 'plain-old.md', 'plain-new.md');
+    expect(md.out.split('\n').slice(0, 3)).toEqual(['# plain-old.md → plain-new.md', '', '**Paragraphs**: 1 unchanged, 0 modified, 0 renumbered, 0 moved, 0 split, 0 merged, 0 deleted, 0 added.']);
+  });
+});
