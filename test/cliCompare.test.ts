@@ -58,3 +58,43 @@ describe('the documents compared, as the Markdown and HTML headers name them', (
     expect(md.out.split('\n').slice(0, 3)).toEqual(['# plain-old.md → plain-new.md', '', '**Paragraphs**: 1 unchanged, 0 modified, 0 renumbered, 0 moved, 0 split, 0 merged, 0 deleted, 0 added.']);
   });
 });
+
+describe('the bracket lists say where each bracket went (the §10 JSON unchanged)', () => {
+  const old = [
+    '1. States met in Geneva to consider the matter before them.',
+    '2. The Commission shall [adopt]{EU} its rules of procedure at its first session.',
+    '3. Further to paragraph 2, the secretariat [shall support]{Brazil} the work.',
+  ].join('\n\n') + '\n';
+  const rev = [
+    '1. States met in Geneva to consider the matter before them.',
+    '2. A wholly new paragraph [inserted here]{Mexico} by the facilitator.',
+    '3. The Commission shall [adopt]{EU} its rules of procedure at its first session.',
+    '4. Further to paragraph 3, the secretariat shall support the work.',
+  ].join('\n\n') + '\n';
+
+  it('a renumbered paragraph: old → new; an added one: (new)', () => {
+    const [o, n] = [file('place-old.md', old), file('place-new.md', rev)];
+    const summary = run('compare', o, n).out.split('\n');
+    expect(summary).toContain('  3 → 4    agreed     [shall support] {Brazil}');
+    expect(summary).toContain('  2 (new)  added      [inserted here] {Mexico}');
+    const md = run('compare', '--markdown', o, n).out.split('\n');
+    expect(md).toContain('| 3 → 4 | agreed | shall support | Brazil |');
+    expect(md).toContain('| 2 → 3 | unchanged | adopt | European Union |');
+    const html = run('compare', '--html', '-', o, n).out;
+    expect(html).toContain('<tr class="agreed"><td>3 → 4</td><td>agreed</td><td>[shall support]</td><td>Brazil</td></tr>');
+    // FORMAT.md §10: `paragraph` is the old label (the new one for an added bracket), nothing more.
+    expect(JSON.parse(run('compare', '--json', o, n).out).brackets).toEqual([
+      { paragraph: '2', text: 'inserted here', proposers: ['Mexico'], outcome: 'added' },
+      { paragraph: '2', text: 'adopt', proposers: ['European Union'], outcome: 'unchanged' },
+      { paragraph: '3', text: 'shall support', proposers: ['Brazil'], outcome: 'agreed' },
+    ]);
+  });
+
+  it('a label repeated in every Article: each bracket is placed in its own paragraph', () => {
+    const o = file('art-old.md', '# Article 1\n\n1. Alpha [one]{EU} text here.\n\n2. Beta text stands.\n\n# Article 2\n\n1. Gamma text plain here for article two.\n\n# Article 3\n\n1. Delta [two]{Brazil} text here for article three.\n');
+    const n = file('art-new.md', '# Article 1\n\n1. Alpha one text here.\n\n2. Beta text stands.\n\n# Article 2\n\n1. Gamma text plain here for article two.\n\n# Article 3\n\n1. A new first paragraph of the third Article.\n\n2. Delta two text here for article three.\n');
+    const summary = run('compare', o, n).out.split('\n');
+    expect(summary).toContain('  1      agreed     [one] {European Union}');
+    expect(summary).toContain('  1 → 2  agreed     [two] {Brazil}');
+  });
+});

@@ -1,12 +1,14 @@
 // The comparison as one HTML page (CLI `compare --html`, the editor's webview): a self-contained, printable report in
 // the UN manner for revised texts (FORMAT.md §10): the new text paragraph by
 // paragraph, insertions in bold, deletions struck through, margin notes for
-// moved / renumbered / split / merged / added / deleted paragraphs, and a
+// moved / renumbered / split / merged / added / deleted paragraphs, the
+// brackets agreed, dropped, changed or added (where each went), a
 // table of bracket outcomes per proposer, and the cross-references to check
 // (when the comparison has them). No external assets; all text escaped.
 import type { Comparison } from '../core/index';
 import { entryBodies, proposersByCount, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
-import { crossReferenceNote, displayName, draftIdentity, headingsBefore } from './compareText';
+import { bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingsBefore, proposedBy } from './compareText';
+import { cutShort } from '../core/text';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
 export const escapeHtml = (s: string): string =>
@@ -93,6 +95,26 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     );
   }
 
+  // The brackets whose fate changed, each with where its paragraph went (a reader of the new
+  // revision looks for it there).
+  const places = bracketPlaces(c, oldText);
+  const listed = [...c.brackets.keys()].filter((i) => c.brackets[i].outcome !== 'unchanged');
+  const unchanged = c.brackets.length - listed.length;
+  const bracketList = [
+    listed.length === 0
+      ? '<p>No bracket was agreed, dropped, changed or added.</p>'
+      : [
+          '<table class="brackets"><thead><tr><th>Paragraph</th><th>Outcome</th><th>Text</th><th>Proposed by</th></tr></thead><tbody>',
+          ...listed.map((i) => {
+            const b = c.brackets[i];
+            const text = cutShort(b.text.replace(/\s+/g, ' ').trim(), 200);
+            return `<tr class="${b.outcome}"><td>${escapeHtml(places[i])}</td><td>${b.outcome}</td><td>[${escapeHtml(text)}]</td><td>${escapeHtml(proposedBy(b.proposers))}</td></tr>`;
+          }),
+          '</tbody></table>',
+        ].join('\n'),
+    ...(unchanged ? [`<p class="legend">${unchanged} unchanged bracket${unchanged === 1 ? ' is' : 's are'} not listed.</p>`] : []),
+  ];
+
   const table = c.proposers.length
     ? [
         '<table class="proposers"><thead><tr><th>Proposer</th>' + outcomes.map((k) => `<th>${k}</th>`).join('') + '</tr></thead><tbody>',
@@ -138,6 +160,8 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     '<p class="legend">Insertions are shown in <b>bold</b>, deletions <s>struck through</s>; a new paragraph is wholly in bold, a deleted one wholly struck through.</p>',
     '<h2>Revised text</h2>',
     ...paras,
+    '<h2>Brackets agreed, dropped, changed or added</h2>',
+    ...bracketList,
     '<h2>Brackets by proposer</h2>',
     table,
     ...xrefSection,

@@ -1,6 +1,6 @@
 // The comparison as text: the §10 JSON object, a readable summary, Markdown.
 // Pure (no fs): the CLI prints these, the server returns them to the editor.
-import type { Comparison } from '../core/index';
+import { analyze, type Analysis, type Comparison } from '../core/index';
 import { proposersByCount, tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import type { CrossReferenceCheck } from '../core/compare/crossReferences';
 import { SHORT_TEXT } from '../core/report';
@@ -105,6 +105,65 @@ function crossReferenceLines(xs: CrossReferenceCheck[] | undefined): string[] {
 
 const labels = (l: string | string[] | null): string => (l === null ? '—' : Array.isArray(l) ? l.join(' + ') : l);
 
+/** The revisions of a comparison analysed again, once each, for what its §10 entries leave out. */
+const analyses = new WeakMap<Comparison, Map<string, Analysis>>();
+function analysisOfText(c: Comparison, text: string): Analysis {
+  let m = analyses.get(c);
+  if (!m) analyses.set(c, (m = new Map()));
+  let a = m.get(text);
+  if (!a) m.set(text, (a = analyze(text, { references: false, diagnostics: false })));
+  return a;
+}
+
+const listOf = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
+
+/**
+ * Where each bracket's paragraph went, for a reader of the new revision: `3 → 4` when it was
+ * renumbered, `2 (new)` in an added paragraph, `5 (deleted)` in a deleted one, `3` when it kept its
+ * label. The §10 JSON gives the old label only (the new one for an added bracket). The entries of
+ * `brackets` come entry by entry, in the order of `paragraphs`: each is looked for from the paragraph
+ * entry of the one before on. Where a label repeats (`1` in every Article), how many brackets each
+ * old paragraph holds (from `oldText`) tells one paragraph `1` from the next.
+ */
+export function bracketPlaces(c: Comparison, oldText?: string): string[] {
+  const ps = c.paragraphs;
+  const oldLabels = ps.flatMap((p) => listOf(p.old));
+  let left: number[] | null = null;
+  if (oldText !== undefined && new Set(oldLabels).size < oldLabels.length) {
+    const counts = new Map<string, number[]>();
+    for (const p of analysisOfText(c, oldText).paragraphs) counts.set(p.label, [...(counts.get(p.label) ?? []), p.brackets]);
+    left = ps.map((p) => listOf(p.old).reduce((n, l) => n + (counts.get(l)?.shift() ?? 0), 0));
+  }
+  let at = 0;
+  return c.brackets.map((b) => {
+    if (b.paragraph === null) return '—';
+    const added = b.outcome === 'added';
+    const find = (from: number, counted: boolean): number => {
+      let k = from;
+      while (k < ps.length && !(listOf(added ? ps[k].new : ps[k].old).includes(b.paragraph!) && (added || !counted || left![k] > 0))) k++;
+      return k;
+    };
+    let k = find(at, !!left);
+    if (k === ps.length) k = find(0, !!left);
+    if (k === ps.length && left) k = find(at, false);
+    if (k === ps.length) return b.paragraph;
+    at = k;
+    if (left && !added) left[k]--;
+    const p = ps[k];
+    if (p.old === null) return `${b.paragraph} (new)`;
+    // A bracket kept (moved across) from a paragraph since deleted stands in another now.
+    if (p.new === null) return b.outcome === 'dropped' ? `${b.paragraph} (deleted)` : `${b.paragraph} → elsewhere`;
+    const other = listOf(added ? p.old : p.new);
+    if (other.length === 1 && other[0] === b.paragraph) return b.paragraph;
+    return added ? `${labels(p.old)} → ${b.paragraph}` : `${b.paragraph} → ${labels(p.new)}`;
+  });
+}
+
+/** Who proposed a bracket. */
+export function proposedBy(proposers: readonly string[]): string {
+  return proposers.join(', ');
+}
+
 function what(p: ParagraphChange): string {
   if (p.new === null) return `${labels(p.old)}: deleted`;
   if (p.old === null) return `${labels(p.new)}: added`;
@@ -151,10 +210,14 @@ export function formatCompare(oldName: string, newName: string, c: Comparison, t
     lines.push(`${indent}${what(p)}`);
   }
   lines.push(`Brackets: ${bracketCounts(c.brackets)}`);
-  const listed = c.brackets.filter((b) => b.outcome !== 'unchanged');
-  const w = Math.min(12, maxOf(listed.map((b) => (b.paragraph ?? '—').length)));
-  for (const b of listed)
-    lines.push(`  ${(b.paragraph ?? '—').padEnd(w)}  ${b.outcome.padEnd(9)}  [${short(b.text)}]${b.proposers.length ? ` {${b.proposers.join(', ')}}` : ''}`);
+  const places = bracketPlaces(c, texts?.old);
+  const listed = [...c.brackets.keys()].filter((i) => c.brackets[i].outcome !== 'unchanged');
+  const w = Math.min(12, maxOf(listed.map((i) => places[i].length)));
+  for (const i of listed) {
+    const b = c.brackets[i];
+    const who = proposedBy(b.proposers);
+    lines.push(`  ${places[i].padEnd(w)}  ${b.outcome.padEnd(9)}  [${short(b.text)}]${who ? ` {${who}}` : ''}`);
+  }
   if (c.proposers.length) {
     lines.push('Proposers: agreed / dropped / changed / unchanged / added');
     const w = maxOf(c.proposers.map((p) => p.name.length));
@@ -200,7 +263,10 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
     if (q) out.push(q);
   }
   out.push('', `**Brackets**: ${bracketCounts(c.brackets)}.`, '', '| paragraph | outcome | text | proposers |', '|---|---|---|---|');
-  for (const b of c.brackets) out.push(`| ${b.paragraph ?? ''} | ${b.outcome} | ${mdEscape(short(b.text, 80))} | ${mdEscape(b.proposers.join(', '))} |`);
+  const places = bracketPlaces(c, texts?.old);
+  c.brackets.forEach((b, i) =>
+    out.push(`| ${mdEscape(places[i] === '—' ? '' : places[i])} | ${b.outcome} | ${mdEscape(short(b.text, 80))} | ${mdEscape(proposedBy(b.proposers))} |`),
+  );
   if (c.proposers.length) {
     out.push('', '| proposer | agreed | dropped | changed | unchanged | added |', '|---|---:|---:|---:|---:|---:|');
     for (const p of proposersByCount(c.proposers)) out.push(`| ${mdEscape(p.name)} | ${p.agreed} | ${p.dropped} | ${p.changed} | ${p.unchanged} | ${p.added} |`);
