@@ -98,3 +98,22 @@ describe('the bracket lists say where each bracket went (the §10 JSON unchanged
     expect(summary).toContain('  1 → 2  agreed     [two] {Brazil}');
   });
 });
+
+describe('the bracket lists say what the proposers asked for (the §10 JSON unchanged)', () => {
+  it('a deletion refused: the text kept, and the list says it was a proposal to delete', () => {
+    const o = file('act-old.md', '1. States welcome [the Programme of Action – US delete] as adopted by consensus.\n');
+    const n = file('act-new.md', '1. States welcome the Programme of Action as adopted by consensus.\n');
+    expect(run('compare', o, n).out.split('\n')).toContain('  1  agreed     [the Programme of Action] {United States of America: delete}');
+    expect(run('compare', '--markdown', o, n).out.split('\n')).toContain('| 1 | agreed | the Programme of Action | United States of America: delete |');
+    expect(run('compare', '--html', '-', o, n).out).toContain('<td>[the Programme of Action]</td><td>United States of America: delete</td>');
+    expect(JSON.parse(run('compare', '--json', o, n).out).brackets).toEqual([
+      { paragraph: '1', text: 'the Programme of Action', proposers: ['United States of America'], outcome: 'agreed' },
+    ]);
+  });
+
+  it('an added bracket reads its action in the new revision', () => {
+    const o = file('act2-old.md', '1. States welcome the Programme of Action as adopted by consensus.\n');
+    const n = file('act2-new.md', '1. States welcome [the Programme of Action]{Iran reserve} as adopted by consensus.\n');
+    expect(run('compare', o, n).out.split('\n')).toContain('  1  added      [the Programme of Action] {Iran (Islamic Republic of): reserve}');
+  });
+});

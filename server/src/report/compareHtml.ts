@@ -7,7 +7,7 @@
 // (when the comparison has them). No external assets; all text escaped.
 import type { Comparison } from '../core/index';
 import { entryBodies, proposersByCount, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
-import { bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingsBefore, proposedBy } from './compareText';
+import { bracketActions, bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingsBefore, proposedBy } from './compareText';
 import { cutShort } from '../core/text';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
@@ -95,9 +95,10 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     );
   }
 
-  // The brackets whose fate changed, each with where its paragraph went (a reader of the new
-  // revision looks for it there).
+  // The brackets whose fate changed, each with where its paragraph went and what its proposers asked
+  // for: "agreed {United States of America: delete}" is a deletion refused, not granted.
   const places = bracketPlaces(c, oldText);
+  const actions = bracketActions(c, oldText, newText);
   const listed = [...c.brackets.keys()].filter((i) => c.brackets[i].outcome !== 'unchanged');
   const unchanged = c.brackets.length - listed.length;
   const bracketList = [
@@ -108,7 +109,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
           ...listed.map((i) => {
             const b = c.brackets[i];
             const text = cutShort(b.text.replace(/\s+/g, ' ').trim(), 200);
-            return `<tr class="${b.outcome}"><td>${escapeHtml(places[i])}</td><td>${b.outcome}</td><td>[${escapeHtml(text)}]</td><td>${escapeHtml(proposedBy(b.proposers))}</td></tr>`;
+            return `<tr class="${b.outcome}"><td>${escapeHtml(places[i])}</td><td>${b.outcome}</td><td>[${escapeHtml(text)}]</td><td>${escapeHtml(proposedBy(b.proposers, actions[i]))}</td></tr>`;
           }),
           '</tbody></table>',
         ].join('\n'),

@@ -1,6 +1,6 @@
 // The comparison as text: the §10 JSON object, a readable summary, Markdown.
 // Pure (no fs): the CLI prints these, the server returns them to the editor.
-import { analyze, type Analysis, type Comparison } from '../core/index';
+import { analyze, type Analysis, type Comparison, type ProposerAction } from '../core/index';
 import { proposersByCount, tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import type { CrossReferenceCheck } from '../core/compare/crossReferences';
 import { SHORT_TEXT } from '../core/report';
@@ -159,9 +159,32 @@ export function bracketPlaces(c: Comparison, oldText?: string): string[] {
   });
 }
 
-/** Who proposed a bracket. */
-export function proposedBy(proposers: readonly string[]): string {
-  return proposers.join(', ');
+/**
+ * Each bracket's action word (`delete`, `retain`, `alt`, `reserve`), which the §10 entries leave out,
+ * read from the revision the bracket is of (the new one for an added bracket): matched by paragraph
+ * label and text, in document order. Null where it has none, or the texts are not those compared.
+ */
+export function bracketActions(c: Comparison, oldText: string, newText: string): (ProposerAction | null)[] {
+  const word = /\b(?:delete|retain|alt|reserve)\b/i;
+  // No action word in either text (most pairs of revisions): nothing to look up.
+  if (!c.brackets.length || !(word.test(oldText) || word.test(newText))) return c.brackets.map(() => null);
+  const queues = (text: string) => {
+    const m = new Map<string, (ProposerAction | null)[]>();
+    for (const b of analysisOfText(c, text).brackets) {
+      const key = `${b.paragraph}\u0000${b.text}`;
+      const q = m.get(key);
+      if (q) q.push(b.action);
+      else m.set(key, [b.action]);
+    }
+    return m;
+  };
+  const [olds, news] = [queues(oldText), queues(newText)];
+  return c.brackets.map((b) => (b.outcome === 'added' ? news : olds).get(`${b.paragraph}\u0000${b.text}`)?.shift() ?? null);
+}
+
+/** Who proposed a bracket and what for: `United States of America: delete`; '' for neither. */
+export function proposedBy(proposers: readonly string[], action: ProposerAction | null): string {
+  return [proposers.join(', '), action ?? ''].filter(Boolean).join(': ');
 }
 
 function what(p: ParagraphChange): string {
@@ -211,11 +234,12 @@ export function formatCompare(oldName: string, newName: string, c: Comparison, t
   }
   lines.push(`Brackets: ${bracketCounts(c.brackets)}`);
   const places = bracketPlaces(c, texts?.old);
+  const actions = texts ? bracketActions(c, texts.old, texts.new) : [];
   const listed = [...c.brackets.keys()].filter((i) => c.brackets[i].outcome !== 'unchanged');
   const w = Math.min(12, maxOf(listed.map((i) => places[i].length)));
   for (const i of listed) {
     const b = c.brackets[i];
-    const who = proposedBy(b.proposers);
+    const who = proposedBy(b.proposers, actions[i] ?? null);
     lines.push(`  ${places[i].padEnd(w)}  ${b.outcome.padEnd(9)}  [${short(b.text)}]${who ? ` {${who}}` : ''}`);
   }
   if (c.proposers.length) {
@@ -264,8 +288,9 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
   }
   out.push('', `**Brackets**: ${bracketCounts(c.brackets)}.`, '', '| paragraph | outcome | text | proposers |', '|---|---|---|---|');
   const places = bracketPlaces(c, texts?.old);
+  const actions = texts ? bracketActions(c, texts.old, texts.new) : [];
   c.brackets.forEach((b, i) =>
-    out.push(`| ${mdEscape(places[i] === '—' ? '' : places[i])} | ${b.outcome} | ${mdEscape(short(b.text, 80))} | ${mdEscape(proposedBy(b.proposers))} |`),
+    out.push(`| ${mdEscape(places[i] === '—' ? '' : places[i])} | ${b.outcome} | ${mdEscape(short(b.text, 80))} | ${mdEscape(proposedBy(b.proposers, actions[i] ?? null))} |`),
   );
   if (c.proposers.length) {
     out.push('', '| proposer | agreed | dropped | changed | unchanged | added |', '|---|---:|---:|---:|---:|---:|');
