@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 
+
 const root = join(__dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
 const corpus = join(root, '..', 'shared', 'corpus', 'agreed');
@@ -76,5 +77,35 @@ console.log(JSON.stringify({ log, texts: ['A/RES/75/240', 'A/RES/73/27'].map((s)
     const got = JSON.parse(r.stdout);
     expect(got.texts).toEqual([true, false]);
     expect(got.log).toEqual([`negotext.agreedTexts: skipping ${join(ag, 'sub')}: permission denied`]);
+  });
+});
+
+/** A folder of agreed texts holding a draft being checked, and an agreed text the draft reuses. */
+function selfFolder(name: string): string {
+  const dir = join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, 'd.draft.md'), `1. ${OWN}\n\n2. ${REUSED}\n`);
+  writeFileSync(join(dir, 'A-RES-1-1.md'), `---\nsymbol: A/RES/1/1\n---\n1. ${REUSED}\n`);
+  return dir;
+}
+const OWN = 'The States parties shall cooperate closely in good faith on all matters of mutual interest.';
+const REUSED = 'Member States are encouraged to share information on national approaches to capacity-building in good time.';
+
+describe('a draft in its own agreed folder does not follow itself', () => {
+  it('check, cite and analyze leave the files checked out of the index; the rest of it still counts', () => {
+    const dir = selfFolder('self-cli');
+    const check = spawnSync(process.execPath, [cli, 'check', '--agreed', '.', 'd.draft.md'], { cwd: dir, encoding: 'utf8' });
+    expect(check.status).toBe(0);
+    expect(check.stdout).not.toMatch(/follows d\b/);
+    expect(check.stdout.trim().split('\n')).toEqual(['d.draft.md:3:4 information agreed-language This paragraph follows A/RES/1/1, para. 1, unchanged.']);
+    const cite = spawnSync(process.execPath, [cli, 'cite', '--agreed', '.', './d.draft.md'], { cwd: dir, encoding: 'utf8' });
+    expect(cite.stdout).not.toMatch(/follows d,/);
+    expect(cite.stdout).toMatch(/follows A\/RES\/1\/1, para\. 1, unchanged/);
+    const analyze = spawnSync(process.execPath, [cli, 'analyze', '--json', '--agreed', dir, join(dir, 'd.draft.md')], { encoding: 'utf8' });
+    const diags = JSON.parse(analyze.stdout)[0].diagnostics as { code: string; message: string }[];
+    expect(diags.map((d) => d.message)).toEqual(['This paragraph follows A/RES/1/1, para. 1, unchanged.']);
+    // Nor is it said to be indexed under its file name.
+    expect(check.stderr).not.toMatch(/d\.draft\.md names no document symbol/);
   });
 });

@@ -30,7 +30,7 @@ import { codeLenses } from './lsp/codeLens';
 import { ledger } from './lsp/ledger';
 import { acceptEdits, chooseEdits, dropEdits } from './lsp/edits';
 import { bracketAt } from './lsp/positions';
-import { checkerFor, DEFAULT_SETTINGS, normalise, registryFor, type Settings } from './lsp/settings';
+import { checkerFor, checkerForDraft, DEFAULT_SETTINGS, normalise, registryFor, type Settings } from './lsp/settings';
 import { checkChanges } from './lsp/changes';
 import { cancelQueued } from './lsp/cancel';
 import { registerCompare } from './lsp/compare';
@@ -43,7 +43,11 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
   let roots: string[] = [];
   let canPullConfig = false;
   let watchFiles = false;
-  const drafts = new DraftStore(() => options);
+  // A draft that is a file of an agreed-texts folder gets a checker that does not find it following itself.
+  const drafts = new DraftStore((uri) => {
+    const checker = checkerForDraft(options.checker, uri);
+    return checker === options.checker ? options : { ...options, checker };
+  });
   const pending = new Map<string, NodeJS.Immediate>();
   const log = (m: string) => connection.console.log(m);
   const workspace = new WorkspaceDrafts(() => roots, log);

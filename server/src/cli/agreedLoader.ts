@@ -1,6 +1,6 @@
 // Builds the reference checker for the CLI from --agreed folders and from
 // input files that declare themselves agreed (front matter `agreed: true`).
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { agreedFilesUnder, fsReason } from '../agreedFolder';
 import { AgreedChecker } from '../core/agreedChecker';
 import { indexedAsNote } from '../core/agreed/agreedFile';
@@ -35,6 +35,15 @@ export function loadChecker(dirs: readonly string[], inputs: readonly { name: st
   const checker = new AgreedChecker();
   // A file read once however often it is named (`--agreed D --agreed D/sub`, a symlinked folder).
   const seen = new Set<string>();
+  // The files being checked are left out of the index: a draft in its own --agreed folder would
+  // otherwise "follow itself". (One that declares itself agreed is indexed below, as always.)
+  for (const { name } of inputs) {
+    try {
+      seen.add(realpathSync(name));
+    } catch {
+      // standard input, or gone since it was read: nothing under a folder to leave out
+    }
+  }
   for (const dir of dirs) {
     for (const f of filesUnder(dir, seen)) {
       let text: string;

@@ -68,12 +68,13 @@ export class OpenDraft {
 export class DraftStore {
   private drafts = new Map<string, OpenDraft>();
 
-  constructor(private options: () => AnalyzeOptions) {}
+  /** `options(uri)`: a draft's options may be its own (settings.ts checkerForDraft). */
+  constructor(private options: (uri: string) => AnalyzeOptions) {}
 
   open(uri: string, version: number, text: string): OpenDraft {
-    const options = { registry: this.options().registry };
+    const options = { registry: this.options(uri).registry };
     const doc = text.length >= STEPWISE_BYTES ? DraftDocument.inSteps(text, options) : new DraftDocument(text, options);
-    const d = new OpenDraft(uri, version, doc, this.options);
+    const d = new OpenDraft(uri, version, doc, () => this.options(uri));
     this.drafts.set(uri, d);
     return d;
   }

@@ -1,9 +1,11 @@
 // The `negotext.*` settings and what they make: a registry with the user's
 // aliases, and a reference checker over the agreed-text folders.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { decodeText } from '../textFile';
 import { isAbsolute, join, resolve } from 'node:path';
-import { AgreedChecker, Registry } from '../core/index';
+import { AgreedChecker, Registry, type ReferenceChecker } from '../core/index';
+import type { BlockResult, LocalDiagnostic } from '../core/blockAnalysis';
 import { indexedAsNote } from '../core/agreed/agreedFile';
 import { agreedFilesUnder, fsReason } from '../agreedFolder';
 
@@ -35,6 +37,8 @@ export function checkerFor(s: Settings, roots: readonly string[], log: (m: strin
   // workspace folder), and a file under two named folders are read once (agreedFilesUnder's `seen`).
   const seen = new Set<string>();
   const missing = new Set<string>();
+  const ownSymbols = new Map<string, string>();
+  agreedFiles.set(checker, ownSymbols);
   for (const folder of s.agreedTexts) {
     const dirs = isAbsolute(folder) ? [folder] : roots.map((r) => join(r, folder));
     for (const dir of dirs) {
@@ -53,8 +57,10 @@ export function checkerFor(s: Settings, roots: readonly string[], log: (m: strin
       for (const f of files) {
         try {
           const text = decodeText(readFileSync(f), f, (m) => log(`negotext.agreedTexts: ${m}`));
-          const note = indexedAsNote(f, checker.addText(f, text));
+          const symbol = checker.addText(f, text);
+          const note = indexedAsNote(f, symbol);
           if (note) log(`negotext.agreedTexts: ${note}`);
+          if (symbol) ownSymbols.set(realPath(f), symbol);
         } catch (e) {
           log(`negotext.agreedTexts: cannot read ${f}: ${(e as Error).message}`);
         }
@@ -62,4 +68,60 @@ export function checkerFor(s: Settings, roots: readonly string[], log: (m: strin
     }
   }
   return checker;
+}
+
+const realPath = (f: string): string => {
+  try {
+    return realpathSync(f);
+  } catch {
+    return resolve(f);
+  }
+};
+
+/** Each checker's agreed files: real path → the symbol it is indexed under. */
+const agreedFiles = new WeakMap<ReferenceChecker, Map<string, string>>();
+/** The checker made for each open draft that is one of them, kept so its diagnostics stay cached. */
+const forDrafts = new WeakMap<ReferenceChecker, Map<string, ReferenceChecker>>();
+
+/**
+ * The checker for one open draft. A draft that is itself a file of an agreed-texts folder is in the
+ * index: it is not reported as following itself (its own symbol's reuse is left out). Any other
+ * draft gets `checker` as it is.
+ */
+export function checkerForDraft(checker: ReferenceChecker | undefined, uri: string): ReferenceChecker | undefined {
+  const files = checker && agreedFiles.get(checker);
+  if (!checker || !files?.size || !uri.startsWith('file:')) return checker;
+  let mine = forDrafts.get(checker);
+  if (!mine) forDrafts.set(checker, (mine = new Map()));
+  let out = mine.get(uri);
+  if (!out) {
+    let own: string | undefined;
+    try {
+      own = files.get(realPath(fileURLToPath(uri)));
+    } catch {
+      // not a file path: not one of the agreed files
+    }
+    mine.set(uri, (out = own ? notFollowing(checker, own) : checker));
+  }
+  return out;
+}
+
+function notFollowing(inner: ReferenceChecker, own: string): ReferenceChecker {
+  const isOwn = (d: LocalDiagnostic) => d.code === 'agreed-language' && (d.data as { symbol?: unknown } | undefined)?.symbol === own;
+  // The same list for the same block's list: the diagnostics of unchanged blocks stay the same objects.
+  const filtered = new WeakMap<LocalDiagnostic[], LocalDiagnostic[]>();
+  return {
+    get version() {
+      return inner.version;
+    },
+    known: (symbol: string) => inner.known(symbol),
+    hasText: (symbol: string) => inner.hasText?.(symbol) ?? false,
+    checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[] {
+      const all = inner.checkBlock(block, cited);
+      if (!all.some(isOwn)) return all;
+      let out = filtered.get(all);
+      if (!out) filtered.set(all, (out = all.filter((d) => !isOwn(d))));
+      return out;
+    },
+  };
 }
