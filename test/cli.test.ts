@@ -69,6 +69,11 @@ describe('bad usage and unreadable files: one line, exit 2', () => {
     ['an unknown flag', () => ['analyze', '--jsn', file('a.draft.md', '1. x\n')], /unknown option --jsn/],
     ['an unknown command', () => ['compile', 'x'], /unknown command 'compile'/],
     ['no file', () => ['status'], /needs at least one FILE/],
+    ['no arguments at all', () => [], /^negotext: no command \(usage: negotext <command> \[options\] FILE…; commands: analyze, status, check, cite, compare; negotext --help for more\)\n$/],
+    // An unknown option is bad usage even beside --help, for compare as for the others.
+    ['compare --bogus --help', () => ['compare', '--bogus', '--help'], /unknown option --bogus/],
+    ['analyze --bogus --help', () => ['analyze', '--bogus', '--help'], /unknown option --bogus/],
+    ['standard input named twice', () => ['compare', '-', '-'], /- \(standard input\) can be given only once/],
   ];
   for (const [what, args, message] of cases) {
     it(what, () => {
@@ -183,6 +188,21 @@ describe('negotext status', () => {
     expect(s.total).toMatchObject({ brackets: 2, alternatives: 1 });
     expect(run('status', file('one.draft.md', '1. States agreed [to meet]{EU}.\n')).out).toContain('0 of 1 paragraph agreed (0%); 1 open bracket.');
     expect(run('analyze', file('one.draft.md', '1. States agreed [to meet]{EU}.\n')).out).toContain('1 paragraph (0 agreed, 0 ad ref, 1 pending), 1 bracket, 0 references, 0 diagnostics (0 errors)');
+  });
+
+  it('a FILE named - is standard input, named - in the output', () => {
+    const text = '1. States [should]{EU} act (A/76/135, para. 6).\n';
+    const stdin = (input: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', input });
+    const r = stdin(text, 'analyze', '-', '--json');
+    expect(r.status).toBe(0);
+    const [report] = JSON.parse(r.stdout);
+    expect(report.file).toBe('-');
+    expect(report.brackets[0]).toMatchObject({ paragraph: '1', proposers: ['European Union'], text: 'should' });
+    expect(stdin(text, 'check', '-').stdout).toBe('');
+    const f = file('stdin-new.draft.md', '1. States should act (A/76/135, para. 6).\n');
+    const c = stdin(text, 'compare', '--json', '-', f);
+    expect(c.status).toBe(0);
+    expect(JSON.parse(c.stdout)).toMatchObject({ old: '-', new: f, brackets: [{ paragraph: '1', text: 'should', outcome: 'agreed' }] });
   });
 
   it('--help for each command', () => {

@@ -9,6 +9,7 @@ export function fsReason(e: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'ENOTDIR') return 'not a folder';
+  if (code === 'EISDIR') return 'is a directory';
   if (code === 'ELOOP') return 'too many levels of symbolic links';
   return (e as Error)?.message ?? String(e);
 }

@@ -38,6 +38,7 @@ export function loadChecker(dirs: readonly string[], inputs: readonly { name: st
   // The files being checked are left out of the index: a draft in its own --agreed folder would
   // otherwise "follow itself". (One that declares itself agreed is indexed below, as always.)
   for (const { name } of inputs) {
+    if (name === '-') continue;
     try {
       seen.add(realpathSync(name));
     } catch {

@@ -15,6 +15,7 @@ Commands:
   compare   two revisions, OLD NEW: paragraphs aligned by content (renumbered,
             moved, split, merged, edited), each bracket's outcome, per proposer
 
+A FILE named - is standard input (once per command line).
 Run 'negotext <command> --help' for a command's options.
 Nothing is ever sent over the network: drafts stay on this machine.`,
   status: `Usage: negotext status [--json] [--agreed DIR]… FILE…

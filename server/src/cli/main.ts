@@ -5,7 +5,7 @@ import { summarize } from '../core/summary';
 import { parseArgs } from './args';
 import { formatAnalyzeSummary, formatDiagnostic, formatStatus } from './format';
 import { HELP, VERSION } from './help';
-import { readDraft, UsageError } from './readDraft';
+import { onceFromStdin, readDraft, UsageError } from './readDraft';
 import { loadChecker } from './agreedLoader';
 import { citeReport, formatCite } from './cite';
 import { runCompare } from './compare';
@@ -19,9 +19,11 @@ function write(s: string): void {
 
 function run(argv: string[]): number {
   const [cmd, ...rest] = argv;
-  if (cmd === undefined || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+  // No arguments is bad usage: a one-line usage on stderr and exit 2 (help asked for goes to stdout, exit 0).
+  if (cmd === undefined) throw new UsageError(`no command (usage: negotext <command> [options] FILE…; commands: ${COMMANDS.join(', ')}; negotext --help for more)`);
+  if (cmd === '--help' || cmd === '-h' || cmd === 'help') {
     write(HELP.main);
-    return cmd === undefined ? 2 : 0;
+    return 0;
   }
   if (cmd === '--version' || cmd === '-V') {
     write(VERSION);
@@ -30,8 +32,7 @@ function run(argv: string[]): number {
   if (!(COMMANDS as readonly string[]).includes(cmd)) throw new UsageError(`unknown command '${cmd}' (try: ${COMMANDS.join(', ')})`);
   const command = cmd as Command;
   if (command === 'compare') {
-    if (rest.includes('--help') || rest.includes('-h')) write(HELP.compare);
-    else write(runCompare(rest, !!process.stdout.isTTY));
+    write(runCompare(rest, !!process.stdout.isTTY) ?? HELP.compare);
     return 0;
   }
   const args = parseArgs(rest, ['--json', '--help', '-h'], ['--agreed']);
@@ -40,6 +41,7 @@ function run(argv: string[]): number {
     return 0;
   }
   if (args.files.length === 0) throw new UsageError(`${command} needs at least one FILE`);
+  onceFromStdin(args.files);
   if (command === 'check' && args.flags.has('--json')) throw new UsageError('check has no --json; use analyze --json');
   // Read everything first: a bad file stops the run before any output.
   const texts = args.files.map((f) => readDraft(f));
