@@ -123,7 +123,7 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
     const agreedChanged = JSON.stringify(old.agreedTexts) !== JSON.stringify(settings.agreedTexts);
     if (!aliasesChanged && !agreedChanged) return;
     options = {
-      registry: aliasesChanged ? registryFor(settings) : options.registry,
+      registry: aliasesChanged ? registryFor(settings, log) : options.registry,
       checker: agreedChanged ? checkerFor(settings, roots, log) : options.checker,
     };
     // Aliases change how attributions read: the drafts are analysed anew.
@@ -140,7 +140,7 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
     roots = [...new Set((params.workspaceFolders ?? []).map((f) => f.uri).concat(params.rootUri ? [params.rootUri] : [])
       .filter((u) => u.startsWith('file:')).map((u) => resolvePath(fileURLToPath(u))))];
     settings = normalise((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
-    options = { registry: registryFor(settings), checker: checkerFor(settings, roots, log) };
+    options = { registry: registryFor(settings, log), checker: checkerFor(settings, roots, log) };
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -121,6 +121,18 @@ describe('agreedTexts', () => {
     for (const code of expected.absent ?? []) expect(p.diagnostics.map((d) => d.code)).not.toContain(code);
   });
 
+  // (found driving the server: an alias to a name not in the registry vanished without a word)
+  it('an alias whose target is no registry name is logged', async () => {
+    const c = await LspClient.start({ settings: { proposerAliases: { Bogus: 'Nowhereland', Atlantis: 'Mexico' } } });
+    try {
+      await openAndWait(c, freshUri('bad-alias'), '1. [x]{Atlantis}\n');
+      const logs = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+      expect(logs.filter((m) => m.includes('alias'))).toEqual(['negotext: proposer alias “Bogus” ignored: its target “Nowhereland” is no name in the registry']);
+    } finally {
+      await c.stop();
+    }
+  });
+
   it('a folder that does not exist is logged, not fatal', async () => {
     const c = await LspClient.start({ settings: { agreedTexts: ['/nonexistent/negotext/agreed'] } });
     try {

@@ -26,8 +26,15 @@ export function normalise(raw: unknown): Settings {
   };
 }
 
-export function registryFor(s: Settings): Registry {
-  return new Registry(s.proposerAliases);
+/** The registry with the user's aliases; one whose target is no registry name is logged, not silently lost. */
+export function registryFor(s: Settings, log?: (m: string) => void): Registry {
+  const registry = new Registry(s.proposerAliases);
+  for (const [alias, target] of Object.entries(s.proposerAliases)) {
+    if (typeof target !== 'string' || registry.resolve(target) === undefined) {
+      log?.(`negotext: proposer alias “${alias}” ignored: its target “${String(target)}” is no name in the registry`);
+    }
+  }
+  return registry;
 }
 
 /** Index the agreed texts of the configured folders. Problems are logged, never fatal. */
