@@ -177,6 +177,19 @@ describe('negotext status', () => {
     expect(text).toMatch(/2 of 3 paragraphs agreed \(67%\), 1 of them ad ref; 5 open brackets\./);
   });
 
+  // (found reading the status of the Article 6.2 text: `III. Authorization` above `A. …` was left out, and two
+  // headings of one title made one row)
+  it('keeps every heading as a row, in document order, one with no paragraph and two of one title included', () => {
+    const f = file('o.draft.md', 'III. Authorization\n\nA. Process\n\n1. Text [a]{EU}.\n\nIV. First transfer\n\nA. Process\n\n2. Text.\n');
+    const [s] = JSON.parse(run('status', f, '--json').out);
+    expect(s.sections.map((x: { section: string; paragraphs: number; brackets: number }) => [x.section, x.paragraphs, x.brackets])).toEqual([
+      ['III. Authorization', 0, 0],
+      ['A. Process', 1, 1],
+      ['IV. First transfer', 0, 0],
+      ['A. Process', 1, 0],
+    ]);
+  });
+
   it('counts a bracket in a heading in its section, and option lines without brackets as an alternative group', () => {
     const f = file('h.draft.md', '# A. First\n\n1. Text [a]{EU}.\n\n# B. [Second]{US}\n\n2. Text.\n\n# C. Finance\n\n3. States agreed:\nOption 1: Developed countries shall provide finance.\nOption 2: All Parties should provide finance.\n');
     const [s] = JSON.parse(run('status', f, '--json').out);

@@ -49,16 +49,19 @@ function addBrackets(row: StatusRow, list: readonly BracketInfo[]): void {
 
 export function summarize(a: Analysis): StatusSummary {
   const NO_SECTION = '(before any heading)';
-  const rows = new Map<string, StatusRow>();
-  const rowOf = (s: string | null) => {
-    const key = s ?? NO_SECTION;
-    let r = rows.get(key);
-    if (!r) rows.set(key, (r = emptyRow(key)));
+  // One row per heading, in document order, even one with no paragraph of its own (`III. Authorization`
+  // above `A. …`): the table keeps the outline; and two headings of the same title stay two rows.
+  const sectionAt = (line: number): number => partitionPoint(a.sections.length, (i) => a.sections[i].range.start.line <= line) - 1;
+  const rows = new Map<number, StatusRow>();
+  a.sections.forEach((x, i) => rows.set(i, emptyRow(x.title)));
+  const rowOf = (k: number) => {
+    let r = rows.get(k);
+    if (!r) rows.set(k, (r = emptyRow(NO_SECTION)));
     return r;
   };
   let optionGroups = 0;
   for (const p of a.paragraphs) {
-    const r = rowOf(p.section);
+    const r = rowOf(sectionAt(p.range.start.line));
     r.paragraphs++;
     if (p.status === 'agreed') r.agreed++;
     else if (p.status === 'agreed-ad-ref') r.agreedAdRef++;
@@ -69,19 +72,15 @@ export function summarize(a: Analysis): StatusSummary {
       optionGroups++;
     }
   }
-  // A bracket in a heading counts in that heading's section; one in the title, before any.
-  const headingOf = (b: BracketInfo): string | null => {
-    const n = partitionPoint(a.sections.length, (i) => a.sections[i].range.start.line <= b.range.start.line);
-    return n > 0 ? a.sections[n - 1].title : null;
-  };
-  const bySection = new Map<string, BracketInfo[]>();
+  // A bracket counts in its paragraph's section; one in a heading, in that heading's; one in the title, before any.
+  const bySection = new Map<number, BracketInfo[]>();
   for (const b of a.brackets) {
-    const key = (b.paragraphIndex !== null ? a.paragraphs[b.paragraphIndex].section : headingOf(b)) ?? NO_SECTION;
-    let l = bySection.get(key);
-    if (!l) bySection.set(key, (l = []));
+    const k = sectionAt(b.paragraphIndex !== null ? a.paragraphs[b.paragraphIndex].range.start.line : b.range.start.line);
+    let l = bySection.get(k);
+    if (!l) bySection.set(k, (l = []));
     l.push(b);
   }
-  for (const [key, list] of bySection) addBrackets(rowOf(key === NO_SECTION ? null : key), list);
+  for (const [k, list] of bySection) addBrackets(rowOf(k), list);
   const total = emptyRow('Total');
   for (const r of rows.values()) {
     total.paragraphs += r.paragraphs;
@@ -91,12 +90,8 @@ export function summarize(a: Analysis): StatusSummary {
   }
   addBrackets(total, a.brackets);
   total.alternatives += optionGroups;
-  // Sections in document order (a section whose only brackets are in its heading included), the title's first.
-  const place = new Map<string, number>([[NO_SECTION, -1]]);
-  a.sections.forEach((x, i) => {
-    if (!place.has(x.title)) place.set(x.title, i);
-  });
-  const sections = [...rows.values()].sort((x, y) => (place.get(x.section) ?? Infinity) - (place.get(y.section) ?? Infinity));
+  // Sections in document order, the title's first.
+  const sections = [...rows.entries()].sort((x, y) => x[0] - y[0]).map(([, r]) => r);
   const proposers = new Map<string, ProposerRow>();
   let unattributed = 0;
   for (const b of a.brackets) {
