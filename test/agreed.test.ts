@@ -358,6 +358,41 @@ describe('AgreedIndex: reports worth reading', () => {
     expect(idx.findReuse(`The Commission discussed the entry into force of ${BBNJ_NAME}.`)).toEqual([]);
   });
 
+  it('is no reuse of another text where a cited one holds the run with as few changes or fewer', () => {
+    const idx = new AgreedIndex();
+    idx.add({ symbol: 'A/RES/73/27', paragraphs: [{ label: '6', text: 'Decides that the group shall hold its organizational session in June 2019 in order to agree on the organizational arrangements connected with the group;' }] });
+    idx.add({ symbol: 'A/RES/75/240', paragraphs: [{ label: '3', text: 'Decides that the group shall start its activities upon the conclusion of the work of the current group and shall hold its organizational session in 2021 in order to agree on the organizational arrangements connected with the group;' }] });
+    const draft = 'the group "shall start its activities upon the conclusion of the work of the current group and shall hold its organizational session in 2021 in order to agree on the organizational arrangements connected with the group".';
+    expect(idx.findReuse(draft, new Set(['A/RES/75/240']))).toEqual([]);
+    // citing the text that holds the run with more changes than another: the other is reported
+    expect(idx.findReuse('Recalling its resolution 73/27, the group shall hold its organizational session in 2021 in order to agree on the organizational arrangements connected with the group.', new Set(['A/RES/73/27'])).map(message))
+      .toEqual(['follows A/RES/75/240, para. 3, with 0 changes']);
+  });
+
+  it('is no reuse where what the cited text leaves of a run is too short to be one (real corpus)', () => {
+    const all = new AgreedIndex();
+    for (const f of readdirSync(AGREED)) all.add(corpusDoc(f));
+    // the shared fixture oewg-progress-report, para. 1: the OEWG's name is 75/240's, and the words
+    // left (`established pursuant to General Assembly`) do not make it A/RES/73/266, para. 3
+    const draft = 'The open-ended working group on security of and in the use of information and communications technologies, established pursuant to General Assembly resolution 75/240, held its substantive sessions in New York.';
+    expect(all.findReuse(draft).map((r) => r.symbol)).toContain('A/RES/73/266');
+    expect(all.findReuse(draft, new Set(['A/RES/75/240']))).toEqual([]);
+  });
+
+  it('leaves out of the diff a quote mark at either end of a run whose other half is not in it', () => {
+    const idx = new AgreedIndex();
+    idx.add({ symbol: 'A/RES/73/27', paragraphs: [{ label: '6', text: 'Decides that the group shall hold its organizational session in June 2019 in order to agree on the organizational arrangements connected with the group;' }] });
+    const tail = 'shall hold its organizational session in 2021 in order to agree on the organizational arrangements connected with the group';
+    const bare = 'the group shall hold its organizational session in [-June 2019-] {+2021+} in order to agree on the organizational arrangements connected with the group';
+    expect(formatWordDiff(idx.findReuse(`It was agreed by all "the group ${tail} and the others", and so on.`)[0]!.diff)).toBe(bare);
+    expect(formatWordDiff(idx.findReuse(`He said the group ${tail}" (end of quotation).`)[0]!.diff)).toBe(bare);
+    expect(formatWordDiff(idx.findReuse(`He said “the group ${tail} and the others”.`)[0]!.diff)).toBe(bare);
+    expect(formatWordDiff(idx.findReuse(`It was agreed: "${tail}".`)[0]!.diff))
+      .toBe('"shall hold its organizational session in [-June 2019-] {+2021+} in order to agree on the organizational arrangements connected with the group"');
+    expect(formatWordDiff(idx.findReuse(`It was agreed: “${tail}”.`)[0]!.diff))
+      .toBe('“shall hold its organizational session in [-June 2019-] {+2021+} in order to agree on the organizational arrangements connected with the group”');
+  });
+
   it('names one source for wording agreed several times, listing the others', () => {
     const idx = new AgreedIndex();
     const text = 'Calls upon all States that have not done so to consider signing and ratifying the instrument at the earliest possible date;';
@@ -377,11 +412,14 @@ describe('AgreedIndex: reports worth reading', () => {
       idx.add({ symbol: 'A/RES/79/1', date: '2024-12-01', paragraphs: [{ label: '7', text }] });
       return idx;
     };
-    const at = (idx: AgreedIndex, cited: string[] = []) => idx.findReuse(text, new Set(cited)).map((r) => [r.symbol, ...(r.also ?? []).map((a) => a.symbol)]);
+    const at = (idx: AgreedIndex, own: string[] = []) => idx.findReuse(text, undefined, 12, new Set(own)).map((r) => [r.symbol, ...(r.also ?? []).map((a) => a.symbol)]);
     expect(at(build())).toEqual([['A/RES/79/1', 'A/RES/78/1', 'A/RES/77/1']]);
-    // the text first indexed is cited, or gone: the others still match
+    // the text first indexed is left out (the draft is that text), or gone: the others still match
     expect(at(build(), ['A/RES/77/1'])).toEqual([['A/RES/79/1', 'A/RES/78/1']]);
     expect(at(build(), ['A/RES/79/1', 'A/RES/78/1'])).toEqual([['A/RES/77/1']]);
+    // cited, any copy holds the wording itself: the others repeating it are no reuse
+    expect(build().findReuse(text, new Set(['A/RES/77/1']))).toEqual([]);
+    expect(build().findReuse(text, new Set(['A/RES/78/1']))).toEqual([]);
     const idx = build();
     idx.remove('A/RES/77/1');
     expect(at(idx)).toEqual([['A/RES/79/1', 'A/RES/78/1']]);

@@ -311,7 +311,13 @@ export class AgreedChecker implements ReferenceChecker {
     }
     if (this.texts > 0 && (block.kind === 'paragraph' || block.kind === 'text')) {
       const text = wordsOnly(block.text, block.textStart, block.contentEnd);
-      for (const r of this.index.findReuse(text, cited)) {
+      // `cited` holds the block's references and the document's own symbol: the references cover
+      // the language they cite; the own symbol is only left out (an agreed text may reuse others).
+      const refs = new Set<string>();
+      for (const r of block.references) refs.add(r.symbol);
+      let own: Set<string> | undefined;
+      for (const s of cited) if (!refs.has(s)) (own ??= new Set()).add(s);
+      for (const r of this.index.findReuse(text, refs, 12, own)) {
         const changes = r.changes === 0 ? 'unchanged' : `with ${r.changes} change${r.changes === 1 ? '' : 's'}`;
         // The run starts at its first word; the squiggle takes in the marks that open it (`*Calls upon*`, `(b)`).
         const lead = openingMarks(text, r.start);

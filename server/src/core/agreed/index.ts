@@ -323,6 +323,19 @@ export function openingMarks(text: string, at: number): number {
   return /[*_(\[“"‘']{0,3}$/.exec(text.slice(Math.max(0, at - 3), at))![0].length;
 }
 
+/** Whether a mark at a run's edge goes with it: any but a double quote mark, which must close or open one inside the run. */
+function pairedQuote(mark: string, run: string): boolean {
+  if (mark !== '"' && mark !== '“' && mark !== '”') return true;
+  let straight = 0, open = 0, close = 0;
+  for (let i = 0; i < run.length; i++) {
+    const c = run[i];
+    if (c === '"') straight++;
+    else if (c === '“') open++;
+    else if (c === '”') close++;
+  }
+  return mark === '"' ? straight % 2 === 1 : mark === '“' ? close > open : open > close;
+}
+
 /** Word diff agreed[b0,b1) → draft[a0,a1), with the text of each side; and the number of changed words. */
 function wordDiff(
   agreedText: string, agreed: Token[], b0: number, b1: number,
@@ -339,8 +352,25 @@ function wordDiff(
     const gap = text.slice(toks[k - 1]!.end, toks[k]!.start);
     return toks[k - 1]!.end + /^\S*\s*/.exec(gap)![0].length;
   };
-  const from0 = (text: string, toks: Token[]) => toks[0]!.start - openingMarks(text, toks[0]!.start);
-  const toEnd = (text: string, toks: Token[]) => toks[toks.length - 1]!.end + /^[*_)\]”"’']{0,3}/.exec(text.slice(toks[toks.length - 1]!.end))![0].length;
+  // A quote mark at either end is kept only when the run holds its other half: a run that starts
+  // or ends inside a quotation would show a stray `"` (`… connected with the group"`).
+  const tailOf = (text: string, toks: Token[]) => /^[*_)\]”"’']{0,3}/.exec(text.slice(toks[toks.length - 1]!.end))![0].length;
+  const from0 = (text: string, toks: Token[]) => {
+    const at = toks[0]!.start;
+    const lead = text.slice(at - openingMarks(text, at), at);
+    const run = text.slice(at, toks[toks.length - 1]!.end + tailOf(text, toks));
+    let cut = 0;
+    for (let k = 0; k < lead.length; k++) if (!pairedQuote(lead[k]!, run)) cut = k + 1;
+    return at - lead.length + cut;
+  };
+  const toEnd = (text: string, toks: Token[]) => {
+    const at = toks[toks.length - 1]!.end;
+    const tail = text.slice(at, at + tailOf(text, toks));
+    const run = text.slice(toks[0]!.start - openingMarks(text, toks[0]!.start), at);
+    let keep = 0;
+    while (keep < tail.length && pairedQuote(tail[keep]!, run)) keep++;
+    return at + keep;
+  };
   const piece = (text: string, toks: Token[], from: number, to: number, lastOfSide: boolean) =>
     text.slice(from === 0 ? from0(text, toks) : cut(text, toks, from), lastOfSide ? toEnd(text, toks) : cut(text, toks, to));
   const push = (op: WordDiffPart['op'], text: string) => {
@@ -514,9 +544,15 @@ export class AgreedIndex {
     }
   }
 
-  findReuse(draftText: string, cited?: ReadonlySet<string>, minWords = 12): Reuse[] {
+  /**
+   * Runs of agreed wording in a draft paragraph that it does not cite (FORMAT.md §7). `cited`: what
+   * the paragraph cites; a run one of them holds with as few changes or fewer is the cited language,
+   * not reuse of another text that repeats it (GA resolutions repeat each other). `own`: documents
+   * left out altogether (an agreed text read as a draft is not reuse of itself, but may reuse others).
+   */
+  findReuse(draftText: string, cited?: ReadonlySet<string>, minWords = 12, own?: ReadonlySet<string>): Reuse[] {
     try {
-      return this.reuse(String(draftText ?? ''), cited, Math.max(K + W - 1, Math.floor(minWords) || 12));
+      return this.reuse(String(draftText ?? ''), cited, Math.max(K + W - 1, Math.floor(minWords) || 12), own);
     } catch {
       return [];
     }
@@ -524,7 +560,8 @@ export class AgreedIndex {
 
   /** The keys of what a paragraph cites, with the documents they are part of or hold. */
   private citedKeys(cited: ReadonlySet<string> | undefined): Set<string> {
-    const skip = new Set([...(cited ?? [])].map(symbolKey));
+    const skip = new Set<string>();
+    for (const s of cited ?? []) skip.add(symbolKey(s));
     if (skip.size && this.containerOf.size)
       for (const [part, container] of this.containerOf) {
         if (skip.has(part)) skip.add(container);
@@ -533,11 +570,12 @@ export class AgreedIndex {
     return skip;
   }
 
-  private reuse(text: string, cited: ReadonlySet<string> | undefined, minWords: number): Reuse[] {
+  private reuse(text: string, cited: ReadonlySet<string> | undefined, minWords: number, own: ReadonlySet<string> | undefined): Reuse[] {
     const D = tokenize(text);
     const hs = shingleHashes(D.map((t) => wordHash(t.w)));
     if (hs.length === 0) return [];
-    const skip = this.citedKeys(cited);
+    const skip = this.citedKeys(own);
+    const citedKeys = this.citedKeys(cited);
     const byPara = new Map<number, Cluster[]>();
     const gap = Math.max(minWords, K + W + 2);
     const open = (p: Para) => p.doc.alive && !skip.has(p.doc.key);
@@ -575,7 +613,7 @@ export class AgreedIndex {
       clusters.push(c);
       taken += this.paras[c.pid]!.copies?.length ?? 1;
     }
-    const found: Array<Reuse & { pid: number; equal: number }> = [];
+    const found: Array<Reuse & { pid: number; equal: number; cited: boolean; a0: number; a1: number }> = [];
     // The same paragraph often stands in several agreed texts (a series of
     // resolutions repeats its paragraphs): align each wording once.
     type Aligned = { al: Alignment; diff: WordDiffPart[]; changes: number; equal: number } | null;
@@ -605,15 +643,31 @@ export class AgreedIndex {
       const agreed = p.text.slice(p.toks[al.b0]!.start, p.toks[al.b1 - 1]!.end).replace(/\s+/g, ' ');
       for (const m of p.copies ?? [p]) {
         if (!open(m)) continue;
-        found.push({ pid: m.id, equal, symbol: m.doc.doc.symbol, label: m.label, start: D[al.a0]!.start, end: D[al.a1 - 1]!.end, changes, diff, agreed });
+        found.push({ pid: m.id, equal, symbol: m.doc.doc.symbol, label: m.label, start: D[al.a0]!.start, end: D[al.a1 - 1]!.end, changes, diff, agreed, cited: citedKeys.has(m.doc.key), a0: al.a0, a1: al.a1 });
       }
     }
+    // Words a text the paragraph cites accounts for are the cited language: a match in another
+    // text that repeats them is not reuse (FORMAT.md §7: "without citing that document"; GA
+    // resolutions repeat each other). A cited match covers an uncited one when it scores as well
+    // or better (words kept less words changed, over its own run: a paragraph that follows its
+    // cited paragraph at length is not taken for a later text repeating one clause of it); what
+    // the cited matches leave of the uncited run must then be a run on its own (the OEWG's name,
+    // cited, and `to General Assembly` beside it are not A/RES/73/266).
+    const fromCited = found.filter((f) => f.cited);
+    const covered = (f: (typeof found)[number]) => {
+      const by = fromCited.filter((c) => c.equal - c.changes >= f.equal - f.changes && c.a0 < f.a1 && f.a0 < c.a1);
+      if (by.length === 0) return false;
+      let left = 0;
+      for (let k = f.a0; k < f.a1; k++) if (!by.some((c) => c.a0 <= k && k < c.a1)) left++;
+      return left < Math.ceil(minWords * 0.75);
+    };
+    const uncited = fromCited.length === 0 ? found : found.filter((f) => !f.cited && !covered(f));
     // One report per stretch of the draft: the fullest match (then the latest
     // dated document) names the source; the same wording elsewhere goes in `also`.
     const date = (f: (typeof found)[number]) => this.paras[f.pid]!.doc.doc.date ?? '';
-    found.sort((x, y) => y.equal - x.equal || x.changes - y.changes || date(y).localeCompare(date(x)) || x.pid - y.pid);
+    uncited.sort((x, y) => y.equal - x.equal || x.changes - y.changes || date(y).localeCompare(date(x)) || x.pid - y.pid);
     const kept: typeof found = [];
-    for (const f of found) {
+    for (const f of uncited) {
       const overlap = (k: typeof f) => Math.min(k.end, f.end) - Math.max(k.start, f.start);
       if (kept.some((k) => k.pid === f.pid && overlap(k) > 0)) continue;
       const home = kept.find((k) => overlap(k) >= 0.8 * (f.end - f.start));
@@ -625,7 +679,7 @@ export class AgreedIndex {
       kept.push(f);
     }
     kept.sort((x, y) => x.start - y.start || y.equal - x.equal);
-    return kept.map(({ pid: _p, equal: _e, ...r }) => r);
+    return kept.map(({ pid: _p, equal: _e, cited: _c, a0: _a0, a1: _a1, ...r }) => r);
   }
 
   /** The paragraphs a pinpoint names, in document order, or undefined when any end is missing. */
