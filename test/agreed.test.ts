@@ -255,6 +255,16 @@ describe('AgreedIndex.checkQuote', () => {
     expect(v.nearestLabel).toBe('7');
   });
 
+  it('takes a pinpoint to any paragraph so labelled where a treaty numbers them afresh in each article (real Paris Agreement)', () => {
+    const all = new AgreedIndex();
+    all.add(corpusDoc('FCCC-CP-2015-10-Add.1-decision-1-CP.21-Paris-Agreement.txt'));
+    // para. 7 of the decision comes first; Article 16, para. 7, of the Agreement holds the words
+    expect(all.checkQuote('FCCC/CP/2015/10/Add.1', '7', 'within six months of the request being communicated to the Parties by the secretariat').ok).toBe(true);
+    const v = all.checkQuote('FCCC/CP/2015/10/Add.1', '7', 'within three months of the request being communicated to the Parties by the secretariat');
+    expect(v.ok).toBe(false);
+    expect(formatWordDiff(v.diff!)).toBe('within [-six-] {+three+} months of the request being communicated to the Parties by the secretariat');
+  });
+
   it('has nothing to say about unknown documents', () => {
     expect(idx.checkQuote('A/99/1', '6', 'anything').ok).toBe(true);
   });

@@ -94,6 +94,10 @@ const CASES: [string, string, object[]][] = [
     [{ ...res('resolution 75/240', 'A/RES/75/240', { date: '31 December 2020' }), pinpoint: '1' }]],
   ['pinpoint of the organ-prefixed reference', 'paragraph 5 of General Assembly resolution 76/19',
     [{ ...res('General Assembly resolution 76/19', 'A/RES/76/19'), pinpoint: '5' }]],
+  // a treaty numbers its paragraphs afresh in each article: `Article 6, paragraph 2` is no paragraph 2 of the document
+  ['an article\'s paragraph is no pinpoint of the document', 'Recalling Article 6, paragraph 2, of the annex to decision 1/CP.21, under which Parties “promote sustainable development”.',
+    [dec('decision 1/CP.21', 'decision 1/CP.21')]],
+  ['an article\'s paragraph, abbreviated', 'under Art. 47, para. 4, of A/CONF.232/2023/4 and paragraph 3 of A/76/135', [doc('A/CONF.232/2023/4'), doc('A/76/135', 'A/76/135', '3')]],
   ['paragraph of this text is no pinpoint', 'as referred to in paragraph 32 above, and A/76/135', [doc('A/76/135')]],
   // quotations
   ['quotation before the reference', 'States expressed concern at the increasing "scope, scale, severity and sophistication" of malicious ICT activity (A/76/135, para. 6)[, including ransomware]{EU, Canada}.',

@@ -298,6 +298,8 @@ export class AgreedChecker implements ReferenceChecker {
           const cited = ref.pinpoint ? `${ref.symbol}, para. ${ref.pinpoint}` : ref.symbol;
           const elsewhere = v.nearestLabel && ref.pinpoint && v.nearestLabel !== ref.pinpoint;
           const exact = v.diff?.every((d) => d.op === 'equal');
+          // The nearest wording is never the quotation itself: that would be no mismatch at all.
+          if (exact && !elsewhere) continue;
           const message = elsewhere && exact
             ? `The quotation is not in ${cited}: it is the wording of para. ${v.nearestLabel}.`
             : `The quotation does not match ${cited}${v.nearest ? `: the nearest agreed wording${elsewhere ? `, in para. ${v.nearestLabel},` : ''} is “${v.nearest}”` : ''}${v.diff ? ` (${formatWordDiff(v.diff)})` : ''}.`;

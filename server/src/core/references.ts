@@ -69,6 +69,8 @@ const PARA_RE = new RegExp(
     `(?:${WS}{0,2}(?:,|and\\b|&)${WS}{0,2}${LABEL}){0,8}`,
   'g',
 );
+// An article's number right before a paragraph phrase: "Article 6, ", "article 4 ", "Art. 16, ".
+const ARTICLE_BEFORE = new RegExp(`\\b(?:[Aa]rticle|Art\\.)${WSN}{1,3}\\d{1,3}(?:${WS}?(?:bis|ter|quater))?${WS}{0,2},?${WSN}{1,3}$`);
 const ANNEX = `annex(?:${WS}{1,3}[IVX]{1,5}(?:\\.[A-Z])?)?`;
 // Between a pinpoint and the reference it points into: "of", ", annex, of", "of the annex to", "in its", " (".
 const BEFORE_CONN = new RegExp(
@@ -334,6 +336,9 @@ class Finder {
     const phrases: { start: number; end: number; conn: number; label: string; used: boolean }[] = [];
     PARA_RE.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = PARA_RE.exec(t)); ) {
+      // `Article 6, paragraph 2, of the annex to decision 1/CP.21`: a paragraph of an article of a
+      // treaty, numbered afresh in each article, not the document's own paragraph 2.
+      if (ARTICLE_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
       const c = sticky(BEFORE_CONN, t, m.index + m[0].length);
       phrases.push({ start: m.index, end: m.index + m[0].length, conn: c ? c.index + c[0].length : -1, label: normaliseLabel(m[1], m[2]), used: false });
     }

@@ -505,6 +505,10 @@ export class AgreedIndex {
       const merged = resolved && (resolved.length === 1 ? subParagraphOf(resolved[0]!, String(pinpoint)) : mergeParas(resolved));
       const scope = merged ? [merged] : entry.paras;
       if (scope.some((p) => containsInOrder(joinedOf(p), pieces))) return { ok: true };
+      // A treaty numbers its paragraphs afresh in each article (the Paris Agreement annexed to
+      // FCCC/CP/2015/10/Add.1, BBNJ): `para. 7` may be any paragraph 7, not only the first.
+      const alike = resolved?.length === 1 ? sameLabel(entry, resolved[0]!).map((p) => subParagraphOf(p, String(pinpoint))) : [];
+      if (alike.some((p) => containsInOrder(joinedOf(p), pieces))) return { ok: true };
       const q = pieces.flat();
       // Found elsewhere in the document: a wrong pinpoint, with the right wording.
       if (resolved) {
@@ -520,7 +524,7 @@ export class AgreedIndex {
       const qq = q.slice(0, MAX_QUOTE_WORDS);
       let best: { p: Para; b0: number; b1: number; score: number } | undefined;
       // nearest wording: from one paragraph (so its label is exact), or from a short range as a whole
-      const candidates = !resolved ? entry.paras : resolved.length > 1 && resolved.length <= 3 ? [...resolved, merged!] : resolved.length === 1 ? [merged!] : resolved;
+      const candidates = !resolved ? entry.paras : resolved.length > 1 && resolved.length <= 3 ? [...resolved, merged!] : resolved.length === 1 ? [merged!, ...alike] : resolved;
       // A quotation that leaves out words without marking it ("the working group shall start …"
       // for "the working group on … 2021–2025 shall start …"): the agreed stretch it was cut from.
       for (const p of candidates) {
@@ -717,6 +721,12 @@ function isName(text: string, toks: Token[], from: number, to: number): boolean 
     plain++;
   }
   return plain < 4;
+}
+
+/** The other paragraphs of the document labelled as `p` is (a label used again in each article). */
+function sameLabel(entry: DocEntry, p: Para): Para[] {
+  const k = labelKey(p.label);
+  return entry.paras.filter((q) => q !== p && labelKey(q.label) === k);
 }
 
 function findLabel(entry: DocEntry, label: string): number | undefined {
