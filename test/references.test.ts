@@ -133,6 +133,21 @@ describe('findReferences: rules of FORMAT.md §7', () => {
   });
 });
 
+describe('findReferences: list pinpoints', () => {
+  const listed = (text: string) => findReferences(text).references.map((r) => [r.pinpoint, r.pinpoints ?? null]);
+  it('keeps every label of a list, the first as the pinpoint', () => {
+    expect(listed('paragraphs 3 and 4 of resolution 75/240')).toEqual([['3', ['3', '4']]]);
+    expect(listed('paragraphs 17, 18 and 19 of resolution 72/249')).toEqual([['17', ['17', '18', '19']]]);
+    expect(listed('decision 1/CP.19, paragraphs 3 and 4')).toEqual([['3', ['3', '4']]]);
+    expect(listed('A/RES/73/27, paras. 1.2, 1.3 and 5 (a)')).toEqual([['1.2', ['1.2', '1.3', '5 (a)']]]);
+  });
+  it('lists nothing for one paragraph, a range or a singular word', () => {
+    expect(listed('paragraph 3 of resolution 75/240')).toEqual([['3', null]]);
+    expect(listed('paras. 71–72 of A/76/135')).toEqual([['71–72', null]]);
+    expect(listed('A/76/135, para. 13, 14 States agreed')).toEqual([['13', null]]);
+  });
+});
+
 describe('findReferences: malformed symbols', () => {
   const MALFORMED: [string, string][] = [
     ['7. A malformed symbol A/RES/75/ is cited, with', 'A/RES/75/'],

@@ -31,6 +31,11 @@ function wordsOnly(text: string, from: number, to: number): string {
 
 const NOTHING: LocalDiagnostic[] = [];
 
+/** `17, 18 and 19`, as a list of labels is written. */
+function listText(labels: readonly string[]): string {
+  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "5 December 2018" → "2018-12-05"; undefined when it is not such a date. */
@@ -278,7 +283,22 @@ export class AgreedChecker implements ReferenceChecker {
       }
       this.mismatches(block, ref, out);
       if (!this.index.has(ref.symbol)) continue;
-      if (ref.pinpoint && !this.index.hasParagraph(ref.symbol, ref.pinpoint)) {
+      // `paragraphs 17, 18 and 19`: `pinpoint` is the first (FORMAT.md §9 has one field); each is checked.
+      const listed = ref.pinpoints && ref.pinpoints.length > 1 ? ref.pinpoints : undefined;
+      if (listed) {
+        const missing = listed.filter((l) => !this.index.hasParagraph(ref.symbol, l));
+        if (missing.length) {
+          const written = listText(listed);
+          const message = missing.length === listed.length
+            ? `${ref.symbol} has no paragraphs ${written}.`
+            : `${ref.symbol} has no paragraph${missing.length > 1 ? 's' : ''} ${listText(missing)} (cited as paras. ${written}).`;
+          out.push({
+            code: 'missing-pinpoint', severity: 'warning', start: ref.start, end: ref.end, message,
+            data: { symbol: ref.symbol, pinpoint: ref.pinpoint, missing: listText(missing) },
+          });
+          continue;
+        }
+      } else if (ref.pinpoint && !this.index.hasParagraph(ref.symbol, ref.pinpoint)) {
         // Of a range (`paras. 1.2–1.99`), the end or ends the text lacks.
         const ends = ref.pinpoint.split('–');
         const missing = ends.length === 2 ? ends.filter((e) => !this.index.hasParagraph(ref.symbol, e)) : [];
@@ -293,16 +313,17 @@ export class AgreedChecker implements ReferenceChecker {
       }
       const quotes = ref.quote === null ? [] : [{ text: ref.quote, start: ref.quoteStart ?? ref.start, end: ref.quoteEnd ?? ref.end }, ...(ref.moreQuotes ?? [])];
       for (const quote of quotes) {
-        const v = this.index.checkQuote(ref.symbol, ref.pinpoint, quote.text);
+        // A quotation of a list may be of any paragraph listed.
+        const v = this.index.checkQuote(ref.symbol, listed ? listed.join(', ') : ref.pinpoint, quote.text);
         if (!v.ok) {
-          const cited = ref.pinpoint ? `${ref.symbol}, para. ${ref.pinpoint}` : ref.symbol;
-          const elsewhere = v.nearestLabel && ref.pinpoint && v.nearestLabel !== ref.pinpoint;
+          const cited = listed ? `${ref.symbol}, paras. ${listText(listed)}` : ref.pinpoint ? `${ref.symbol}, para. ${ref.pinpoint}` : ref.symbol;
+          const elsewhere = v.nearestLabel && ref.pinpoint && (listed ? !v.nearestLabel.split('–').every((l) => listed.includes(l)) : v.nearestLabel !== ref.pinpoint);
           const exact = v.diff?.every((d) => d.op === 'equal');
           // The nearest wording is never the quotation itself: that would be no mismatch at all.
           if (exact && !elsewhere) continue;
           const message = elsewhere && exact
             ? `The quotation is not in ${cited}: it is the wording of para. ${v.nearestLabel}.`
-            : `The quotation does not match ${cited}${v.nearest ? `: the nearest agreed wording${elsewhere ? `, in para. ${v.nearestLabel},` : ''} is “${v.nearest}”` : ''}${v.diff ? ` (${formatWordDiff(v.diff)})` : ''}.`;
+            : `The quotation does not match ${cited}${v.nearest ? `: the nearest agreed wording${elsewhere || (listed && listed.includes(v.nearestLabel!)) ? `, in para. ${v.nearestLabel},` : ''} is “${v.nearest}”` : ''}${v.diff ? ` (${formatWordDiff(v.diff)})` : ''}.`;
           out.push({
             code: 'quote-mismatch', severity: 'warning', start: quote.start, end: quote.end,
             message,

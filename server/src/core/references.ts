@@ -21,8 +21,10 @@ export interface FoundReference {
   kind: ReferenceKind;
   /** Normalised: "A/76/135", "A/RES/75/240", "S/RES/2341 (2017)"; for decisions the decision as written with lower-case "decision": "decision 1/CP.21", "decision 18/CMA.1". */
   symbol: string;
-  /** Paragraph label alone: "13", "71 (d)", "71–72", "1.3", or null. */
+  /** Paragraph label alone: "13", "71 (d)", "71–72", "1.3", or null; of a list (`paragraphs 3 and 4`), the first. */
   pinpoint: string | null;
+  /** Every label of a list pinpoint (`paragraphs 17, 18 and 19`: 17, 18, 19), when it lists more than one. */
+  pinpoints?: string[];
   /** Quotation text (without the quote marks) in the same sentence as a reference with a pinpoint, or null. */
   quote: string | null;
   quoteStart?: number; quoteEnd?: number;
@@ -64,6 +66,7 @@ const LEAD = new RegExp(`${WSN}{1,3}`, 'y');
 
 // "para. 6", "paras. 71–72", "paragraph 71 (d)", "paragraphs 3 and 4", "paragraph 2(b)".
 const LABEL = `\\d{1,4}(?:\\.\\d{1,3})?(?:${WS}?(?:bis|ter|quater)\\b)?(?:${WS}{0,2}\\((?:[a-z]{1,2}|[ivxl]{1,6})\\)){0,3}`;
+const LABEL_G = new RegExp(LABEL, 'g');
 const PARA_RE = new RegExp(
   `\\b[Pp]ara(?:graphs?|s)?\\.?${WSN}{1,3}(${LABEL})(?:${WS}{0,2}(?:[–—-]|to\\b)${WS}{0,2}(${LABEL}))?` +
     `(?:${WS}{0,2}(?:,|and\\b|&)${WS}{0,2}${LABEL}){0,8}`,
@@ -150,6 +153,7 @@ class Finder {
       if (r.quoteStart !== undefined) { o.quoteStart = r.quoteStart; o.quoteEnd = r.quoteEnd; }
       if (r.moreQuotes) o.moreQuotes = r.moreQuotes;
       if (r.pinpointStart !== undefined) { o.pinpointStart = r.pinpointStart; o.pinpointEnd = r.pinpointEnd; }
+      if (r.pinpoints) o.pinpoints = r.pinpoints;
       if (r.date !== undefined) o.date = r.date;
       return o;
     });
@@ -333,19 +337,21 @@ class Finder {
     const t = this.text;
     if (this.refs.length === 0) return;
     // Phrases and references are both in text order, so two forward pointers pair them.
-    const phrases: { start: number; end: number; conn: number; label: string; used: boolean }[] = [];
+    const phrases: { start: number; end: number; conn: number; label: string; labels?: string[]; used: boolean }[] = [];
     PARA_RE.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = PARA_RE.exec(t)); ) {
       // `Article 6, paragraph 2, of the annex to decision 1/CP.21`: a paragraph of an article of a
       // treaty, numbered afresh in each article, not the document's own paragraph 2.
       if (ARTICLE_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
       const c = sticky(BEFORE_CONN, t, m.index + m[0].length);
-      phrases.push({ start: m.index, end: m.index + m[0].length, conn: c ? c.index + c[0].length : -1, label: normaliseLabel(m[1], m[2]), used: false });
+      // `paragraphs 3 and 4`, `paras. 17, 18 and 19`: every label listed (a plural only: `para. 6, 12 States` lists nothing).
+      const labels = m[2] === undefined && /^[Pp]ara(?:graph)?s/.test(m[0]) ? m[0].match(LABEL_G)!.map((l) => normaliseLabel(l, undefined)) : undefined;
+      phrases.push({ start: m.index, end: m.index + m[0].length, conn: c ? c.index + c[0].length : -1, label: normaliseLabel(m[1], m[2]), ...(labels && labels.length > 1 ? { labels } : {}), used: false });
     }
     let p = 0;
     for (const r of this.refs) {
       while (p < phrases.length && phrases[p].conn < r.start) p++;
-      if (p < phrases.length && phrases[p].conn === r.start) { r.pinpoint = phrases[p].label; r.pinpointStart = phrases[p].start; r.pinpointEnd = phrases[p].end; phrases[p].used = true; }
+      if (p < phrases.length && phrases[p].conn === r.start) { attach(r, phrases[p]); phrases[p].used = true; }
     }
     let q = 0;
     for (const r of this.refs) {
@@ -354,7 +360,7 @@ class Finder {
       const at = c ? c.index + c[0].length : r.tail;
       while (q < phrases.length && phrases[q].start < at) q++;
       const ph = phrases[q];
-      if (ph && ph.start === at && !ph.used) { r.pinpoint = ph.label; r.pinpointStart = ph.start; r.pinpointEnd = ph.end; ph.used = true; }
+      if (ph && ph.start === at && !ph.used) { attach(r, ph); ph.used = true; }
     }
   }
 
@@ -420,6 +426,13 @@ class Finder {
       if (l.length > 1) r.moreQuotes = l.filter((x) => x !== near).map((x) => at(x.q));
     }
   }
+}
+
+function attach(r: Ref, ph: { start: number; end: number; label: string; labels?: string[] }): void {
+  r.pinpoint = ph.label;
+  r.pinpointStart = ph.start;
+  r.pinpointEnd = ph.end;
+  if (ph.labels) r.pinpoints = ph.labels;
 }
 
 /** Characters (` (`, `, `) between a quotation and a citation of its source right after it. */
