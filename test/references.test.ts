@@ -123,6 +123,10 @@ const CASES: [string, string, object[]][] = [
     [{ ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '3', quote: 'shall hold its session' }, { ...res('resolution 75/240', 'A/RES/75/240'), pinpoint: '4', quote: 'may decide' }]],
   ['a quotation ending its sentence, then its citation in parentheses', 'States recall that the group “shall hold its session in 2022.” (A/RES/75/240, para. 3).',
     [{ ...doc('A/RES/75/240', 'A/RES/75/240', '3', 'shall hold its session in 2022.'), kind: 'resolution' }]],
+  ['a quotation after a reference without pinpoint is that document\'s', 'Recalling A/RES/75/240, paragraph 3, which says "shall hold its organizational session in 2021", and A/RES/73/27, which says "shall hold its organizational session in June 2019".',
+    [{ ...doc('A/RES/75/240', 'A/RES/75/240', '3', 'shall hold its organizational session in 2021'), kind: 'resolution' }, { ...doc('A/RES/73/27'), kind: 'resolution' }]],
+  ['… unless a pinpointed citation follows it right after', 'Recalling A/RES/73/27, which says "shall hold its session" (A/RES/75/240, para. 3).',
+    [{ ...doc('A/RES/73/27'), kind: 'resolution' }, { ...doc('A/RES/75/240', 'A/RES/75/240', '3', 'shall hold its session'), kind: 'resolution' }]],
   ['a sentence ending in an exclamation mark', 'States noted “a phrase”! See A/76/135, para. 6.', [doc('A/76/135', 'A/76/135', '6')]],
 ];
 
@@ -130,6 +134,17 @@ describe('findReferences: rules of FORMAT.md §7', () => {
   it.each(CASES)('%s', (_name, text, expected) => {
     expect(refs(text)).toEqual(expected);
     expect(findReferences(text).malformed).toEqual([]);
+  });
+});
+
+describe('findReferences: which reference a quotation is checked against', () => {
+  const quotes = (text: string) => findReferences(text).references.map((r) => [r.symbol, r.quote, ...(r.moreQuotes ?? []).map((q) => q.text)]);
+  it('a quotation after a reference without pinpoint is not checked against a pinpointed one', () => {
+    expect(quotes('Recalling A/RES/75/240, paragraph 3, which says "shall hold its organizational session in 2021", and A/RES/73/27, which says "shall hold its organizational session in June 2019".'))
+      .toEqual([['A/RES/75/240', 'shall hold its organizational session in 2021'], ['A/RES/73/27', null]]);
+    // a quotation before any reference still goes to the pinpointed one after it
+    expect(quotes('The group "shall hold its session", as A/RES/75/240, para. 3, has it, unlike A/RES/73/27.'))
+      .toEqual([['A/RES/75/240', 'shall hold its session'], ['A/RES/73/27', null]]);
   });
 });
 

@@ -392,6 +392,19 @@ class Finder {
     const froms = refs.map((x) => x.from);
     const sentenceOfRef = refs.map((x) => sentenceOf(x.from));
     const taken = new Map<(typeof refs)[number], { q: number; dist: number }[]>();
+    const plain = this.refs.filter((r) => r.pinpoint === null);
+    const plainStarts = plain.map((r) => r.start);
+    /** Whether a reference without pinpoint in sentence s ends in [after, at]: the last one before `at`. */
+    const plainBefore = (at: number, after: number, s: number): boolean => {
+      let lo = 0;
+      let hi = plainStarts.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (plainStarts[mid] < at) lo = mid + 1; else hi = mid; }
+      for (let k = lo - 1, looked = 0; k >= 0 && looked < 8; k--, looked++) {
+        if (plain[k].tail > at) continue; // the quotation is in it (`entitled "…"` after a date) or holds it
+        return plain[k].start >= after && sentenceOf(plain[k].start) === s;
+      }
+      return false;
+    };
     quotes.forEach(([qs, qe], q) => {
       const s = sentenceOf(qs);
       // The first reference starting at or after the quotation's end, and the last ending at or before its start.
@@ -408,7 +421,11 @@ class Finder {
       // A citation right after the quotation (`“…” (A/76/135, para. 6)`) is its source; else the
       // reference it follows in its sentence (`resolution 75/240, para. 3, which provides that “…”,
       // and resolution 75/240, para. 4 …`); else the one after it.
-      const best = next >= 0 && (refs[next].from - qe <= CITATION_GAP || prev < 0) ? next : prev;
+      const cited = next >= 0 && refs[next].from - qe <= CITATION_GAP;
+      // The reference it follows has no pinpoint (`…, and A/RES/73/27, which says “…”`): the
+      // quotation is that document's, not one of the pinpointed reference before it or after it.
+      if (!cited && plainBefore(qs, prev >= 0 ? refs[prev].to : -1, s)) return;
+      const best = cited || (next >= 0 && prev < 0) ? next : prev;
       if (best < 0) return;
       const dist = best === next ? refs[next].from - qe : qs - refs[prev].to;
       const l = taken.get(refs[best]);
