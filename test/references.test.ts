@@ -175,6 +175,9 @@ describe('findReferences: malformed symbols', () => {
     ['Annex I of decision 6/CMA4], and', '6/CMA4'],
     ['application of decision 2/CMA 3, annex', '2/CMA 3'],
     ['and decision 1/CP.', '1/CP.'],
+    ['Pursuant to this Article [and decision 1/.CP.21], the CMA', '1/.CP.21'],
+    ['as in 2/.CMA.3 and', '2/.CMA.3'],
+    ['Recalling decision 1/CP21.', '1/CP21'],
   ];
   it.each(MALFORMED)('%s', (text, bad) => {
     const { references, malformed } = findReferences(text);
@@ -185,6 +188,8 @@ describe('findReferences: malformed symbols', () => {
 
   it('suggests the fix for a garbled decision', () => {
     expect(findReferences('decision 2.CMA/3').malformed[0].message).toMatch(/decision 2\/CMA\.3/);
+    expect(findReferences('[and decision 1/.CP.21], the').malformed[0].message).toMatch(/write decision 1\/CP\.21\.$/);
+    expect(findReferences('Recalling decision 1/CP21.').malformed[0].message).toMatch(/write decision 1\/CP\.21\.$/);
   });
 
   const ORDINARY = [
@@ -192,7 +197,7 @@ describe('findReferences: malformed symbols', () => {
     'Annex Z / III', 'Draft decision -/CMA.9', 'https://undocs.org/en/A/RES/75/', 'file:///home/u/A/76/',
     'C:/drafts/A/76/', './notes/A/RES/75/', 'docs/A/76/', 'A/76/135.pdf', 'CMP/CMA', 'SBI/SBSTA', 'COP/MOP',
     '10/50/[X] Parties', 'A/76/[X]', 'CP/21', '(Article 2/XX)', 'and[/or]', 'W/m2', 'S/he', 'x.CP/21', '[1/CP.x]',
-    '<http://unfccc.int/9056>', 'user@un.org/A/76/', 'A/C.1 and E/CN.6', 'Option A/B',
+    '<http://unfccc.int/9056>', 'user@un.org/A/76/', 'A/C.1 and E/CN.6', 'Option A/B', 'x/.CP.21', 'ratio 1/.5',
   ];
   it.each(ORDINARY)('ordinary text: %s', (text) => {
     expect(findReferences(text)).toEqual({ references: [], malformed: [] });
@@ -221,10 +226,11 @@ describe.skipIf(!existsSync(`${SHARED}fixtures`))('shared fixtures', () => {
 });
 
 // Genuinely malformed decision symbols in the real drafts (typos in the official texts):
-// a space or nothing where the "." belongs, or "." and "/" swapped. Anything else flagged
+// a space or nothing where the "." belongs, "." and "/" swapped, or a stray "." after "/". Anything else flagged
 // on the corpus is a false positive.
 const CORPUS_MALFORMED: Record<string, string[]> = {
   'UNFCCC-ADP-2015-11-InformalNote-draft-agreement-and-decision-2015-11-06.txt': ['1/CP 20'],
+  'UNFCCC-ADP-2015-8-InformalNote-CoChairs-non-paper-2015-10-05.txt': ['1/.CP.21'],
   'UNFCCC-ADP-draft-Paris-agreement-2015-10-23-final-draft-negotiating-text.md': ['1/CP 20'],
   'UNFCCC-ADP-draft-Paris-agreement-2015-12-04.md': ['1.CP/21'],
   'UNFCCC-ADP-draft-agreement-and-decision-2015-12-04-10h00.txt': ['1.CP/21', '1/CP20'],

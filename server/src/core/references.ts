@@ -59,7 +59,8 @@ const DEC_BODY = /(CP|CMP|CMA|COP|MOP)(?![A-Za-z])/y;
 const DEC_LEFT = /(\d{1,4}|[xX]{1,2}|-)\//y;
 // The session, possibly after a space or line end left by PDF extraction ("1/CP. 16").
 const DEC_SESSION = new RegExp(`${WS}{0,2}\\.${WS}{0,2}(?:\\r?\\n${WS}{0,3})?(\\d{1,3}|[xXy]{1,2})(?![A-Za-z0-9])`, 'y');
-const DEC_GLUED = new RegExp(`(${WS}{0,2})(\\d{1,3})(?![A-Za-z0-9./])`, 'y');
+// `1/CP21.` at a sentence's end is glued too: a period ends it unless a digit follows.
+const DEC_GLUED = new RegExp(`(${WS}{0,2})(\\d{1,3})(?![A-Za-z0-9/]|\\.\\d)`, 'y');
 const SESSION_AFTER_SLASH = /\d{1,3}(?![A-Za-z0-9])/y;
 const YEAR_SUFFIX = new RegExp(`${WS}{1,3}\\((\\d{1,6}|[IVXL]{1,7})\\)`, 'y');
 const LEAD = new RegExp(`${WSN}{1,3}`, 'y');
@@ -257,10 +258,16 @@ class Finder {
     const t = this.text;
     const left = sticky(DEC_LEFT, t, p);
     if (!left) return null;
-    const body = sticky(DEC_BODY, t, p + left[0].length);
-    if (!body) return null;
     const num = left[1];
     const placeholder = !isDigit(num[0]);
+    const body = sticky(DEC_BODY, t, p + left[0].length);
+    if (!body) {
+      // A stray period after the slash (`1/.CP.21`, ADP 2015-11): a decision mistyped, not prose.
+      const dotted = !placeholder && t[p + left[0].length] === '.' ? sticky(DEC_BODY, t, p + left[0].length + 1) : null;
+      const session = dotted && sticky(DEC_SESSION, t, p + left[0].length + 1 + dotted[1].length);
+      if (!dotted || !session || !isDigit(session[1][0])) return null;
+      return { end: session.index + session[0].length, symbol: null, message: `write decision ${num}/${dotted[1]}.${session[1]}.` };
+    }
     const k = p + left[0].length + body[1].length;
     const written = `${num}/${body[1]}`;
     const session = sticky(DEC_SESSION, t, k);
