@@ -66,6 +66,12 @@ const CASES: [string, string, object[]][] = [
   ['pre-1976 resolution', 'General Assembly resolution 2749 (XXV) of 17 December 1970',
     [res('General Assembly resolution 2749 (XXV)', 'A/RES/2749(XXV)', { date: '17 December 1970' })]],
   ['Environment Assembly', 'UN Environment Assembly resolution 5/14', [res('Environment Assembly resolution 5/14', 'UNEP/EA.5/Res.14')]],
+  ['UNEA', 'Recalling UNEA resolution 5/14 on plastic pollution', [res('UNEA resolution 5/14', 'UNEP/EA.5/Res.14')]],
+  ['organ after the number', 'Recalling resolution 5/14 of the Environment Assembly and resolutions 20/8 and 26/13 of the Human Rights Council',
+    [res('resolution 5/14', 'UNEP/EA.5/Res.14'), res('resolutions 20/8', 'A/HRC/RES/20/8'), res('26/13', 'A/HRC/RES/26/13')]],
+  ['organ after the number, then a pinpoint', 'resolution 5/14 of the United Nations Environment Assembly, para. 3', [res('resolution 5/14', 'UNEP/EA.5/Res.14', { pinpoint: '3' })]],
+  ['lettered resolution in symbol form', 'Recalling A/RES/43/78 H of 7 December 1988 and A/RES/43/78 H.', [res('A/RES/43/78 H', 'A/RES/43/78 H'), res('A/RES/43/78 H', 'A/RES/43/78 H')]],
+  ['a capital after a symbol that starts a sentence is no letter', 'as in A/RES/75/240 A new group was set up', [res('A/RES/75/240', 'A/RES/75/240')]],
   ['emergency special session', 'resolution ES-10/19', [res('resolution ES-10/19', 'A/RES/ES-10/19')]],
   ['not a numbered resolution', 'paragraph 1 (a) of resolution II of the Conference', []],
   // decisions

@@ -52,8 +52,12 @@ const ES_ITEM = /(ES|S)-(\d{1,2})\/(\d{1,4})(?![\w/])/y;
 const NUM_ITEM = /(\d{1,4})\/(\d{1,5})(?![\w/]|\.\d)/y;
 const LETTER_PART = new RegExp(`${WS}([A-Z])(?![\\w/])`, 'y');
 const ROMAN_DEC = /([IVXL]{1,7})\/(\d{1,3})(?![\w/]|\.\d)/y;
-const ORGAN_RE = /\b(General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|Environment\s+Assembly|Council|Assembly)(?:['’]s)?\s{1,3}$/;
-const ORGAN_HINT = /(?:Council|Assembly)(?:['’]s)?\s{1,3}$/;
+const ORGAN_RE = /\b(General\s+Assembly|Security\s+Council|Human\s+Rights\s+Council|Economic\s+and\s+Social\s+Council|Environment\s+Assembly|UNEA|Council|Assembly)(?:['’]s)?\s{1,3}$/;
+const ORGAN_HINT = /(?:Council|Assembly|UNEA)(?:['’]s)?\s{1,3}$/;
+// The organ named after the number: `resolution 5/14 of the (United Nations) Environment Assembly`.
+const ORGAN_AFTER = new RegExp(`${WSN}{1,3}of${WSN}{1,3}the${WSN}{1,3}(?:United${WSN}{1,3}Nations${WSN}{1,3})?(Environment${WSN}{1,3}Assembly|Human${WSN}{1,3}Rights${WSN}{1,3}Council|Economic${WSN}{1,3}and${WSN}{1,3}Social${WSN}{1,3}Council)(?![\\w-])`, 'y');
+// A lettered resolution in symbol form, `A/RES/43/78 H`: a capital alone, not an article starting a sentence (`A new …`).
+const SYMBOL_LETTER = new RegExp(`${WS}([A-Z])(?![\\w/])(?!${WS}{1,2}(?!of\\b|and\\b)[a-z])`, 'y');
 // Decision bodies of the conferences of parties: CP (UNFCCC COP), CMP, CMA, COP (UNCCD …), MOP.
 const DEC_BODY = /(CP|CMP|CMA|COP|MOP)(?![A-Za-z])/y;
 const DEC_LEFT = /(\d{1,4}|[xX]{1,2}|-)\//y;
@@ -199,6 +203,11 @@ class Finder {
       const m = sticky(YEAR_SUFFIX, t, b);
       if (m) { cand += ` (${m[1]})`; end = m.index + m[0].length; }
     }
+    let letter: string | null = null;
+    if (b === runEnd && /^A\/RES\/\d+\/\d+$/.test(cand)) {
+      const m = sticky(SYMBOL_LETTER, t, b);
+      if (m) { letter = m[1]; end = m.index + m[0].length; }
+    }
     let r = analyseCached(cand);
     if (r.kind === 'malformed' && /\/\d+[a-z]$/.test(cand)) {
       // A footnote mark glued to the symbol by PDF extraction: A/AC.296/2025/1a.
@@ -207,7 +216,7 @@ class Finder {
     }
     if (r.kind === 'symbol') {
       const kind: ReferenceKind = /\/RES[/.]/i.test(r.symbol) ? 'resolution' : /\/DEC[/.]/i.test(r.symbol) ? 'decision' : 'document';
-      this.refs.push({ start: a, end, kind, symbol: r.symbol, pinpoint: null, quote: null, tail: end });
+      this.refs.push({ start: a, end, kind, symbol: letter ? `${r.symbol} ${letter}` : r.symbol, pinpoint: null, quote: null, tail: end });
     } else if (r.kind === 'malformed') {
       this.bad(a, end, `Malformed document symbol '${t.slice(a, end)}': ${r.message}.`);
     }
@@ -296,9 +305,12 @@ class Finder {
     const organ = om ? om[1].replace(/\s+/g, ' ') : null;
     let start = om ? a - before.length + om.index : a;
     let consumed = b;
+    const first = this.refs.length;
+    const starts: number[] = [];
     for (;;) {
       const item = this.item(p, kind, organ);
       if (!item) break;
+      starts.push(p);
       const date = sticky(DATE_RE, t, item.end);
       const tail = date ? date.index + date[0].length : item.end;
       this.refs.push({ start, end: item.end, kind, symbol: item.symbol, pinpoint: null, quote: null, tail, ...(date ? { date: date[1].replace(/\s+/g, ' ') } : {}) });
@@ -306,6 +318,13 @@ class Finder {
       const sep = sticky(SEP_RE, t, tail);
       if (!sep) break;
       p = start = sep.index + sep[0].length;
+    }
+    // `resolutions 5/14 and 5/15 of the Environment Assembly`: the organ after the list is every item's.
+    const after = organ === null && starts.length ? sticky(ORGAN_AFTER, t, consumed) : null;
+    if (after) {
+      const named = after[1].replace(/\s+/g, ' ');
+      starts.forEach((at, k) => { const again = this.item(at, kind, named); if (again) this.refs[first + k].symbol = again.symbol; });
+      consumed = this.refs[this.refs.length - 1].tail = after.index + after[0].length;
     }
     return consumed;
   }
@@ -332,7 +351,7 @@ class Finder {
     let symbol: string;
     if (organ === 'Economic and Social Council' || yearly) symbol = `E/${type}/${x}/${y}`;
     else if (organ === 'Human Rights Council' || organ === 'Council') symbol = `A/HRC/${type}/${x}/${y}`;
-    else if (organ && organ.endsWith('Environment Assembly')) symbol = `UNEP/EA.${x}/${kind === 'resolution' ? 'Res' : 'Dec'}.${y}`;
+    else if (organ && (organ.endsWith('Environment Assembly') || organ === 'UNEA')) symbol = `UNEP/EA.${x}/${kind === 'resolution' ? 'Res' : 'Dec'}.${y}`;
     // FORMAT.md §7: a decision's symbol is the decision as written (`decision 78/560`); lookups
     // still find it as A/DEC/78/560 (agreed/fold symbolKey).
     else symbol = kind === 'decision' ? `decision ${x}/${y}` : `A/${type}/${x}/${y}`;
