@@ -195,6 +195,15 @@ describe('reference checks in the core', () => {
     expect(analyze('1. See A/99/999.\n').diagnostics.find((x) => x.code === 'unknown-document')!.data).toBeUndefined();
   });
 
+  it('suggests no symbol of another body: one character off in the organ or body is another document', () => {
+    const c = new AgreedChecker();
+    // A/AC.292/2025/CRP.1 is catalogued: the Ad Hoc Committee 296's CRP.1 is no typo of it
+    expect(c.suggestions('A/AC.296/2025/CRP.1')).toEqual([]);
+    expect(c.suggestions('A/AC.292/2025/CRP.2')).toEqual(['A/AC.292/2025/CRP.1']);
+    expect(c.suggestions('A/RES/43/78')).toEqual(['A/RES/43/78 H']);
+    expect(c.suggestions('decision 1/CP.210')).toEqual(['decision 1/CP.21']);
+  });
+
   it('a quotation of another paragraph, or another sub-paragraph, says which one holds it', () => {
     const checker = new AgreedChecker();
     checker.addText('r.md', '---\nsymbol: A/RES/99/1\nagreed: true\n---\n4. Decides to meet again.\n\n5. Calls upon States:\n\n(a) To cooperate closely;\n\n(b) To exchange information.\n');

@@ -84,6 +84,27 @@ function decisionHeadings(text: string): { symbol: string; line: number }[] {
   return out;
 }
 
+/** Heads of the parts of a symbol that name no organ or body: document types, modifiers. */
+const DOCUMENT_PARTS = new Set(['L', 'CRP', 'WP', 'PV', 'SR', 'R', 'MISC', 'INF', 'DOC', 'NGO', 'RES', 'DEC', 'PRST', 'REV', 'ADD', 'CORR', 'AMEND', 'SUMMARY']);
+
+/**
+ * A symbol key's root and the parts that name an organ or body (`A/AC.296/2025/CRP.1` → `A/AC.296`,
+ * `A/HRC/RES/47/16` → `A/HRC`): the parts that start with a letter and are no document type, no
+ * modifier and no special session (`ES-10`).
+ */
+function organOf(key: string): string {
+  // `decision 1/CP.21`: the body is CP, the number after it the session (a typo there is a typo).
+  const decision = /^DECISION[^/]*\/([A-Z]+)/.exec(key);
+  if (decision) return decision[1]!;
+  const parts = key.split('/');
+  const out = [parts[0]];
+  for (let i = 1; i < parts.length; i++) {
+    const head = /^[A-Z]+/.exec(parts[i]!)?.[0];
+    if (head && !DOCUMENT_PARTS.has(head) && !/^(?:ES|S)-\d/.test(parts[i]!)) out.push(parts[i]!);
+  }
+  return out.join('/');
+}
+
 const PLAUSIBLE_DECISION = /^decision\s+\d{1,2}\/[A-Z]{2,5}\.\d{1,2}$/i;
 
 export class AgreedChecker implements ReferenceChecker {
@@ -185,7 +206,10 @@ export class AgreedChecker implements ReferenceChecker {
     // catalogue lacks: every other number of a session is a decision too, and the next session's a later
     // text. Only a misshapen one (`1/CP.2l`, `1/CP.210`) gets the nearest known decision.
     if (PLAUSIBLE_DECISION.test(symbol.trim())) return out;
-    for (const c of this.knownSymbols()) if (c.key !== key && editDistance(key, c.key, 1) <= 1) out.push(c.symbol);
+    // One character off in the organ or body (`A/AC.296/…` for `A/AC.292/…`) is another body's
+    // document, not a typo of this one: only the document's own parts may differ.
+    const organ = organOf(key);
+    for (const c of this.knownSymbols()) if (c.key !== key && editDistance(key, c.key, 1) <= 1 && organOf(c.key) === organ) out.push(c.symbol);
     out = out.slice(0, 3);
     if (this.suggestionCache.size > 10_000) this.suggestionCache.clear();
     this.suggestionCache.set(key, out);
