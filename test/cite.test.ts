@@ -10,6 +10,9 @@ import { AgreedChecker, analyze } from '../server/src/core/index';
 import { isoDate, writtenDate } from '../server/src/core/agreedChecker';
 import { documentFacts } from '../server/src/lsp/referenceHover';
 
+/** A `cite` row without the line it ends in. */
+const withoutLine = (l: string): string => l.replace(/ {2}\(line \d+\)$/, '');
+
 const root = join(__dirname, '..');
 const cli = join(root, 'dist', 'cli.js');
 const corpusAgreed = join(root, '..', 'shared', 'corpus', 'agreed');
@@ -79,10 +82,26 @@ describe('negotext cite', () => {
     expect(verdicts(r.out)).toEqual(EXPECTED);
   });
 
+  // (found reading `cite` as a legal officer: rows could not be traced back, and references outside any
+  // paragraph were all listed first, out of document order)
+  it('lists references outside any paragraph where they stand, each row with its line', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'negotext-cite-')), 'footnotes.draft.md');
+    writeFileSync(f, '# II. Follow-up to resolution 75/240\n\n1. Recalls A/RES/73/27[^1].\n\n[^1]: See also A/76/135, para. 6.\n');
+    const lines = run('cite', f).out.trimEnd().split('\n');
+    expect(lines.slice(1).map((l) => l.replace(/ {2}ok.*(\(line \d+\))$/, ' $1'))).toEqual([
+      '  —  A/RES/75/240 (line 1)',
+      '  1  A/RES/73/27 (line 3)',
+      '  —  A/76/135, para. 6 (line 5)',
+    ]);
+    rmSync(dirname(f), { recursive: true, force: true });
+  });
+
   it('prints a readable line per reference and per reuse', () => {
     const r = run('cite', input, '--agreed', join(fixture, 'agreed'));
     expect(r.code).toBe(0);
-    const lines = r.out.split('\n');
+    // Each row ends in its line, 1-based as `check` counts (labels repeat; lines do not).
+    expect(r.out.split('\n').filter((l) => l !== input && l !== '').every((l) => / {2}\(line \d+\)$/.test(l))).toBe(true);
+    const lines = r.out.split('\n').map(withoutLine);
     expect(lines[0]).toBe(input);
     expect(lines).toContain('  1   A/RES/73/27, para. 1.3  ok');
     expect(lines).toContain('  2   A/RES/73/27, para. 1.3  quotation differs: States [-should-] {+shall+} not knowingly allow their territory to be used for internationally wrongful acts using ICTs');
@@ -96,7 +115,7 @@ describe('negotext cite', () => {
     const f = join(mkdtempSync(join(tmpdir(), 'negotext-cite-')), 'unchecked.draft.md');
     writeFileSync(f, '1. See A/70/174, para. 99, and A/76/135, para. 6, on "bake cakes", and resolution 75/240.\n\n2. See A/RES/73/27, paras. 1.2-1.99.\n');
     const r = run('cite', f, '--agreed', join(fixture, 'agreed'));
-    const lines = r.out.split('\n');
+    const lines = r.out.split('\n').map(withoutLine);
     expect(lines).toContain('  1  A/70/174, para. 99  ok: the document exists; pinpoint not checked (its text is not among the agreed texts)');
     expect(lines).toContain('     A/76/135, para. 6  ok: the document exists; pinpoint and quotation not checked (its text is not among the agreed texts)');
     expect(lines).toContain('     A/RES/75/240  ok');
@@ -119,7 +138,7 @@ describe('negotext cite', () => {
   it('suggests no other decision for a decision numbered as decisions are (1/CP.20 is a real one the catalogue lacks), but does for a misshapen one', () => {
     const f = join(mkdtempSync(join(tmpdir(), 'negotext-cite-')), 'decisions.draft.md');
     writeFileSync(f, '1. Recalling decision 1/CP.20 and decision 7/CP.21 and decision 1/CP.210.\n');
-    const lines = run('cite', f, '--agreed', corpusAgreed).out.split('\n');
+    const lines = run('cite', f, '--agreed', corpusAgreed).out.split('\n').map(withoutLine);
     expect(lines).toContain('  1  decision 1/CP.20  unknown document');
     expect(lines).toContain('     decision 7/CP.21  unknown document');
     expect(lines).toContain('     decision 1/CP.210  unknown document (did you mean decision 1/CP.21?)');

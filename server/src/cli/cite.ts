@@ -60,7 +60,8 @@ export function citeReport(file: string, analysis: Analysis, checker?: Reference
   const para = (label: string | null, at: Position): CiteParagraph => {
     // a label may repeat (duplicate numbering): key by the paragraph that holds the position
     const p = paragraphAt(at);
-    const key = p ? `${p.label}@${p.range.start.line}` : `${label ?? ''}@-`;
+    // (outside any paragraph — a heading, a footnote — each line its own group, in document order)
+    const key = p ? `${p.label}@${p.range.start.line}` : `${label ?? ''}@-${at.line}`;
     let out = byKey.get(key);
     if (!out) {
       byKey.set(key, (out = { label: p?.label ?? label, references: [], reuse: [] }));
@@ -157,11 +158,12 @@ export function formatCite(report: CiteReport): string {
     };
     for (const r of p.references) {
       const where = r.pinpoint ? `${r.symbol}, ${r.pinpoint.includes('–') ? 'paras.' : 'para.'} ${r.pinpoint}` : r.symbol;
-      lines.push(`${lead()}${where}  ${verdictText(r)}`);
+      // The line, 1-based as in `check`: labels repeat (every Article numbers from 1), lines do not.
+      lines.push(`${lead()}${where}  ${verdictText(r)}  (line ${r.range.start.line + 1})`);
     }
     for (const u of p.reuse) {
       const changes = u.changes === 0 ? 'unchanged' : `with ${u.changes} change${u.changes === 1 ? '' : 's'}: ${formatWordDiff(u.diff)}`;
-      lines.push(`${lead()}follows ${u.symbol}, para. ${u.pinpoint}, ${changes}`);
+      lines.push(`${lead()}follows ${u.symbol}, para. ${u.pinpoint}, ${changes}  (line ${u.range.start.line + 1})`);
     }
   }
   return lines.join('\n');
