@@ -7,6 +7,7 @@ import { indexedAsNote } from '../core/agreed/agreedFile';
 import { frontMatterOf } from '../core/blocks';
 import type { ReferenceChecker } from '../core/referenceChecker';
 import { readDraft, UsageError } from './readDraft';
+import { notFollowing } from '../core/agreed/notFollowing';
 
 /**
  * The agreed-text files of an `--agreed` folder not listed yet. A folder that is not there or
@@ -31,20 +32,17 @@ function declaresAgreed(text: string): boolean {
   return frontMatterOf(text)?.agreed === true;
 }
 
-export function loadChecker(dirs: readonly string[], inputs: readonly { name: string; text: string }[]): ReferenceChecker {
+/**
+ * The checker over the `--agreed` folders and the inputs that declare themselves agreed, and the one
+ * to check each input with: an input that is itself one of the agreed files stays in the index (the
+ * other inputs are checked against it) but is not reported as following itself.
+ */
+export function loadChecker(dirs: readonly string[], inputs: readonly { name: string; text: string }[]): { checker: ReferenceChecker; forInput: (k: number) => ReferenceChecker } {
   const checker = new AgreedChecker();
   // A file read once however often it is named (`--agreed D --agreed D/sub`, a symlinked folder).
   const seen = new Set<string>();
-  // The files being checked are left out of the index: a draft in its own --agreed folder would
-  // otherwise "follow itself". (One that declares itself agreed is indexed below, as always.)
-  for (const { name } of inputs) {
-    if (name === '-') continue;
-    try {
-      seen.add(realpathSync(name));
-    } catch {
-      // standard input, or gone since it was read: nothing under a folder to leave out
-    }
-  }
+  const symbolOf = new Map<string, string>(); // real path of an indexed file → its symbol
+  const inputPaths = new Set(inputs.filter(({ name }) => name !== '-').map(({ name }) => realPath(name)));
   for (const dir of dirs) {
     for (const f of filesUnder(dir, seen)) {
       let text: string;
@@ -55,10 +53,24 @@ export function loadChecker(dirs: readonly string[], inputs: readonly { name: st
         process.stderr.write(`negotext: skipping agreed text ${(e as Error).message}\n`);
         continue;
       }
-      const note = indexedAsNote(f, checker.addText(f, text));
+      const symbol = checker.addText(f, text);
+      const real = realPath(f);
+      // (Not said of a draft being checked that happens to sit in the folder: it is no agreed text to its author.)
+      const note = inputPaths.has(real) ? null : indexedAsNote(f, symbol);
       if (note) process.stderr.write(`negotext: agreed text ${note}\n`);
+      if (symbol) symbolOf.set(real, symbol);
     }
   }
   for (const { name, text } of inputs) if (declaresAgreed(text)) checker.addText(name, text);
-  return checker;
+  const own = inputs.map(({ name }) => (name === '-' ? undefined : symbolOf.get(realPath(name))));
+  const mine = own.map((symbol) => (symbol ? notFollowing(checker, symbol) : checker));
+  return { checker, forInput: (k) => mine[k] ?? checker };
+}
+
+function realPath(f: string): string {
+  try {
+    return realpathSync(f);
+  } catch {
+    return f; // gone since it was read: matches nothing indexed
+  }
 }

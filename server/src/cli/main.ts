@@ -45,8 +45,8 @@ function run(argv: string[]): number {
   if (command === 'check' && args.flags.has('--json')) throw new UsageError('check has no --json; use analyze --json');
   // Read everything first: a bad file stops the run before any output.
   const texts = args.files.map((f) => readDraft(f));
-  const checker = loadChecker(args.values.get('--agreed') ?? [], texts.map((text, i) => ({ name: args.files[i], text })));
-  const analyses: Analysis[] = texts.map((t) => analyze(t, { checker }));
+  const { checker, forInput } = loadChecker(args.values.get('--agreed') ?? [], texts.map((text, i) => ({ name: args.files[i], text })));
+  const analyses: Analysis[] = texts.map((t, i) => analyze(t, { checker: forInput(i) }));
   const hasError = analyses.some((a) => a.diagnostics.some((d) => d.severity === 'error'));
   const json = args.flags.has('--json');
   if (command === 'analyze') {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeText } from '../textFile';
 import { isAbsolute, join, resolve } from 'node:path';
 import { AgreedChecker, Registry, type ReferenceChecker } from '../core/index';
-import type { BlockResult, LocalDiagnostic } from '../core/blockAnalysis';
+import { notFollowing } from '../core/agreed/notFollowing';
 import { indexedAsNote } from '../core/agreed/agreedFile';
 import { agreedFilesUnder, fsReason } from '../agreedFolder';
 
@@ -111,24 +111,4 @@ export function checkerForDraft(checker: ReferenceChecker | undefined, uri: stri
     mine.set(uri, (out = own ? notFollowing(checker, own) : checker));
   }
   return out;
-}
-
-function notFollowing(inner: ReferenceChecker, own: string): ReferenceChecker {
-  const isOwn = (d: LocalDiagnostic) => d.code === 'agreed-language' && (d.data as { symbol?: unknown } | undefined)?.symbol === own;
-  // The same list for the same block's list: the diagnostics of unchanged blocks stay the same objects.
-  const filtered = new WeakMap<LocalDiagnostic[], LocalDiagnostic[]>();
-  return {
-    get version() {
-      return inner.version;
-    },
-    known: (symbol: string) => inner.known(symbol),
-    hasText: (symbol: string) => inner.hasText?.(symbol) ?? false,
-    checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[] {
-      const all = inner.checkBlock(block, cited);
-      if (!all.some(isOwn)) return all;
-      let out = filtered.get(all);
-      if (!out) filtered.set(all, (out = all.filter((d) => !isOwn(d))));
-      return out;
-    },
-  };
 }
