@@ -8,7 +8,7 @@ import type { Analysis, BracketInfo, ParagraphInfo, ParagraphStatus, ReferenceIn
 import type { ReferenceChecker } from './referenceChecker';
 import { citedInTitle } from './references';
 import { proposersOf } from './attribution';
-import { isPlaceholderText } from './bracketKinds';
+import { isPlaceholderText, OPTION_MARKER } from './bracketKinds';
 
 export interface MaterializeOptions {
   checker?: ReferenceChecker;
@@ -53,8 +53,11 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
     const spanned = spans.depthAtStart[k];
     let status: ParagraphStatus | null = null;
     if (isParagraph) {
-      // One `Option 1:` line is pending too: its rivals may stand under another label (`33.` / `33.1` / `Option 2:`, Lima).
-      status = r.adRef ? 'agreed-ad-ref' : r.brackets.length > 0 || spanned > 0 || r.options.length > 0 ? 'pending' : 'agreed';
+      // One `Option 1:` line opening the paragraph's text is pending too: its rivals may stand under another
+      // label (`33. Option 1: …` / `33.1` / `Option 2:`, Lima). One after its text is the header of the
+      // paragraphs below, wrapped into this one (`98. …;` ⏎ `Option 1: (paragraphs 99 and 99 bis)`).
+      const optionPending = r.options.length > 1 || (r.options.length === 1 && (r.options[0] === r.textStart || !optionHeader(r.text, r.options[0])));
+      status = r.adRef ? 'agreed-ad-ref' : r.brackets.length > 0 || spanned > 0 || optionPending ? 'pending' : 'agreed';
       paragraphs.push({
         label: label!,
         section,
@@ -218,4 +221,13 @@ function joinSpan(info: BracketInfo, nodes: readonly BlockNode[], pair: { openBl
 /** Line ends inside a bracket's text or a quotation read as `\n`, whatever the file's (CRLF, CR). */
 function lf(s: string): string {
   return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+}
+
+/** An option line that only heads the paragraphs below it: `Option 1:`, `Option 1: (paragraphs 99 and 99 bis)`. */
+function optionHeader(text: string, at: number): boolean {
+  let end = text.indexOf('\n', at);
+  if (end < 0) end = text.length;
+  const line = text.slice(at, end).replace(/\r$/, '');
+  const rest = line.slice(OPTION_MARKER.exec(line)?.[0].length ?? 0).trim();
+  return rest === '' || /^\((?:see\s+)?(?:paragraphs?|paras?\.?)\s[^()]*\)[.:;]?$/i.test(rest);
 }
