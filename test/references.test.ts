@@ -148,6 +148,9 @@ describe('findReferences: which reference a quotation is checked against', () =>
   it('a quotation after a reference without pinpoint is not checked against a pinpointed one', () => {
     expect(quotes('Recalling A/RES/75/240, paragraph 3, which says "shall hold its organizational session in 2021", and A/RES/73/27, which says "shall hold its organizational session in June 2019".'))
       .toEqual([['A/RES/75/240', 'shall hold its organizational session in 2021'], ['A/RES/73/27', null]]);
+    // (found trying to break the rule: the same document named again after its pinpointed reference took the quotation away)
+    expect(quotes('Recalling paragraph 3 of resolution 75/240 (A/RES/75/240), which says "shall hold its organizational session in 2030".'))
+      .toEqual([['A/RES/75/240', 'shall hold its organizational session in 2030'], ['A/RES/75/240', null]]);
     // a quotation before any reference still goes to the pinpointed one after it
     expect(quotes('The group "shall hold its session", as A/RES/75/240, para. 3, has it, unlike A/RES/73/27.'))
       .toEqual([['A/RES/75/240', 'shall hold its session'], ['A/RES/73/27', null]]);

@@ -420,13 +420,18 @@ class Finder {
     const taken = new Map<(typeof refs)[number], { q: number; dist: number }[]>();
     const plain = this.refs.filter((r) => r.pinpoint === null);
     const plainStarts = plain.map((r) => r.start);
-    /** Whether a reference without pinpoint in sentence s ends in [after, at]: the last one before `at`. */
-    const plainBefore = (at: number, after: number, s: number): boolean => {
+    /**
+     * Whether a reference without pinpoint in sentence s ends in [after, at]: the last one before `at`;
+     * one to the same document as `pinned` (`paragraph 3 of resolution 75/240 (A/RES/75/240), which
+     * says “…”`) is that pinpointed reference written again, not another document.
+     */
+    const plainBefore = (at: number, after: number, s: number, pinned?: string): boolean => {
       let lo = 0;
       let hi = plainStarts.length;
       while (lo < hi) { const mid = (lo + hi) >> 1; if (plainStarts[mid] < at) lo = mid + 1; else hi = mid; }
       for (let k = lo - 1, looked = 0; k >= 0 && looked < 8; k--, looked++) {
         if (plain[k].tail > at) continue; // the quotation is in it (`entitled "…"` after a date) or holds it
+        if (plain[k].symbol === pinned) continue;
         return plain[k].start >= after && sentenceOf(plain[k].start) === s;
       }
       return false;
@@ -450,7 +455,7 @@ class Finder {
       const cited = next >= 0 && refs[next].from - qe <= CITATION_GAP;
       // The reference it follows has no pinpoint (`…, and A/RES/73/27, which says “…”`): the
       // quotation is that document's, not one of the pinpointed reference before it or after it.
-      if (!cited && plainBefore(qs, prev >= 0 ? refs[prev].to : -1, s)) return;
+      if (!cited && plainBefore(qs, prev >= 0 ? refs[prev].to : -1, s, prev >= 0 ? refs[prev].r.symbol : undefined)) return;
       const best = cited || (next >= 0 && prev < 0) ? next : prev;
       if (best < 0) return;
       const dist = best === next ? refs[next].from - qe : qs - refs[prev].to;
