@@ -111,6 +111,15 @@ describe('the bracket lists say what the proposers asked for (the §10 JSON unch
     ]);
   });
 
+  // (found trying to break it: matched by label and text, the actions of two paragraphs `1` went to each other)
+  it('each bracket its own action, where labels repeat and the Articles are reordered', () => {
+    const o = file('act3-old.md', '## Article 1\n\n1. Parties [shall]{US delete} report on their national implementation measures every two years.\n\n## Article 2\n\n1. Parties [shall]{EU} cooperate on capacity-building for developing country Parties.\n');
+    const n = file('act3-new.md', '## Article 2\n\n1. Parties [shall]{EU} cooperate on capacity-building for developing country Parties.\n\n## Article 1\n\n1. Parties shall report on their national implementation measures every two years.\n');
+    const md = run('compare', '--markdown', o, n).out.split('\n');
+    expect(md).toContain('| 1 | unchanged | shall | European Union |');
+    expect(md).toContain('| 1 | agreed | shall | United States of America: delete |');
+  });
+
   it('an added bracket reads its action in the new revision', () => {
     const o = file('act2-old.md', '1. States welcome the Programme of Action as adopted by consensus.\n');
     const n = file('act2-new.md', '1. States welcome [the Programme of Action]{Iran reserve} as adopted by consensus.\n');

@@ -7,6 +7,7 @@ import { SHORT_TEXT } from '../core/report';
 import { cutShort, maxOf } from '../core/text';
 import { frontMatterOf } from '../core/blocks';
 import { entryBodies } from '../core/compare/compare';
+import { bracketOf } from '../core/compare/bracketOutcomes';
 
 /** The §10 object, exactly: file names first, and none of the extra checks a Comparison may carry. */
 export function compareReport(
@@ -165,6 +166,10 @@ export function bracketPlaces(c: Comparison, oldText?: string): string[] {
  * label and text, in document order. Null where it has none, or the texts are not those compared.
  */
 export function bracketActions(c: Comparison, oldText: string, newText: string): (ProposerAction | null)[] {
+  // A comparison made in this process knows each entry's bracket: its action is read off it (matching by
+  // label and text would give one paragraph `1`'s to another's when a treaty's Articles are reordered).
+  const infos = c.brackets.map(bracketOf);
+  if (infos.every((b) => b !== undefined)) return infos.map((b) => b!.action);
   const word = /\b(?:delete|retain|alt|reserve)\b/i;
   // No action word in either text (most pairs of revisions): nothing to look up.
   if (!c.brackets.length || !(word.test(oldText) || word.test(newText))) return c.brackets.map(() => null);

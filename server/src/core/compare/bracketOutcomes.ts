@@ -28,6 +28,11 @@ export interface ProposerOutcomes {
 /** The bracket each entry is of, for matching across entries (movedAcross); not part of the JSON. */
 const infoOf = new WeakMap<BracketChange, BracketInfo>();
 
+/** The bracket (of the old revision; of the new for an added one) an entry of this run's comparison is of. */
+export function bracketOf(c: BracketChange): BracketInfo | undefined {
+  return infoOf.get(c);
+}
+
 /** A bracket's entry with its outcome. */
 export function changeOf(b: BracketInfo, outcome: BracketOutcome): BracketChange {
   const c: BracketChange = { paragraph: b.paragraph, text: b.text, proposers: b.proposers, outcome };
