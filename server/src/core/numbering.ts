@@ -44,6 +44,7 @@ interface Series {
 
 export function checkNumbering(results: readonly BlockResult[]): NumberingIssue[] {
   const issues: NumberingIssue[] = [];
+  const budget = { lookups: GAP_LOOKUPS };
   const series = new Map<string, Series>();
   for (let k = 0; k < results.length; k++) {
     const r = results[k];
@@ -71,7 +72,7 @@ export function checkNumbering(results: readonly BlockResult[]): NumberingIssue[
     } else if (p && !inSequence && !(l.rank > 1 && follows(p, { ...l, rank: 1 }))) {
       // (`bis`/`ter` never count as gaps: `2 bis` right after `1` is where `2` was, dropped or not yet renumbered.)
       const jump = l.series === p.series && l.nums.length === 1 && p.nums.length === 1 && l.nums[0] > p.nums[0] + 1 && l.rank === 1;
-      issues.push({ block: k, code: 'paragraph-number-gap', message: jump ? gapMessage(l, p, s.above) : `Paragraph ${l.label} is out of sequence after ${p.label}.` });
+      issues.push({ block: k, code: 'paragraph-number-gap', message: jump ? gapMessage(l, p, s.above, budget) : `Paragraph ${l.label} is out of sequence after ${p.label}.` });
     }
     s.seen.add(l.label);
     s.above.add(l.label);
@@ -81,20 +82,21 @@ export function checkNumbering(results: readonly BlockResult[]): NumberingIssue[
   return issues;
 }
 
-/** Most numbers of a gap looked up one by one, and named one by one. */
-const GAP_LOOKUPS = 10_000;
+/** Most numbers of gaps looked up one by one in a draft (beyond, a gap is named whole), and runs named. */
+const GAP_LOOKUPS = 20_000;
 const GAP_NAMED = 5;
 
 /**
  * `17` after `2`: the numbers between that the draft lacks. Those it has, further up (a report's
  * numbered sub-headings `1. Organizational meeting` interrupting 15, 16 …), are not missing.
  */
-function gapMessage(l: LabelMatch, p: LabelMatch, seen: ReadonlySet<string>): string {
+function gapMessage(l: LabelMatch, p: LabelMatch, seen: ReadonlySet<string>, budget: { lookups: number }): string {
   const from = p.nums[0] + 1;
   const to = l.nums[0] - 1;
   const name = (n: number): string => `${l.series}${n}`;
   const whole = `Paragraph ${l.label} follows ${p.label}: ${name(from)}${to > from ? `–${name(to)} are` : ' is'} missing.`;
-  if (to - from >= GAP_LOOKUPS) return whole;
+  if (to - from >= budget.lookups) return whole;
+  budget.lookups -= to - from + 1;
   const missing: number[] = [];
   for (let n = from; n <= to; n++) if (!seen.has(name(n))) missing.push(n);
   if (missing.length === to - from + 1) return whole;
