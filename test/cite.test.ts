@@ -221,6 +221,9 @@ describe('reference checks in the core', () => {
     expect(c.suggestions('A/AC.292/2025/CRP.2')).toEqual(['A/AC.292/2025/CRP.1']);
     expect(c.suggestions('A/RES/43/78')).toEqual(['A/RES/43/78 H']);
     expect(c.suggestions('decision 1/CP.210')).toEqual(['decision 1/CP.21']);
+    // (found trying to break it) a typo in the document type is a typo: A/REZ, A/RS are A/RES
+    expect(c.suggestions('A/REZ/75/240')).toEqual(['A/RES/75/240']);
+    expect(c.suggestions('A/RS/75/240')).toEqual(['A/RES/75/240']);
   });
 
   it('a quotation of another paragraph, or another sub-paragraph, says which one holds it', () => {

@@ -88,21 +88,25 @@ function decisionHeadings(text: string): { symbol: string; line: number }[] {
 const DOCUMENT_PARTS = new Set(['L', 'CRP', 'WP', 'PV', 'SR', 'R', 'MISC', 'INF', 'DOC', 'NGO', 'RES', 'DEC', 'PRST', 'REV', 'ADD', 'CORR', 'AMEND', 'SUMMARY']);
 
 /**
- * A symbol key's root and the parts that name an organ or body (`A/AC.296/2025/CRP.1` → `A/AC.296`,
- * `A/HRC/RES/47/16` → `A/HRC`): the parts that start with a letter and are no document type, no
- * modifier and no special session (`ES-10`).
+ * Whether two symbol keys one edit apart name the same organ or body: the root is the same, and
+ * no part naming a numbered body differs (`A/AC.296/2025/CRP.1` is no typo of `A/AC.292/…`: another
+ * committee's); a document type may (`A/REZ/75/240` is `A/RES/75/240` mistyped), and a decision's
+ * session may (`1/CP.210`), not its body (`1/CMA.2` is no `1/CP.2`).
  */
-function organOf(key: string): string {
-  // `decision 1/CP.21`: the body is CP, the number after it the session (a typo there is a typo).
-  const decision = /^DECISION[^/]*\/([A-Z]+)/.exec(key);
-  if (decision) return decision[1]!;
-  const parts = key.split('/');
-  const out = [parts[0]];
-  for (let i = 1; i < parts.length; i++) {
-    const head = /^[A-Z]+/.exec(parts[i]!)?.[0];
-    if (head && !DOCUMENT_PARTS.has(head) && !/^(?:ES|S)-\d/.test(parts[i]!)) out.push(parts[i]!);
-  }
-  return out.join('/');
+function sameBody(a: string, b: string): boolean {
+  const da = /^DECISION[^/]*\/([A-Z]+)/.exec(a);
+  const db = /^DECISION[^/]*\/([A-Z]+)/.exec(b);
+  if (da || db) return da?.[1] === db?.[1];
+  const pa = a.split('/');
+  const pb = b.split('/');
+  if (pa[0] !== pb[0]) return false;
+  if (pa.length !== pb.length) return true; // a slash left out or doubled
+  const body = (part: string): boolean => {
+    const m = /^([A-Z]+)\.\d/.exec(part);
+    return !!m && !DOCUMENT_PARTS.has(m[1]!);
+  };
+  for (let i = 1; i < pa.length; i++) if (pa[i] !== pb[i] && (body(pa[i]!) || body(pb[i]!))) return false;
+  return true;
 }
 
 const PLAUSIBLE_DECISION = /^decision\s+\d{1,2}\/[A-Z]{2,5}\.\d{1,2}$/i;
@@ -208,8 +212,7 @@ export class AgreedChecker implements ReferenceChecker {
     if (PLAUSIBLE_DECISION.test(symbol.trim())) return out;
     // One character off in the organ or body (`A/AC.296/…` for `A/AC.292/…`) is another body's
     // document, not a typo of this one: only the document's own parts may differ.
-    const organ = organOf(key);
-    for (const c of this.knownSymbols()) if (c.key !== key && editDistance(key, c.key, 1) <= 1 && organOf(c.key) === organ) out.push(c.symbol);
+    for (const c of this.knownSymbols()) if (c.key !== key && editDistance(key, c.key, 1) <= 1 && sameBody(key, c.key)) out.push(c.symbol);
     out = out.slice(0, 3);
     if (this.suggestionCache.size > 10_000) this.suggestionCache.clear();
     this.suggestionCache.set(key, out);
