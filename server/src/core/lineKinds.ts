@@ -183,9 +183,9 @@ const MD_HEADING_RE = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const UN_HEADING_RE = /^[ \t]*((?:[A-Z]|[IVXL]{1,6})\.)[ \t\u00a0]+(\S.{0,160})$/;
 
 /**
- * `prev`, the line before, when known: a UN-style heading right after a long line that stops on a
- * word citing a number is that number wrapped by a PDF extraction (`… at the beginning of section`
- * ⏎ `IV. Parties may further wish …`), not a heading.
+ * `prev`, the line before, when known: a UN-style heading that reads as a sentence right after a long
+ * line that stops on a word citing a number is that number wrapped by a PDF extraction (`… at the
+ * beginning of section` ⏎ `IV. Parties may further wish to consider … this draft decision.`).
  */
 export function matchHeading(line: string, prev?: string): HeadingMatch | null {
   const c = line.charCodeAt(leadingSpace(line));
@@ -197,7 +197,8 @@ export function matchHeading(line: string, prev?: string): HeadingMatch | null {
   if (c < 65 || c > 90) return null;
   const m = UN_HEADING_RE.exec(line);
   if (!m) return null;
-  if (continuesSentence(prev) && CITES_NUMBER.test(prev!.trimEnd())) return null;
+  // (And only a sentence is taken for the rest of one: `… : annex` ⏎ `I. Scope` is a heading.)
+  if (continuesSentence(prev) && CITES_NUMBER.test(prev!.trimEnd()) && /^.{40,}[.;,]$/.test(m[2].trimEnd())) return null;
   const t = m[2].charCodeAt(0);
   // The title starts like a title: a capital, a digit, an opening bracket, quote or emphasis.
   if (!(startsText(t) || (t >= 48 && t <= 57))) return null;
