@@ -113,7 +113,7 @@ const PLAUSIBLE_DECISION = /^decision\s+\d{1,2}\/[A-Z]{2,5}\.\d{1,2}$/i;
 
 export class AgreedChecker implements ReferenceChecker {
   readonly index = new AgreedIndex();
-  private cache = new WeakMap<BlockResult, LocalDiagnostic[]>();
+  private cache = new WeakMap<BlockResult, { key: string; out: LocalDiagnostic[] }>();
   private sources = new Map<string, { symbol: string; file: string; title?: string; date?: string; lines: Map<string, number> }>();
   private suggestionCache = new Map<string, string[]>();
   /** An agreed text's key → the decisions printed in it, indexed on their own. */
@@ -286,15 +286,19 @@ export class AgreedChecker implements ReferenceChecker {
     }
   }
 
-  checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[] {
+  checkBlock(block: BlockResult, cited: ReadonlySet<string>, own?: string): LocalDiagnostic[] {
     // Most paragraphs cite nothing; with no agreed texts there is no reuse to look for either.
     if (block.references.length === 0 && this.texts === 0) return NOTHING;
-    let out = this.cache.get(block);
-    if (!out) this.cache.set(block, (out = this.compute(block, cited)));
+    // Kept per block and what it cites: a footnote's citations may change while the block does not.
+    const key = `${[...cited].join('\u0000')}\u0001${own ?? ''}`;
+    const hit = this.cache.get(block);
+    if (hit && hit.key === key) return hit.out;
+    const out = this.compute(block, cited, own);
+    this.cache.set(block, { key, out });
     return out;
   }
 
-  private compute(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[] {
+  private compute(block: BlockResult, cited: ReadonlySet<string>, ownSymbol: string | undefined): LocalDiagnostic[] {
     const out: LocalDiagnostic[] = [];
     for (const ref of block.references) {
       if (!this.known(ref.symbol)) {
@@ -361,12 +365,14 @@ export class AgreedChecker implements ReferenceChecker {
     }
     if (this.texts > 0 && (block.kind === 'paragraph' || block.kind === 'text')) {
       const text = wordsOnly(block.text, block.textStart, block.contentEnd);
-      // `cited` holds the block's references and the document's own symbol: the references cover
-      // the language they cite; the own symbol is only left out (an agreed text may reuse others).
-      const refs = new Set<string>();
+      // The documents cited cover the language they cite; the own symbol is only left out (an agreed
+      // text may reuse others).
+      const refs = new Set<string>(cited);
       for (const r of block.references) refs.add(r.symbol);
       let own: Set<string> | undefined;
-      for (const s of cited) if (!refs.has(s)) (own ??= new Set()).add(s);
+      if (ownSymbol && !refs.has(ownSymbol)) {
+        own = new Set([ownSymbol]);
+      }
       for (const r of this.index.findReuse(text, refs, 12, own)) {
         const changes = r.changes === 0 ? 'unchanged' : `with ${r.changes} change${r.changes === 1 ? '' : 's'}`;
         // The run starts at its first word; the squiggle takes in the marks that open it (`*Calls upon*`, `(b)`).

@@ -56,40 +56,59 @@ interface Own {
   version: number;
   isTitle: boolean;
   own: string | undefined;
+  /** The documents its footnotes cite, joined: a key, so that new facts with the same citations keep the list. */
+  cites: string;
   diagnostics: Relative[];
 }
 const NONE: Relative[] = [];
 
-function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean, own: string | undefined): Relative[] {
+function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean, own: string | undefined, footnotes: readonly string[]): Relative[] {
   const version = checker?.version ?? 0;
   const memo = (r.memo ??= {});
   const hit = memo.own as Own | undefined;
-  if (hit && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own) return hit.diagnostics;
+  const cites = footnotes.length ? footnotes.join('\u0000') : '';
+  if (hit && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own && hit.cites === cites) return hit.diagnostics;
   let out = r.diagnostics.length ? r.diagnostics.map((d) => relative(r, d)) : NONE;
   if (checker && (r.kind === 'paragraph' || r.kind === 'text' || r.kind === 'footnote' || r.kind === 'heading')) {
     // A title's citations are checked too (a draft decision's title cites decisions), not the draft's own symbol.
     const block = isTitle ? (memo.title ??= { ...r, references: r.references.filter(citedInTitle) }) : r;
-    // The document's own symbol counts as cited: an agreed text does not reuse itself.
-    const cited = block.references.length || own ? new Set(block.references.map((x) => x.symbol)) : EMPTY_SET;
-    if (own) (cited as Set<string>).add(own);
-    const checked = checker.checkBlock(block, cited);
+    // The documents its footnotes cite are cited too (`…Agreement[^1].` ⏎ `[^1]: See resolution 78/272.`);
+    // the document's own symbol is left out of the reuse check: an agreed text does not reuse itself.
+    const cited = block.references.length || footnotes.length ? new Set([...block.references.map((x) => x.symbol), ...footnotes]) : EMPTY_SET;
+    const checked = checker.checkBlock(block, cited, own);
     if (checked.length) out = [...out, ...checked.map((d) => relative(r, d))];
   }
-  memo.own = { checker, version, isTitle, own, diagnostics: out } satisfies Own;
+  memo.own = { checker, version, isTitle, own, cites, diagnostics: out } satisfies Own;
   return out;
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** A block's own diagnostics at its current place, kept on the node until it moves or changes. */
-function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean, own: string | undefined): Diagnostic[] {
+function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean, own: string | undefined, footnoteCites: ReadonlyMap<string, readonly string[]>): Diagnostic[] {
   const version = checker?.version ?? 0;
   const hit = node.placed;
-  if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own) return hit.list;
-  const mine = ownDiagnostics(node.result, checker, isTitle, own);
+  const footnotes = footnotesCited(node.result, footnoteCites);
+  const cites = footnotes.length ? footnotes.join('\u0000') : '';
+  if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own && hit.cites === cites) return hit.list;
+  const mine = ownDiagnostics(node.result, checker, isTitle, own, footnotes);
   const list = mine.length ? mine.map((d) => shifted(d, node.startLine)) : mine;
-  node.placed = { result: node.result, line: node.startLine, checker, version, isTitle, own, list };
+  node.placed = { result: node.result, line: node.startLine, checker, version, isTitle, own, cites, list };
   return list;
+}
+
+const NO_CITES: readonly string[] = [];
+
+/** The documents cited by the footnotes a block marks (`[^1]`), in order. */
+function footnotesCited(r: BlockResult, footnoteCites: ReadonlyMap<string, readonly string[]>): readonly string[] {
+  if (footnoteCites.size === 0 || r.kind === 'footnote') return NO_CITES;
+  const memo = (r.memo ??= {});
+  // The marks a block holds are read once per block: a pass over every block reads no text.
+  const marks = (memo.footnoteMarks ??= r.text.indexOf('[^') < 0 ? NO_CITES : [...r.text.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]!)) as readonly string[];
+  if (marks.length === 0) return NO_CITES;
+  const out: string[] = [];
+  for (const label of marks) for (const s of footnoteCites.get(label) ?? NO_CITES) if (!out.includes(s)) out.push(s);
+  return out.length ? out : NO_CITES;
 }
 
 
@@ -140,7 +159,7 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
     const r = node.result;
     if (r.kind === 'blank' || r.kind === 'frontmatter' || r.kind === 'linkdef') continue;
     const isTitle = facts.isTitle[k];
-    const list = placed(node, options.checker, isTitle, own);
+    const list = placed(node, options.checker, isTitle, own, facts.footnoteCites);
     for (let i = 0; i < list.length; i++) out.push(list[i]);
     const spanned = spans.depthAtStart[k];
     if (r.adRef && !isTitle && (r.brackets.length > 0 || spanned > 0)) {

@@ -51,6 +51,8 @@ export interface PlacedDiagnostics {
   isTitle: boolean;
   /** The document's own symbol, which its reuse checks leave out. */
   own: string | undefined;
+  /** The documents its footnotes cite, joined. */
+  cites: string;
   list: Diagnostic[];
 }
 
@@ -60,13 +62,22 @@ export interface DocumentFacts {
   /** Unlabelled text at the top of the file, before the first heading or label: the draft's title, not a paragraph. */
   isTitle: boolean[];
   linkLabels: ReadonlySet<string>;
+  /** Each footnote's label → the documents it cites: a paragraph marking it cites them too (the reuse check). */
+  footnoteCites: ReadonlyMap<string, readonly string[]>;
 }
 
 /** What in a block can change the document-wide passes. */
 function outlineSignature(r: BlockResult): string {
   let spans = 0;
   for (const b of r.brackets) if (b.spans) spans++;
-  return `${r.kind}|${r.label?.label ?? ''}|${r.label?.start ?? ''}|${r.heading?.title ?? ''}|${r.linkLabel ?? ''}|${spans}|${r.strays.length}`;
+  // A footnote's citations count for the paragraphs marking it: a change to them is a change of the facts.
+  const cites = r.kind === 'footnote' ? `|${footnoteLabel(r.text)}|${r.references.map((x) => x.symbol).join(',')}` : '';
+  return `${r.kind}|${r.label?.label ?? ''}|${r.label?.start ?? ''}|${r.heading?.title ?? ''}|${r.linkLabel ?? ''}|${spans}|${r.strays.length}${cites}`;
+}
+
+/** The label of a footnote definition (`[^3]: …` → `3`). */
+function footnoteLabel(text: string): string {
+  return /^[ \t]*\[\^([^\]\s]+)\]:/.exec(text)?.[1] ?? '';
 }
 
 export class DraftDocument {
@@ -329,11 +340,18 @@ export class DraftDocument {
     const isTitle: boolean[] = new Array(results.length).fill(false);
     const first = results.findIndex((r) => r.kind === 'heading' || r.kind === 'paragraph');
     for (let k = 0; k < first; k++) if (results[k].kind === 'text') isTitle[k] = true;
+    const footnoteCites = new Map<string, string[]>();
+    for (const r of results) {
+      if (r.kind !== 'footnote' || r.references.length === 0) continue;
+      const label = footnoteLabel(r.text);
+      if (label) footnoteCites.set(label, [...(footnoteCites.get(label) ?? []), ...r.references.map((x) => x.symbol)]);
+    }
     return {
       spans: resolveSpans(results),
       numbering: checkNumbering(results),
       isTitle,
       linkLabels: this.linkLabels,
+      footnoteCites,
     };
   }
 }

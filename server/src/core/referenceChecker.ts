@@ -9,6 +9,10 @@ export interface ReferenceChecker {
   known(symbol: string): boolean;
   /** Is its text among the agreed texts, so that pinpoints and quotations of it are checked? */
   hasText?(symbol: string): boolean;
-  /** Diagnostics for a block's references and its reuse of agreed language; `cited` are the symbols it cites. */
-  checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[];
+  /**
+   * Diagnostics for a block's references and its reuse of agreed language. `cited`: the documents it
+   * cites (its references, and those of the footnotes it marks), whose language it may reuse; `own`:
+   * the document's own symbol, left out of the reuse check.
+   */
+  checkBlock(block: BlockResult, cited: ReadonlySet<string>, own?: string): LocalDiagnostic[];
 }

@@ -14,8 +14,8 @@ export function notFollowing(inner: ReferenceChecker, own: string): ReferenceChe
     },
     known: (symbol: string) => inner.known(symbol),
     hasText: (symbol: string) => inner.hasText?.(symbol) ?? false,
-    checkBlock(block: BlockResult, cited: ReadonlySet<string>): LocalDiagnostic[] {
-      const all = inner.checkBlock(block, cited);
+    checkBlock(block: BlockResult, cited: ReadonlySet<string>, own?: string): LocalDiagnostic[] {
+      const all = inner.checkBlock(block, cited, own);
       if (!all.some(isOwn)) return all;
       let out = filtered.get(all);
       if (!out) filtered.set(all, (out = all.filter((d) => !isOwn(d))));
