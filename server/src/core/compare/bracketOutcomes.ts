@@ -313,6 +313,36 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
   });
   const agreed = olds.map((_, i) => partner[i] < 0 && counts[i].total > 0 && 2 * counts[i].free >= counts[i].total);
 
+  // 4b. Side by side, two brackets may share the words kept: `[the right to food]{Bolivia}, [the right to
+  // health]{Brazil}` → `the right to health` keeps exactly half of each (the diff gave `the right to` to
+  // the first, `health` to the second). Where a neighbour's words all stand in the new text of the run
+  // they stood in and this one's do not, the neighbour is the one agreed: Brazil's, not Bolivia's.
+  // (Alternatives are step 7's; a bracket whose words were merely mistyped keeps its half.)
+  if (newText !== undefined) {
+    const near = (a: number, b: number): boolean =>
+      olds[a].last >= 0 && olds[b].open > olds[a].last && olds[b].open - olds[a].last <= 4 && olds[a].b.group === null && olds[b].b.group === null;
+    const whole = new Map<number, boolean>();
+    olds.forEach((o, i) => {
+      if (!agreed[i] || o.b.group !== null || 2 * counts[i].free !== counts[i].total || o.open < 0 || o.last < 0) return;
+      let first = i;
+      let last = i;
+      while (first > 0 && near(first - 1, first)) first--;
+      while (last + 1 < olds.length && near(last, last + 1)) last++;
+      if (first === last) return;
+      const [lo, hi] = d.between(olds[first].open, olds[last].last);
+      if (hi - lo > 2 * (olds[last].last - olds[first].open) + 24 || hi - lo > budget) return;
+      budget -= hi - lo;
+      const there = new Set(wordsOf(newText.slice(lo, hi)).split(' '));
+      const standsWhole = (k: number): boolean => {
+        let v = whole.get(k);
+        if (v === undefined) whole.set(k, (v = wordsOf(alternativeText(olds[k].b.text)).split(' ').every((w) => w === '' || there.has(w))));
+        return v;
+      };
+      if (standsWhole(i)) return;
+      for (let k = first; k <= last; k++) if (k !== i && agreed[k] && standsWhole(k)) agreed[i] = false;
+    });
+  }
+
   // 5. Moved within the entry: deleted where it stood (most of its own words gone there), and the very same
   // bracket (text, proposers and their action, as `unchanged` asks) unpaired elsewhere in it: `(c)` reordered
   // to `(b)`. After the pairings by place, so a bracket agreed where it stood stays agreed; before similarity
