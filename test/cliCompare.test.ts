@@ -126,3 +126,17 @@ describe('the bracket lists say what the proposers asked for (the §10 JSON unch
     expect(run('compare', o, n).out.split('\n')).toContain('  1  added      [the Programme of Action] {Iran (Islamic Republic of): reserve}');
   });
 });
+
+// (found by the CLI audit: a heading's own changes were shown nowhere)
+describe('a heading revised itself', () => {
+  it('shows its old wording in the summary, the Markdown and the HTML; a paragraph moved under another heading does not', () => {
+    const o = file('head-old.md', '# A. [Intro]{EU}\n\n1. Text [a]{US}.\n');
+    const n = file('head-new.md', '# A. Intro\n\n1. Text a.\n');
+    expect(run('compare', o, n).out.split('\n')).toContain('  A. [Intro]{EU} → A. Intro');
+    expect(run('compare', '--markdown', o, n).out.split('\n')).toContain('### ~~A. \\[Intro\\]\\{EU\\}~~ → A. Intro');
+    expect(run('compare', '--html', '-', o, n).out).toContain('<h3 class="section">A. <del>[</del>Intro<del>]{EU}</del></h3>');
+    const m = file('moved-old.md', '# A. First\n\n1. Alpha text here.\n\n# B. Second\n\n2. Beta text here.\n');
+    const mn = file('moved-new.md', '# A. First\n\n1. Alpha text here.\n\n2. Beta text here, edited.\n\n# B. Second\n');
+    expect(run('compare', m, mn).out).not.toContain('→ A. First');
+  });
+});

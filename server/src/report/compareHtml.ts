@@ -6,8 +6,8 @@
 // table of bracket outcomes per proposer, and the cross-references to check
 // (when the comparison has them). No external assets; all text escaped.
 import type { Comparison } from '../core/index';
-import { entryBodies, proposersByCount, tally, type DiffPart, type ParagraphChange } from '../core/compare/compare';
-import { bracketActions, bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingsBefore, proposedBy } from './compareText';
+import { entryBodies, proposersByCount, tally, wordDiff, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+import { bracketActions, bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingsBefore, headingWas, proposedBy } from './compareText';
 import { cutShort } from '../core/text';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
@@ -67,7 +67,8 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
   const bcounts = outcomes.map((k) => `${c.brackets.filter((b) => b.outcome === k).length} ${k}`).join(', ');
 
   const paras: string[] = [];
-  // The headings of the new revision, as the text reads (a heading's own changes are not shown).
+  // The headings of the new revision, as the text reads; one whose old wording is gone from the new
+  // revision (`A. [Intro]{EU}` → `A. Intro`) shows its own changes, as a paragraph does.
   const headings = headingsBefore(bodies, () => true);
   for (const [i, p] of c.paragraphs.entries()) {
     const o = list(p.old);
@@ -86,7 +87,11 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
       body = p.diff ? htmlDiff(p.diff) : escapeHtml(text);
     }
     const heading = headings.get(i);
-    if (heading !== undefined) paras.push(`<h3 class="section">${escapeHtml(heading)}</h3>`);
+    if (heading !== undefined) {
+      const was = headingWas(bodies, i, heading, newText);
+      const shown = was !== null ? htmlDiff(wordDiff(was, heading)) : escapeHtml(heading);
+      paras.push(`<h3 class="section">${shown}</h3>`);
+    }
     const ns = notes(p);
     paras.push(
       `<div class="para ${cls}"><span class="label">${escapeHtml(label)}</span><div class="body">${body}</div>` +

@@ -6,6 +6,7 @@ import type { CrossReferenceCheck } from '../core/compare/crossReferences';
 import { SHORT_TEXT } from '../core/report';
 import { cutShort, maxOf } from '../core/text';
 import { frontMatterOf } from '../core/blocks';
+import { matchHeading } from '../core/lineKinds';
 import { entryBodies } from '../core/compare/compare';
 import { bracketOf } from '../core/compare/bracketOutcomes';
 
@@ -80,6 +81,30 @@ export function headingsBefore(sections: readonly { section: string | null }[], 
     last = section;
   });
   return out;
+}
+
+/**
+ * The old wording of the heading shown before entry `i`, when it differs and stands nowhere in the new
+ * revision (`A. [Intro]{EU}` → `A. Intro`: the heading itself was revised); null otherwise (the same
+ * heading, or a paragraph that moved under another one).
+ */
+export function headingWas(bodies: readonly { oldSection: string | null }[], i: number, heading: string, newText: string): string | null {
+  const was = bodies[i]?.oldSection ?? null;
+  return was === null || was === heading || headingsOf(newText).has(was) ? null : was;
+}
+
+/** The heading titles of a text, read once for the last text asked about (a report asks about one). */
+let headingTitles: { text: string; titles: Set<string> } | null = null;
+function headingsOf(text: string): Set<string> {
+  if (headingTitles?.text !== text) {
+    const titles = new Set<string>();
+    for (const line of text.split(/\r\n|\n|\r/)) {
+      const h = matchHeading(line);
+      if (h) titles.add(h.title);
+    }
+    headingTitles = { text, titles };
+  }
+  return headingTitles.titles;
 }
 
 /** What happened to a cross-reference's targets, in words: "3 is now 4", "2 was deleted". */
@@ -226,13 +251,15 @@ function bracketCounts(bs: BracketChange[]): string {
 /** The readable summary; with the texts, the changed paragraphs under their headings (labels repeat from one Article to the next). */
 export function formatCompare(oldName: string, newName: string, c: Comparison, texts?: { old: string; new: string }): string {
   const lines = [`${oldName} → ${newName}`, `Paragraphs: ${counts(c)}`];
-  const headings = texts ? headingsBefore(entryBodies(c, texts.old, texts.new), (i) => changed(c.paragraphs[i])) : new Map<number, string>();
+  const bodies = texts ? entryBodies(c, texts.old, texts.new) : [];
+  const headings = texts ? headingsBefore(bodies, (i) => changed(c.paragraphs[i])) : new Map<number, string>();
   let indent = '  ';
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
     const heading = headings.get(i);
     if (heading !== undefined) {
-      lines.push(`  ${heading}`);
+      const was = headingWas(bodies, i, heading, texts!.new);
+      lines.push(`  ${was === null ? heading : `${was} → ${heading}`}`);
       indent = '    ';
     }
     lines.push(`${indent}${what(p)}`);
@@ -285,7 +312,8 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
     const heading = headings.get(i);
-    if (heading !== undefined) out.push('', `### ${mdEscape(heading)}`, '');
+    const was = heading !== undefined && bodies && texts ? headingWas(bodies, i, heading, texts.new) : null;
+    if (heading !== undefined) out.push('', `### ${was === null ? mdEscape(heading) : `~~${mdEscape(was)}~~ → ${mdEscape(heading)}`}`, '');
     out.push(`- ${mdEscape(what(p))}`);
     if (p.diff) out.push(`  > ${mdDiff(p.diff)}`);
     const q = p.new === null ? quote(bodies?.[i].old, '~~') : p.old === null ? quote(bodies?.[i].new, '**') : null;

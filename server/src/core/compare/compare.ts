@@ -244,13 +244,14 @@ interface Kept {
  * For a comparison not made from these texts, paragraphs are matched by label
  * in document order.
  */
-export function entryBodies(c: Comparison, oldText: string, newText: string): { old: string[]; new: string[]; section: string | null }[] {
+export function entryBodies(c: Comparison, oldText: string, newText: string): { old: string[]; new: string[]; section: string | null; oldSection: string | null }[] {
   const kept = (c as Comparison & { [TEXTS]?: Kept })[TEXTS];
   if (kept && kept.texts[0] === oldText && kept.texts[1] === newText && kept.entries.length === c.paragraphs.length) {
     return kept.entries.map((e) => ({
       old: e.old.map((i) => kept.paras[0][i].body),
       new: e.new.map((i) => kept.paras[1][i].body),
       section: e.new.length ? kept.paras[1][e.new[0]].section : e.old.length ? kept.paras[0][e.old[0]].section : null,
+      oldSection: e.old.length ? kept.paras[0][e.old[0]].section : null,
     }));
   }
   type Text = { body: string; section: string | null };
@@ -264,7 +265,7 @@ export function entryBodies(c: Comparison, oldText: string, newText: string): { 
   return c.paragraphs.map((p) => {
     const o = labels(p.old).map((l) => olds.get(l)?.shift());
     const n = labels(p.new).map((l) => news.get(l)?.shift());
-    return { old: o.map((x) => x?.body ?? ''), new: n.map((x) => x?.body ?? ''), section: (n.length ? n[0]?.section : o[0]?.section) ?? null };
+    return { old: o.map((x) => x?.body ?? ''), new: n.map((x) => x?.body ?? ''), section: (n.length ? n[0]?.section : o[0]?.section) ?? null, oldSection: o[0]?.section ?? null };
   });
 }
 
