@@ -189,8 +189,11 @@ describe('fuzz: code actions lose no text', () => {
         const shape = new RegExp(`^${kept.map(escape).join('[ \\t\\u00a0]?')}$`);
         expect(shape.test(after), `accept all of ${para.label}: not just its marks and attributions removed: ${JSON.stringify(after)}`).toBe(true);
         const again = analyze(after);
-        // (unless the text, without its brackets, reads differently: `3.3 [src] States` is a label after `free: {x}`, `3.3 src States` a wrapped number)
-        if (again.paragraphs.map((q) => q.label).join('|') === a.paragraphs.map((q) => q.label).join('|')) {
+        // (unless the text, without its brackets, reads differently: `3.3 [src] States` is a label after `free: {x}`, `3.3 src States` a
+        // wrapped number; with a link defined, `[[src] – EU][src][]` accepted is `[src][src][]`, a reference link and a `[]` —
+        // found by npm run fuzz, seed 1022812885)
+        const linkDefined = /^ {0,3}\[[^\]\r\n]+\]:/m.test(text);
+        if (!linkDefined && again.paragraphs.map((q) => q.label).join('|') === a.paragraphs.map((q) => q.label).join('|')) {
           expect(again.brackets.filter((b) => b.paragraphIndex === pi).map((b) => b.text), `paragraph ${para.label} still has brackets`).toEqual([]);
         }
         counts.acceptAll++;
