@@ -9,6 +9,7 @@ import {
   OUTSIDE_PARAGRAPHS,
   bracketDescription,
   bracketTooltip,
+  followed,
   groupByParagraph,
   groupByProposer,
   groupDescription,
@@ -128,6 +129,39 @@ describe('tree labels', () => {
     expect(tip).toContain('Proposed by: United States of America (delete)');
     expect(tip).toContain('Paragraph: para. 1 (pending)');
     expect(bracketTooltip(bracket(1))).toContain(`Proposed by: ${NOT_ATTRIBUTED}`);
+  });
+
+  // (found using the extension in VS Code: the tooltip showed the internal group id `g11.0`)
+  it("gives an alternative's place among its group, not the group's id", () => {
+    const a = bracket(1, { kind: 'alternative', group: 'g11.0' });
+    const b = bracket(1, { kind: 'alternative', group: 'g11.0' });
+    const tip = bracketTooltip(b, [a, b, bracket(2)]);
+    expect(tip).toContain('Kind: alternative, depth 1, alternative 2 of 2');
+    expect(tip).not.toContain('g11');
+  });
+});
+
+// (found using the extension in VS Code: in a treaty every Article numbers from 1, and the list showed `para. 1` four times)
+describe('groupByParagraph with labels repeated under headings', () => {
+  it('names a repeated label with its heading, and only a repeated one', () => {
+    const groups = groupByParagraph([
+      bracket(1, { paragraph: '1', section: 'Article 2 (purpose)' }),
+      bracket(3, { paragraph: '2', section: 'Article 2 (purpose)' }),
+      bracket(5, { paragraph: '1', section: 'Article 3 (mitigation)' }),
+    ]);
+    expect(groups.map((g) => g.label)).toEqual(['para. 1 · Article 2 (purpose)', 'para. 2', 'para. 1 · Article 3 (mitigation)']);
+  });
+});
+
+// (found using the extension in VS Code: picking the negotext channel in the Output panel blanked the status bar and the view)
+describe('followed: the draft the views follow', () => {
+  const draft = { isDraft: true, scheme: 'file', doc: 'draft' };
+  it('follows a draft; keeps the one on screen while focus is in a panel or the Output; drops it for another file', () => {
+    expect(followed(undefined, draft, false)).toBe('draft');
+    expect(followed('old', undefined, true)).toBe('old');
+    expect(followed('old', { isDraft: false, scheme: 'output', doc: 'out' }, true)).toBe('old');
+    expect(followed('old', { isDraft: false, scheme: 'output', doc: 'out' }, false)).toBeUndefined();
+    expect(followed('old', { isDraft: false, scheme: 'file', doc: 'notes.ts' }, true)).toBeUndefined();
   });
 });
 

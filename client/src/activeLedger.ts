@@ -2,7 +2,7 @@
 // bar so that both show the same analysis and the server is asked once.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { Ledger } from './ledger';
+import { followed, type Ledger } from './ledger';
 import { AnalysisChangedNotification, LedgerRequest } from './protocol';
 
 export const LANGUAGE_ID = 'negotext';
@@ -62,8 +62,8 @@ export class ActiveLedger implements vscode.Disposable {
   }
 
   private follow(document: vscode.TextDocument | undefined): void {
-    const stillShown = document === undefined && this.doc !== undefined && vscode.window.visibleTextEditors.some((e) => e.document === this.doc);
-    const next = isDraft(document) ? document : stillShown ? this.doc : undefined;
+    const shown = this.doc !== undefined && vscode.window.visibleTextEditors.some((e) => e.document === this.doc);
+    const next = followed(this.doc, document && { isDraft: isDraft(document), scheme: document.uri.scheme, doc: document }, shown);
     if (next === this.doc) return;
     this.doc = next;
     this.current = null;

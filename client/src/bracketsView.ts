@@ -79,7 +79,7 @@ class BracketsProvider implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(shortText(b.text), vscode.TreeItemCollapsibleState.None);
     item.id = `${node.group.key}/${b.id}`;
     item.description = bracketDescription(b, node.grouping === 'proposer');
-    item.tooltip = bracketTooltip(b);
+    item.tooltip = bracketTooltip(b, this.active.ledger?.brackets ?? []);
     item.iconPath = b.closed
       ? new vscode.ThemeIcon(KIND_ICON[b.kind])
       : new vscode.ThemeIcon('bracket-error', new vscode.ThemeColor('errorForeground'));

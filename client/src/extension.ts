@@ -81,7 +81,7 @@ async function editBracket(lc: LanguageClient, action: BracketAction): Promise<v
       action,
     });
   } catch (e) {
-    void vscode.window.showErrorMessage(`negotext: could not ${action} the bracket: ${String(e)}`);
+    void vscode.window.showErrorMessage(`negotext: could not ${action} the bracket: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
   if (!result) {

@@ -21,6 +21,8 @@ export interface LedgerBracket {
   status: ParagraphStatus | null;
   group: string | null;
   closed: boolean;
+  /** The heading its paragraph stands under (absent from servers before it was sent). */
+  section?: string | null;
 }
 
 export interface Ledger {
@@ -87,6 +89,9 @@ export function groupByProposer(brackets: readonly LedgerBracket[]): BracketGrou
 export function groupByParagraph(brackets: readonly LedgerBracket[]): BracketGroup[] {
   const result: BracketGroup[] = [];
   const runs = new Map<string, number>();
+  // A label under two headings (`1` in every Article) is named with its heading.
+  const sectionsOf = new Map<string, Set<string | null>>();
+  for (const b of brackets) if (b.paragraph !== null) (sectionsOf.get(b.paragraph) ?? sectionsOf.set(b.paragraph, new Set()).get(b.paragraph)!).add(b.section ?? null);
   const outside: LedgerBracket[] = [];
   let current: BracketGroup | undefined;
   let currentLabel: string | undefined;
@@ -102,9 +107,10 @@ export function groupByParagraph(brackets: readonly LedgerBracket[]): BracketGro
     const run = runs.get(b.paragraph) ?? 0;
     runs.set(b.paragraph, run + 1);
     currentLabel = b.paragraph;
+    const repeated = (sectionsOf.get(b.paragraph)?.size ?? 0) > 1 && b.section;
     current = {
       key: `paragraph:${b.paragraph}#${run}`,
-      label: paragraphName(b.paragraph),
+      label: repeated ? `${paragraphName(b.paragraph)} · ${b.section}` : paragraphName(b.paragraph),
       brackets: [b],
       status: b.status,
     };
@@ -153,14 +159,17 @@ export function bracketDescription(b: LedgerBracket, withParagraph: boolean): st
   return parts.join(' · ');
 }
 
-export function bracketTooltip(b: LedgerBracket): string {
+/** `members`: the brackets of the ledger, for an alternative's place among its group (`alternative 2 of 3`). */
+export function bracketTooltip(b: LedgerBracket, members: readonly LedgerBracket[] = []): string {
   const who = b.proposers.length > 0 ? b.proposers.join(', ') : NOT_ATTRIBUTED;
+  const group = b.group ? members.filter((m) => m.group === b.group) : [];
+  const place = group.length > 1 ? `, alternative ${group.findIndex((m) => m.id === b.id) + 1} of ${group.length}` : '';
   const lines = [
     shortText(b.text, 400),
     '',
     `Proposed by: ${who}${b.action ? ` (${b.action})` : ''}`,
-    `Kind: ${b.kind}, depth ${b.depth}${b.group ? `, alternative group ${b.group}` : ''}`,
-    `Paragraph: ${paragraphName(b.paragraph)}${b.status ? ` (${b.status})` : ''}`,
+    `Kind: ${b.kind}, depth ${b.depth}${place}`,
+    `Paragraph: ${paragraphName(b.paragraph)}${b.section ? ` under ${b.section}` : ''}${b.status ? ` (${b.status})` : ''}`,
   ];
   if (!b.closed) lines.push('This [ is never closed.');
   return lines.join('\n');
@@ -170,4 +179,15 @@ export function bracketTooltip(b: LedgerBracket): string {
 export function groupDescription(group: BracketGroup): string {
   const count = countBrackets(group.brackets.length);
   return group.status ? `${count} · ${group.status}` : count;
+}
+
+/**
+ * The draft the Brackets view and the status bar follow when the active editor changes: a draft; else,
+ * while focus is in a panel — no text editor, or the Output's, which VS Code reports as one when a
+ * channel is picked from its list — the draft still on screen (`shown`); else none.
+ */
+export function followed<D>(current: D | undefined, active: { isDraft: boolean; scheme: string; doc: D } | undefined, shown: boolean): D | undefined {
+  if (active?.isDraft) return active.doc;
+  const inPanel = active === undefined || active.scheme === 'output';
+  return inPanel && shown ? current : undefined;
 }

@@ -3,7 +3,7 @@
 // only the agreed-text folders it is configured with, and never connects
 // anywhere.
 import {
-  CodeActionKind, createConnection, DidChangeWatchedFilesNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
+  CodeActionKind, createConnection, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
   type Connection, type ConnectionOptions, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { fileURLToPath } from 'node:url';
@@ -294,6 +294,8 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
     withDraft(params?.textDocument?.uri ?? '', null, (d) => {
       const b = bracketAt(d.analysis(), params.position);
       if (!b) return null;
+      // Where an unclosed bracket ends is a guess: dropping it would take the rest of its paragraph on it.
+      if (params.action === 'drop' && !b.closed) throw new ResponseError(ErrorCodes.InvalidRequest, 'this [ is never closed: close it, or remove the unmatched [ (quick fix), before dropping it');
       // Accepting one alternative is choosing it: its competitors go too.
       const edits = params.action === 'drop' ? dropEdits(d.doc, b) : b.group ? chooseEdits(d.doc, d.analysis(), b) : acceptEdits(b, d.doc);
       return { changes: { [d.uri]: edits } };

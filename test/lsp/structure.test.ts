@@ -285,6 +285,13 @@ describe('negotext/ledger', () => {
     }
   });
 
+  it("gives each bracket its paragraph's heading (labels repeat under each Article)", async () => {
+    const text = '# Article 2\n\n1. States [act]{EU}.\n\n# Article 3\n\n1. States [meet]{US}.\n\n[heading note]\n';
+    const uri = await opened('ledger-sections', text);
+    const ledger = await client.request<Ledger>('negotext/ledger', td(uri));
+    expect(ledger.brackets.map((b) => [b.paragraph, (b as LedgerBracket & { section: string | null }).section])).toEqual([['1', 'Article 2'], ['1', 'Article 3'], ['1', 'Article 3']]);
+  });
+
   it('lists paragraph, depth, kind, proposers and status of each bracket', async () => {
     const text = '1. States [should [now]{Russia}]{EU} act [x][y] and [the PoA – US delete].\n\n2. Agreed.\n';
     const uri = await opened('ledger', text);

@@ -59,9 +59,21 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   }
   const b: BracketInfo | undefined = bracketAt(a, range.start);
   if (b) {
-    // Accepting one alternative is choosing it: its competitors go too (the choices below).
-    if (b.closed && !b.group) out.push(action(uri, `Accept bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, acceptEdits(b, doc)));
-    out.push(action(uri, `Drop bracket “${short(b.text)}”`, CodeActionKind.RefactorRewrite, dropEdits(doc, b)));
+    if (!b.closed) {
+      // Where an unclosed bracket ends is a guess (FORMAT.md §3: at its paragraph's end): dropping it would
+      // take the rest of the paragraph on that guess. Its mark alone goes — most often a stray or half-typed one.
+      if (!out.some((x) => x.title === `Remove the unmatched “[”`)) {
+        const fix = action(uri, `Remove the unmatched “[”`, CodeActionKind.QuickFix, [{ range: b.openRange, newText: '' }]);
+        fix.isPreferred = true;
+        out.push(fix);
+      }
+    } else {
+      // Accepting one alternative is choosing it: its competitors go too (the choices below). For a proposal
+      // to delete, the title says which way the proposal goes.
+      const deletion = b.action === 'delete';
+      if (!b.group) out.push(action(uri, `Accept bracket “${short(b.text)}”${deletion ? ' (keep the text: the deletion is not made)' : ''}`, CodeActionKind.RefactorRewrite, acceptEdits(b, doc)));
+      out.push(action(uri, `Drop bracket “${short(b.text)}”${deletion ? ' (delete the text, as proposed)' : ''}`, CodeActionKind.RefactorRewrite, dropEdits(doc, b)));
+    }
     if (b.group) {
       for (const m of a.brackets.filter((x) => x.group === b.group)) {
         out.push(action(uri, `Choose alternative “${short(m.text)}”`, CodeActionKind.RefactorRewrite, chooseEdits(doc, a, m)));

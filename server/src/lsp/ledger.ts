@@ -9,6 +9,8 @@ export interface Ledger {
   brackets: {
     id: string; range: Analysis['brackets'][number]['range']; paragraph: string | null; depth: number; kind: string;
     proposers: string[]; action: string | null; text: string; status: string | null; group: string | null; closed: boolean;
+    /** The heading its paragraph stands under: labels repeat (every Article numbers from 1). */
+    section: string | null;
   }[];
 }
 
@@ -21,6 +23,7 @@ export function ledger(uri: string, version: number, a: Analysis): Ledger {
     brackets: a.brackets.map((b) => ({
       id: b.id, range: b.range, paragraph: b.paragraph, depth: b.depth, kind: b.kind, proposers: b.proposers,
       action: b.action, text: b.text, status: b.paragraphStatus, group: b.group, closed: b.closed,
+      section: b.paragraphIndex !== null ? (a.paragraphs[b.paragraphIndex]?.section ?? null) : null,
     })),
   };
 }
