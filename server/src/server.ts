@@ -204,6 +204,8 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
   }
 
   connection.onInitialized(() => {
+    // One line in the client's log (VS Code's "negotext" Output channel), so that a person can see it is running.
+    log(`negotext language server started (Node ${process.versions.node}, process ${process.pid}); it opens no connection and starts no process`);
     if (canPullConfig) void loadSettings();
     // Watch the agreed texts, so that editing or adding one re-checks the drafts.
     if (watchFiles) {

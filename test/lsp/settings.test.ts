@@ -121,6 +121,18 @@ describe('agreedTexts', () => {
     for (const code of expected.absent ?? []) expect(p.diagnostics.map((d) => d.code)).not.toContain(code);
   });
 
+  // (found using the extension in VS Code: the Output channel stayed empty, so nothing said the server ran)
+  it('says in the log that it started', async () => {
+    const c = await LspClient.start({ settings: {} });
+    try {
+      await openAndWait(c, freshUri('started'), '1. Text.\n');
+      const logs = c.notifications.filter((n) => n.method === 'window/logMessage').map((n) => (n.params as { message: string }).message);
+      expect(logs.filter((m) => m.startsWith('negotext language server started'))).toHaveLength(1);
+    } finally {
+      await c.stop();
+    }
+  });
+
   // (found driving the server: an alias to a name not in the registry vanished without a word)
   it('an alias whose target is no registry name is logged', async () => {
     const c = await LspClient.start({ settings: { proposerAliases: { Bogus: 'Nowhereland', Atlantis: 'Mexico' } } });

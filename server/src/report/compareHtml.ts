@@ -52,8 +52,9 @@ h3.section { font-size: 12pt; margin: 1.2em 0 .6em; }
 .added .label, .added .body { font-weight: bold; }
 ins { text-decoration: none; font-weight: bold; }
 del { text-decoration: line-through; }
-table { border-collapse: collapse; font-size: 10.5pt; }
-th, td { border: 1px solid #888; padding: .2em .6em; }
+table { border-collapse: collapse; font-size: 10.5pt; max-width: 100%; }
+th, td { border: 1px solid #888; padding: .2em .6em; overflow-wrap: anywhere; }
+.label { overflow-wrap: anywhere; }
 td.n { text-align: right; }
 @media print { body { margin: 0; max-width: none; } .para { break-inside: avoid; } }
 `;
