@@ -73,6 +73,19 @@ describe('draftInfo', () => {
   });
 });
 
+// (found using the extension in VS Code: `paris-2015-12-09` offered `paris-2015-12-04` last, unmarked)
+describe('drafts named by their date', () => {
+  it('the date in a file name orders them, the day before preselected as the previous revision', () => {
+    const infos = ['paris-2015-10-23.draft.md', 'paris-2015-12-04.draft.md', 'paris-2015-12-09.draft.md', 'other.draft.md'].map((n) => draftInfo(n, '1. Text.'));
+    expect(infos[1]).toMatchObject({ stem: 'paris', revisionLabel: '2015-12-04' });
+    const r = rankRevisions(infos[2], infos);
+    expect(r.preselect?.name).toBe('paris-2015-12-04.draft.md');
+    expect(r.role).toBe('previous');
+    expect(r.ordered.map((d) => d.name)).toEqual(['paris-2015-12-04.draft.md', 'paris-2015-10-23.draft.md', 'other.draft.md']);
+    expect(comparisonTitle(infos[1], infos[2])).toBe('2015-12-04 ↔ 2015-12-09');
+  });
+});
+
 describe('rankRevisions', () => {
   const symbol = 'A/AC.292/2025/CRP.1';
   const original = draftInfo('crp1.draft.md', fm({ symbol }));

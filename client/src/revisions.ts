@@ -55,9 +55,12 @@ const foldSymbol = (s: string): string => s.replace(SYMBOL_REV, '').replace(/\s+
 /** A revision token in a file name: `rev2`, `Rev.2`, `revision-2`, `r2`, `v2`, set off by separators. */
 const NAME_REV = /(^|[-_. ])(?:rev(?:ision)?[-_. ]?|r|v)(\d{1,4})(?=$|[-_. ])/i;
 
+/** A date in a file name, `paris-2015-12-04`: drafts named by the day they came out. */
+const NAME_DATE = /(^|[-_. ])((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[-_. ])/;
+
 const stemOf = (name: string): string => {
   const base = name.replace(/\.draft\.(md|txt)$/i, '').replace(/\.(md|txt)$/i, '');
-  return base.replace(NAME_REV, '$1').replace(/[-_. ]+/g, ' ').trim().toLowerCase();
+  return base.replace(NAME_REV, '$1').replace(NAME_DATE, '$1').replace(/[-_. ]+/g, ' ').trim().toLowerCase();
 };
 
 /** What a file's name and front matter say of its revision. */
@@ -83,8 +86,16 @@ export function draftInfo(name: string, head: string): DraftInfo {
     info.revision = 0;
     return info;
   }
-  // No front matter to go by: the file name (`…-rev2`; none is the original).
-  const m = NAME_REV.exec(name.replace(/\.draft\.(md|txt)$/i, ''));
+  // No front matter to go by: the file name (`…-rev2`; none is the original), or the date in it,
+  // the later the newer (`paris-2015-12-04` before `paris-2015-12-09`).
+  const base = name.replace(/\.draft\.(md|txt)$/i, '');
+  const m = NAME_REV.exec(base);
+  const d = m ? null : NAME_DATE.exec(base);
+  if (d) {
+    info.revision = Number(`${d[2]}${d[3]}${d[4]}`);
+    info.revisionLabel = `${d[2]}-${d[3]}-${d[4]}`;
+    return info;
+  }
   info.revision = m ? Number(m[2]) : 0;
   return info;
 }
