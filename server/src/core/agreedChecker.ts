@@ -290,7 +290,7 @@ export class AgreedChecker implements ReferenceChecker {
     // Most paragraphs cite nothing; with no agreed texts there is no reuse to look for either.
     if (block.references.length === 0 && this.texts === 0) return NOTHING;
     // Kept per block and what it cites: a footnote's citations may change while the block does not.
-    const key = `${[...cited].join('\u0000')}\u0001${own ?? ''}`;
+    const key = cited.size === 0 ? (own ?? '') : `${[...cited].join('\u0000')}\u0001${own ?? ''}`;
     const hit = this.cache.get(block);
     if (hit && hit.key === key) return hit.out;
     const out = this.compute(block, cited, own);

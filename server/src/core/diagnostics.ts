@@ -74,7 +74,7 @@ function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, i
     const block = isTitle ? (memo.title ??= { ...r, references: r.references.filter(citedInTitle) }) : r;
     // The documents its footnotes cite are cited too (`…Agreement[^1].` ⏎ `[^1]: See resolution 78/272.`);
     // the document's own symbol is left out of the reuse check: an agreed text does not reuse itself.
-    const cited = block.references.length || footnotes.length ? new Set([...block.references.map((x) => x.symbol), ...footnotes]) : EMPTY_SET;
+    const cited = footnotes.length ? new Set([...block.references.map((x) => x.symbol), ...footnotes]) : block.references.length ? new Set(block.references.map((x) => x.symbol)) : EMPTY_SET;
     const checked = checker.checkBlock(block, cited, own);
     if (checked.length) out = [...out, ...checked.map((d) => relative(r, d))];
   }
