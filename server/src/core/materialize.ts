@@ -53,10 +53,10 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
     const spanned = spans.depthAtStart[k];
     let status: ParagraphStatus | null = null;
     if (isParagraph) {
-      // One `Option 1:` line opening the paragraph's text is pending too: its rivals may stand under another
-      // label (`33. Option 1: …` / `33.1` / `Option 2:`, Lima). One after its text is the header of the
-      // paragraphs below, wrapped into this one (`98. …;` ⏎ `Option 1: (paragraphs 99 and 99 bis)`).
-      const optionPending = r.options.length > 1 || (r.options.length === 1 && (r.options[0] === r.textStart || !optionHeader(r.text, r.options[0])));
+      // One `Option 1:` line is pending too: its rivals may stand under another label (`33. Option 1: …` /
+      // `33.1` / `Option 2:`, Lima); not one that only heads the paragraphs below, wrapped into this one
+      // (`98. …;` ⏎ `Option 1: (paragraphs 99 and 99 bis)`), or a bare `**Option 1:**` on its own.
+      const optionPending = r.options.length > 1 || (r.options.length === 1 && !optionHeader(r.text, r.options[0]));
       status = r.adRef ? 'agreed-ad-ref' : r.brackets.length > 0 || spanned > 0 || optionPending ? 'pending' : 'agreed';
       paragraphs.push({
         label: label!,
@@ -223,11 +223,15 @@ function lf(s: string): string {
   return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
 }
 
-/** An option line that only heads the paragraphs below it: `Option 1:`, `Option 1: (paragraphs 99 and 99 bis)`. */
+/**
+ * An option line that only heads the paragraphs below it: `Option 1: (paragraphs 99 and 99 bis)`, or a
+ * bare `Option 1:` with nothing after it in the block (its text, if any, on the lines below is its own).
+ */
 function optionHeader(text: string, at: number): boolean {
   let end = text.indexOf('\n', at);
   if (end < 0) end = text.length;
   const line = text.slice(at, end).replace(/\r$/, '');
   const rest = line.slice(OPTION_MARKER.exec(line)?.[0].length ?? 0).trim();
-  return rest === '' || /^\((?:see\s+)?(?:paragraphs?|paras?\.?)\s[^()]*\)[.:;]?$/i.test(rest);
+  if (rest === '') return text.slice(end).trim() === '';
+  return /^\((?:see\s+)?(?:paragraphs?|paras?\.?)\s[^()]*\)[.:;]?$/i.test(rest);
 }
