@@ -286,19 +286,36 @@ export class AgreedChecker implements ReferenceChecker {
     }
   }
 
-  checkBlock(block: BlockResult, cited: ReadonlySet<string>, own?: string): LocalDiagnostic[] {
+  /** The agreed texts dated after `asOf`, by date; kept per date until the texts change. */
+  private after = { version: -1, byDate: new Map<string, Set<string>>() };
+  private agreedAfter(asOf: string): Set<string> {
+    if (this.after.version !== this.version) this.after = { version: this.version, byDate: new Map() };
+    let out = this.after.byDate.get(asOf);
+    if (!out) {
+      out = new Set();
+      for (const s of this.sources.values()) {
+        const date = this.record(s.symbol)?.date;
+        if (date && date > asOf) out.add(s.symbol);
+      }
+      this.after.byDate.set(asOf, out);
+    }
+    return out;
+  }
+
+  checkBlock(block: BlockResult, cited: ReadonlySet<string>, own?: string, asOf?: string): LocalDiagnostic[] {
     // Most paragraphs cite nothing; with no agreed texts there is no reuse to look for either.
     if (block.references.length === 0 && this.texts === 0) return NOTHING;
     // Kept per block and what it cites: a footnote's citations may change while the block does not.
-    const key = cited.size === 0 ? (own ?? '') : `${[...cited].join('\u0000')}\u0001${own ?? ''}`;
+    const tail = asOf ? `${own ?? ''}\u0002${asOf}` : (own ?? '');
+    const key = cited.size === 0 ? tail : `${[...cited].join('\u0000')}\u0001${tail}`;
     const hit = this.cache.get(block);
     if (hit && hit.key === key) return hit.out;
-    const out = this.compute(block, cited, own);
+    const out = this.compute(block, cited, own, asOf);
     this.cache.set(block, { key, out });
     return out;
   }
 
-  private compute(block: BlockResult, cited: ReadonlySet<string>, ownSymbol: string | undefined): LocalDiagnostic[] {
+  private compute(block: BlockResult, cited: ReadonlySet<string>, ownSymbol: string | undefined, asOf: string | undefined): LocalDiagnostic[] {
     const out: LocalDiagnostic[] = [];
     for (const ref of block.references) {
       if (!this.known(ref.symbol)) {
@@ -373,6 +390,10 @@ export class AgreedChecker implements ReferenceChecker {
       if (ownSymbol && !refs.has(ownSymbol)) {
         own = new Set([ownSymbol]);
       }
+      // Language agreed after the draft's date is not what it reuses (a draft of the Paris Agreement
+      // does not follow the decision that later adopted it): those texts are left out like its own.
+      const later = asOf ? this.agreedAfter(asOf) : undefined;
+      if (later?.size) own = new Set([...(own ?? []), ...[...later].filter((x) => !refs.has(x))]);
       for (const r of this.index.findReuse(text, refs, 12, own)) {
         const changes = r.changes === 0 ? 'unchanged' : `with ${r.changes} change${r.changes === 1 ? '' : 's'}`;
         // The run starts at its first word; the squiggle takes in the marks that open it (`*Calls upon*`, `(b)`).

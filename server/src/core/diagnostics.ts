@@ -55,14 +55,16 @@ interface Own {
   checker: ReferenceChecker | undefined;
   version: number;
   isTitle: boolean;
-  own: string | undefined;
+  /** The document's own symbol and date (Self.key). */
+  own: string;
   /** The documents its footnotes cite, joined: a key, so that new facts with the same citations keep the list. */
   cites: string;
   diagnostics: Relative[];
 }
 const NONE: Relative[] = [];
 
-function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean, own: string | undefined, footnotes: readonly string[]): Relative[] {
+function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean, self: Self, footnotes: readonly string[]): Relative[] {
+  const own = self.key;
   const version = checker?.version ?? 0;
   const memo = (r.memo ??= {});
   const hit = memo.own as Own | undefined;
@@ -75,7 +77,7 @@ function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, i
     // The documents its footnotes cite are cited too (`…Agreement[^1].` ⏎ `[^1]: See resolution 78/272.`);
     // the document's own symbol is left out of the reuse check: an agreed text does not reuse itself.
     const cited = footnotes.length ? new Set([...block.references.map((x) => x.symbol), ...footnotes]) : block.references.length ? new Set(block.references.map((x) => x.symbol)) : EMPTY_SET;
-    const checked = checker.checkBlock(block, cited, own);
+    const checked = checker.checkBlock(block, cited, self.symbol, self.date);
     if (checked.length) out = [...out, ...checked.map((d) => relative(r, d))];
   }
   memo.own = { checker, version, isTitle, own, cites, diagnostics: out } satisfies Own;
@@ -85,13 +87,14 @@ function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, i
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** A block's own diagnostics at its current place, kept on the node until it moves or changes. */
-function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean, own: string | undefined, footnoteCites: ReadonlyMap<string, readonly string[]>): Diagnostic[] {
+function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean, self: Self, footnoteCites: ReadonlyMap<string, readonly string[]>): Diagnostic[] {
+  const own = self.key;
   const version = checker?.version ?? 0;
   const hit = node.placed;
   const footnotes = footnotesCited(node.result, footnoteCites);
   const cites = footnotes.length ? footnotes.join('\u0000') : '';
   if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own && hit.cites === cites) return hit.list;
-  const mine = ownDiagnostics(node.result, checker, isTitle, own, footnotes);
+  const mine = ownDiagnostics(node.result, checker, isTitle, self, footnotes);
   const list = mine.length ? mine.map((d) => shifted(d, node.startLine)) : mine;
   node.placed = { result: node.result, line: node.startLine, checker, version, isTitle, own, cites, list };
   return list;
@@ -131,7 +134,7 @@ interface ChunkCache {
 const chunkCaches = new WeakMap<DraftDocument, ChunkCache>();
 
 /** Which chunks an edit journal leaves stale; null marks them all. */
-function staleChunks(doc: DraftDocument, cache: ChunkCache | undefined, facts: unknown, checker: ReferenceChecker | undefined, own: string | undefined): Set<number> | null {
+function staleChunks(doc: DraftDocument, cache: ChunkCache | undefined, facts: unknown, checker: ReferenceChecker | undefined, own: string): Set<number> | null {
   if (!cache || cache.facts !== facts || cache.checker !== checker || cache.version !== (checker?.version ?? 0) || cache.own !== own) return null;
   const splices = doc.changesSince(cache.revision);
   if (!splices) return null;
@@ -149,7 +152,7 @@ function staleChunks(doc: DraftDocument, cache: ChunkCache | undefined, facts: u
 }
 
 /** The diagnostics of blocks [from, to): their own, and those that need the document's facts. */
-function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options: DiagnosticOptions, suggest: (w: string) => string[], own: string | undefined): Diagnostic[] {
+function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options: DiagnosticOptions, suggest: (w: string) => string[], self: Self): Diagnostic[] {
   const nodes = doc.nodes;
   const facts = doc.facts;
   const { spans } = facts;
@@ -159,7 +162,7 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
     const r = node.result;
     if (r.kind === 'blank' || r.kind === 'frontmatter' || r.kind === 'linkdef') continue;
     const isTitle = facts.isTitle[k];
-    const list = placed(node, options.checker, isTitle, own, facts.footnoteCites);
+    const list = placed(node, options.checker, isTitle, self, facts.footnoteCites);
     for (let i = 0; i < list.length; i++) out.push(list[i]);
     const spanned = spans.depthAtStart[k];
     if (r.adRef && !isTitle && (r.brackets.length > 0 || spanned > 0)) {
@@ -187,11 +190,21 @@ function chunkDiagnostics(doc: DraftDocument, from: number, to: number, options:
   return out;
 }
 
-/** The symbol the document's front matter gives it (FORMAT.md §8), if any. */
-function ownSymbol(doc: DraftDocument): string | undefined {
+/** What the document's front matter says of it (FORMAT.md §1, §8): its own symbol and its date; `key` for caches. */
+interface Self {
+  symbol?: string;
+  /** ISO date: no language agreed after it is its reuse. */
+  date?: string;
+  key: string;
+}
+
+function selfOf(doc: DraftDocument): Self {
   const first = doc.nodes[0]?.result;
-  const symbol = first?.kind === 'frontmatter' ? first.frontMatter?.symbol : undefined;
-  return typeof symbol === 'string' && symbol.trim() ? symbol.trim() : undefined;
+  const fm = first?.kind === 'frontmatter' ? first.frontMatter : undefined;
+  const symbol = typeof fm?.symbol === 'string' && fm.symbol.trim() ? fm.symbol.trim() : undefined;
+  const raw = fm?.date instanceof Date ? fm.date.toISOString().slice(0, 10) : typeof fm?.date === 'string' ? fm.date.trim() : undefined;
+  const date = raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : undefined;
+  return { symbol, date, key: `${symbol ?? ''}\u0000${date ?? ''}` };
 }
 
 export function collectDiagnostics(doc: DraftDocument, options: DiagnosticOptions = {}): Diagnostic[] {
@@ -209,14 +222,15 @@ export function* diagnosticsInSteps(doc: DraftDocument, options: DiagnosticOptio
   const { spans } = facts;
   const suggest = options.suggest ?? (() => []);
   const old = chunkCaches.get(doc);
-  const own = ownSymbol(doc);
+  const self = selfOf(doc);
+  const own = self.key;
   const stale = staleChunks(doc, old, facts, options.checker, own);
   const count = Math.ceil(nodes.length / CHUNK);
   const chunks: (Diagnostic[] | null)[] = new Array(count);
   const out: Diagnostic[] = [];
   for (let c = 0; c < count; c++) {
     let list = stale && !stale.has(c) ? old!.chunks[c] : null;
-    if (!list) list = chunkDiagnostics(doc, c * CHUNK, Math.min(nodes.length, (c + 1) * CHUNK), options, suggest, own);
+    if (!list) list = chunkDiagnostics(doc, c * CHUNK, Math.min(nodes.length, (c + 1) * CHUNK), options, suggest, self);
     chunks[c] = list;
     for (let i = 0; i < list.length; i++) out.push(list[i]);
     if (c % chunksPerStep === chunksPerStep - 1 && c + 1 < count) yield;

@@ -12,7 +12,8 @@ export interface ReferenceChecker {
   /**
    * Diagnostics for a block's references and its reuse of agreed language. `cited`: the documents it
    * cites (its references, and those of the footnotes it marks), whose language it may reuse; `own`:
-   * the document's own symbol, left out of the reuse check.
+   * the document's own symbol, left out of the reuse check; `asOf`: the document's date (ISO), after
+   * which no agreed text is language it reuses.
    */
-  checkBlock(block: BlockResult, cited: ReadonlySet<string>, own?: string): LocalDiagnostic[];
+  checkBlock(block: BlockResult, cited: ReadonlySet<string>, own?: string, asOf?: string): LocalDiagnostic[];
 }

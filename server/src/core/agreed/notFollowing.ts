@@ -14,8 +14,8 @@ export function notFollowing(inner: ReferenceChecker, own: string): ReferenceChe
     },
     known: (symbol: string) => inner.known(symbol),
     hasText: (symbol: string) => inner.hasText?.(symbol) ?? false,
-    checkBlock(block: BlockResult, cited: ReadonlySet<string>, own?: string): LocalDiagnostic[] {
-      const all = inner.checkBlock(block, cited, own);
+    checkBlock(block: BlockResult, cited: ReadonlySet<string>, own?: string, asOf?: string): LocalDiagnostic[] {
+      const all = inner.checkBlock(block, cited, own, asOf);
       if (!all.some(isOwn)) return all;
       let out = filtered.get(all);
       if (!out) filtered.set(all, (out = all.filter((d) => !isOwn(d))));
