@@ -24,6 +24,12 @@ describe('citations in footnotes', () => {
     expect(reuse(`1. ${RUN}[^1].\n\n[^1]: See resolution 98/1.\n`)).toEqual(['This paragraph follows A/RES/99/1, para. 1, unchanged.']);
   });
 
+  // (found trying to break it: every definition of a repeated label counted, and labels were compared by case)
+  it("a label's first definition is its footnote, whatever the case of the label", () => {
+    expect(reuse(`1. ${RUN}[^1].\n\n[^1]: A note.\n\n[^1]: See resolution 99/1.\n`)).toEqual(['This paragraph follows A/RES/99/1, para. 1, unchanged.']);
+    expect(reuse(`1. ${RUN}[^Note].\n\n[^note]: See resolution 99/1.\n`)).toEqual([]);
+  });
+
   it('editing the footnote alone re-checks the paragraph marking it, as a fresh analysis would', () => {
     const c = checker();
     const text = `1. ${RUN}[^1].\n\n[^1]: See resolution 98/1.\n`;

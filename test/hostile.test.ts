@@ -101,6 +101,8 @@ const runs: [string, () => string][] = [
   ['digits and slashes ×200k', () => '1/'.repeat(2 * N)],
   ['digits and dots on lines ×50k (labels alone)', () => '1.\n'.repeat(N / 2)],
   // (each gap's numbers are looked up to name the missing ones: within a budget per draft, not 50 000 × 9 000)
+  // (the documents a repeated footnote label cites are read once, not once per paragraph marking it)
+  ['one footnote label marked and defined again ×10k', () => Array.from({ length: N / 10 }, (_, k) => `${k + 1}. Text of the paragraph[^1].\n\n[^1]: See resolution ${70 + (k % 9)}/${(k % 300) + 1}.\n`).join('\n')],
   ['labels jumping by 9 000 and back ×50k', () => Array.from({ length: N / 2 }, (_, k) => `${k + 1}. A.\n\n${9_001 + k}. B.\n`).join('\n')],
   ['{{{{ ×100k', () => '{'.repeat(N)],
   ['}}}} ×100k', () => '}'.repeat(N)],

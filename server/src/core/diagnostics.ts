@@ -107,11 +107,11 @@ function footnotesCited(r: BlockResult, footnoteCites: ReadonlyMap<string, reado
   if (footnoteCites.size === 0 || r.kind === 'footnote') return NO_CITES;
   const memo = (r.memo ??= {});
   // The marks a block holds are read once per block: a pass over every block reads no text.
-  const marks = (memo.footnoteMarks ??= r.text.indexOf('[^') < 0 ? NO_CITES : [...r.text.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]!)) as readonly string[];
+  const marks = (memo.footnoteMarks ??= r.text.indexOf('[^') < 0 ? NO_CITES : [...new Set([...r.text.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]!.toLowerCase()))]) as readonly string[];
   if (marks.length === 0) return NO_CITES;
-  const out: string[] = [];
-  for (const label of marks) for (const s of footnoteCites.get(label) ?? NO_CITES) if (!out.includes(s)) out.push(s);
-  return out.length ? out : NO_CITES;
+  const out = new Set<string>();
+  for (const label of marks) for (const s of footnoteCites.get(label) ?? NO_CITES) out.add(s);
+  return out.size ? [...out] : NO_CITES;
 }
 
 

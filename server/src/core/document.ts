@@ -340,11 +340,15 @@ export class DraftDocument {
     const isTitle: boolean[] = new Array(results.length).fill(false);
     const first = results.findIndex((r) => r.kind === 'heading' || r.kind === 'paragraph');
     for (let k = 0; k < first; k++) if (results[k].kind === 'text') isTitle[k] = true;
+    // A label's first definition is the footnote (CommonMark); labels match whatever their case.
     const footnoteCites = new Map<string, string[]>();
+    const defined = new Set<string>();
     for (const r of results) {
-      if (r.kind !== 'footnote' || r.references.length === 0) continue;
-      const label = footnoteLabel(r.text);
-      if (label) footnoteCites.set(label, [...(footnoteCites.get(label) ?? []), ...r.references.map((x) => x.symbol)]);
+      if (r.kind !== 'footnote') continue;
+      const label = footnoteLabel(r.text).toLowerCase();
+      if (!label || defined.has(label)) continue;
+      defined.add(label);
+      if (r.references.length) footnoteCites.set(label, [...new Set(r.references.map((x) => x.symbol))]);
     }
     return {
       spans: resolveSpans(results),
