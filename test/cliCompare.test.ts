@@ -138,5 +138,10 @@ describe('a heading revised itself', () => {
     const m = file('moved-old.md', '# A. First\n\n1. Alpha text here.\n\n# B. Second\n\n2. Beta text here.\n');
     const mn = file('moved-new.md', '# A. First\n\n1. Alpha text here.\n\n2. Beta text here, edited.\n\n# B. Second\n');
     expect(run('compare', m, mn).out).not.toContain('→ A. First');
+    // (found trying to break it) a section deleted, its paragraph moved under a heading that stays
+    const d = file('del-old.md', 'A. Intro\n\n1. States recall the importance of international cooperation on this matter.\n\nB. Scope\n\n2. States further note the reports of the Secretary-General on the subject.\n');
+    const dn = file('del-new.md', 'A. Intro\n\n1. States further note the reports of the Secretary-General on the subject.\n\n2. States recall the importance of international cooperation on this matter.\n');
+    expect(run('compare', d, dn).out).not.toContain('B. Scope → A. Intro');
+    expect(run('compare', '--html', '-', d, dn).out).not.toContain('<del>B</del>');
   });
 });

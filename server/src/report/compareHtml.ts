@@ -89,7 +89,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     }
     const heading = headings.get(i);
     if (heading !== undefined) {
-      const was = headingWas(bodies, i, heading, newText);
+      const was = headingWas(bodies, i, heading, { old: oldText, new: newText });
       const shown = was !== null ? htmlDiff(wordDiff(was, heading)) : escapeHtml(heading);
       paras.push(`<h3 class="section">${shown}</h3>`);
     }

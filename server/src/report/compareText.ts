@@ -88,23 +88,26 @@ export function headingsBefore(sections: readonly { section: string | null }[], 
  * revision (`A. [Intro]{EU}` → `A. Intro`: the heading itself was revised); null otherwise (the same
  * heading, or a paragraph that moved under another one).
  */
-export function headingWas(bodies: readonly { oldSection: string | null }[], i: number, heading: string, newText: string): string | null {
+export function headingWas(bodies: readonly { oldSection: string | null }[], i: number, heading: string, texts: { old: string; new: string }): string | null {
   const was = bodies[i]?.oldSection ?? null;
-  return was === null || was === heading || headingsOf(newText).has(was) ? null : was;
+  // Revised: the old wording is gone from the new revision and the new one was not in the old.
+  return was === null || was === heading || headingsOf(texts.new).has(was) || headingsOf(texts.old).has(heading) ? null : was;
 }
 
-/** The heading titles of a text, read once for the last text asked about (a report asks about one). */
-let headingTitles: { text: string; titles: Set<string> } | null = null;
+/** The heading titles of a text, read once for each of the last two texts asked about (a report asks about two). */
+const headingTitles: { text: string; titles: Set<string> }[] = [];
 function headingsOf(text: string): Set<string> {
-  if (headingTitles?.text !== text) {
+  let hit = headingTitles.find((h) => h.text === text);
+  if (!hit) {
     const titles = new Set<string>();
     for (const line of text.split(/\r\n|\n|\r/)) {
       const h = matchHeading(line);
       if (h) titles.add(h.title);
     }
-    headingTitles = { text, titles };
+    headingTitles.unshift((hit = { text, titles }));
+    headingTitles.length = Math.min(headingTitles.length, 2);
   }
-  return headingTitles.titles;
+  return hit.titles;
 }
 
 /** What happened to a cross-reference's targets, in words: "3 is now 4", "2 was deleted". */
@@ -258,7 +261,7 @@ export function formatCompare(oldName: string, newName: string, c: Comparison, t
     if (!changed(p)) continue;
     const heading = headings.get(i);
     if (heading !== undefined) {
-      const was = headingWas(bodies, i, heading, texts!.new);
+      const was = headingWas(bodies, i, heading, texts!);
       lines.push(`  ${was === null ? heading : `${was} → ${heading}`}`);
       indent = '    ';
     }
@@ -312,7 +315,7 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
     const heading = headings.get(i);
-    const was = heading !== undefined && bodies && texts ? headingWas(bodies, i, heading, texts.new) : null;
+    const was = heading !== undefined && bodies && texts ? headingWas(bodies, i, heading, texts) : null;
     if (heading !== undefined) out.push('', `### ${was === null ? mdEscape(heading) : `~~${mdEscape(was)}~~ → ${mdEscape(heading)}`}`, '');
     out.push(`- ${mdEscape(what(p))}`);
     if (p.diff) out.push(`  > ${mdDiff(p.diff)}`);
