@@ -56,7 +56,7 @@ export function materialize(doc: DraftDocument, options: MaterializeOptions = {}
       // One `Option 1:` line is pending too: its rivals may stand under another label (`33. Option 1: …` /
       // `33.1` / `Option 2:`, Lima); not one that only heads the paragraphs below, wrapped into this one
       // (`98. …;` ⏎ `Option 1: (paragraphs 99 and 99 bis)`), or a bare `**Option 1:**` on its own.
-      const optionPending = r.options.length > 1 || (r.options.length === 1 && !optionHeader(r.text, r.options[0]));
+      const optionPending = r.options.length > 1 || (r.options.length === 1 && !optionHeader(r, r.options[0]));
       status = r.adRef ? 'agreed-ad-ref' : r.brackets.length > 0 || spanned > 0 || optionPending ? 'pending' : 'agreed';
       paragraphs.push({
         label: label!,
@@ -227,11 +227,13 @@ function lf(s: string): string {
  * An option line that only heads the paragraphs below it: `Option 1: (paragraphs 99 and 99 bis)`, or a
  * bare `Option 1:` with nothing after it in the block (its text, if any, on the lines below is its own).
  */
-function optionHeader(text: string, at: number): boolean {
+function optionHeader(r: { kind: string; text: string; textStart: number }, at: number): boolean {
+  const text = r.text;
   let end = text.indexOf('\n', at);
   if (end < 0) end = text.length;
   const line = text.slice(at, end).replace(/\r$/, '');
   const rest = line.slice(OPTION_MARKER.exec(line)?.[0].length ?? 0).trim();
-  if (rest === '') return text.slice(end).trim() === '';
+  // (A labelled paragraph whose text is the bare marker, `33. Option 1:` above `33.1`, `33.2`, is the option itself.)
+  if (rest === '') return text.slice(end).trim() === '' && !(r.kind === 'paragraph' && at === r.textStart);
   return /^\((?:see\s+)?(?:paragraphs?|paras?\.?)\s[^()]*\)[.:;]?$/i.test(rest);
 }
