@@ -84,6 +84,18 @@ describe('drafts named by their date', () => {
     expect(r.ordered.map((d) => d.name)).toEqual(['paris-2015-12-04.draft.md', 'paris-2015-10-23.draft.md', 'other.draft.md']);
     expect(comparisonTitle(infos[1], infos[2])).toBe('2015-12-04 ↔ 2015-12-09');
   });
+
+  // (found trying to break it: a revision token beat the date, and a time of day split the family)
+  it('a revision or a time of that day comes after the day itself; an impossible date is no date', () => {
+    const names = ['paris-2015-12-03.draft.md', 'paris-2015-12-04.draft.md', 'paris-2015-12-04-10h00.draft.md', 'paris-2015-12-04-rev1.draft.md'];
+    const infos = names.map((n) => draftInfo(n, '1. Text.'));
+    expect(new Set(infos.map((i) => i.stem))).toEqual(new Set(['paris']));
+    const r = rankRevisions(infos[3], infos);
+    expect(r.preselect?.name).toBe('paris-2015-12-04.draft.md');
+    expect(r.role).toBe('previous');
+    expect(rankRevisions(infos[2], infos).preselect?.name).toBe('paris-2015-12-04-rev1.draft.md');
+    expect(draftInfo('x-2015-13-45.draft.md', '1. Text.').revisionLabel).toBeNull();
+  });
 });
 
 describe('rankRevisions', () => {

@@ -56,11 +56,15 @@ const foldSymbol = (s: string): string => s.replace(SYMBOL_REV, '').replace(/\s+
 const NAME_REV = /(^|[-_. ])(?:rev(?:ision)?[-_. ]?|r|v)(\d{1,4})(?=$|[-_. ])/i;
 
 /** A date in a file name, `paris-2015-12-04`: drafts named by the day they came out. */
-const NAME_DATE = /(^|[-_. ])((?:19|20)\d\d)-(\d\d)-(\d\d)(?=$|[-_. ])/;
+const NAME_DATE = /(^|[-_. ])((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=$|[-_. ])/;
+/** A time of day after it, `…-2015-12-04-10h00`: two texts of one day. */
+const NAME_TIME = /(^|[-_. ])([01]\d|2[0-3])[h:.]?([0-5]\d)(?=$|[-_. ])/;
 
 const stemOf = (name: string): string => {
   const base = name.replace(/\.draft\.(md|txt)$/i, '').replace(/\.(md|txt)$/i, '');
-  return base.replace(NAME_REV, '$1').replace(NAME_DATE, '$1').replace(/[-_. ]+/g, ' ').trim().toLowerCase();
+  let stem = base.replace(NAME_REV, '$1');
+  if (NAME_DATE.test(stem)) stem = stem.replace(NAME_DATE, '$1').replace(NAME_TIME, '$1');
+  return stem.replace(/[-_. ]+/g, ' ').trim().toLowerCase();
 };
 
 /** What a file's name and front matter say of its revision. */
@@ -88,12 +92,16 @@ export function draftInfo(name: string, head: string): DraftInfo {
   }
   // No front matter to go by: the file name (`…-rev2`; none is the original), or the date in it,
   // the later the newer (`paris-2015-12-04` before `paris-2015-12-09`).
+  // A date orders first, then a time of that day, then a revision of that text (`…-2015-12-04-rev1`).
   const base = name.replace(/\.draft\.(md|txt)$/i, '');
   const m = NAME_REV.exec(base);
-  const d = m ? null : NAME_DATE.exec(base);
+  const d = NAME_DATE.exec(base);
   if (d) {
-    info.revision = Number(`${d[2]}${d[3]}${d[4]}`);
-    info.revisionLabel = `${d[2]}-${d[3]}-${d[4]}`;
+    const t = NAME_TIME.exec(base.slice(d.index + d[0].length));
+    const hhmm = t ? Number(`${t[2]}${t[3]}`) : 0;
+    const rev = m ? Number(m[2]) : 0;
+    info.revision = Number(`${d[2]}${d[3]}${d[4]}`) * 1_000_000 + hhmm * 100 + Math.min(rev, 99);
+    info.revisionLabel = `${d[2]}-${d[3]}-${d[4]}${t ? ` ${t[2]}:${t[3]}` : ''}${m ? ` Rev.${rev}` : ''}`;
     return info;
   }
   info.revision = m ? Number(m[2]) : 0;
