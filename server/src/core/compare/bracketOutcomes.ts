@@ -5,6 +5,7 @@ import type { BracketInfo } from '../model';
 import type { DiffMap } from './diffMap';
 import { fold } from './text';
 import { lowerBound } from './lowerBound';
+import { isContentWord } from './align';
 import { OPTION_MARKER } from '../bracketKinds';
 
 export type BracketOutcome = 'agreed' | 'dropped' | 'changed' | 'unchanged' | 'added';
@@ -332,14 +333,26 @@ export function bracketOutcomes(olds: Placed[], news: Placed[], d: DiffMap, newT
       const [lo, hi] = d.between(olds[first].open, olds[last].last);
       if (hi - lo > 2 * (olds[last].last - olds[first].open) + 24 || hi - lo > budget) return;
       budget -= hi - lo;
-      const there = new Set(wordsOf(newText.slice(lo, hi)).split(' '));
+      const words = wordsOf(newText.slice(lo, hi)).split(' ');
+      const there = new Set(words);
       const standsWhole = (k: number): boolean => {
         let v = whole.get(k);
         if (v === undefined) whole.set(k, (v = wordsOf(alternativeText(olds[k].b.text)).split(' ').every((w) => w === '' || there.has(w))));
         return v;
       };
       if (standsWhole(i)) return;
-      for (let k = first; k <= last; k++) if (k !== i && agreed[k] && standsWhole(k)) agreed[i] = false;
+      // The words there once the neighbours standing whole have taken theirs: if none of this one's
+      // content words is left, what it kept was theirs (`the right to` of `the right to health`); one
+      // amended and kept (`the right to food` → `the right to water`) still has its own.
+      const left = new Map<string, number>();
+      for (const w of words) left.set(w, (left.get(w) ?? 0) + 1);
+      let demote = false;
+      for (let k = first; k <= last; k++) {
+        if (k === i || !agreed[k] || !standsWhole(k)) continue;
+        demote = true;
+        for (const w of wordsOf(alternativeText(olds[k].b.text)).split(' ')) if (left.get(w)) left.set(w, left.get(w)! - 1);
+      }
+      if (demote && !wordsOf(alternativeText(o.b.text)).split(' ').some((w) => w !== '' && isContentWord(w) && (left.get(w) ?? 0) > 0)) agreed[i] = false;
     });
   }
 
