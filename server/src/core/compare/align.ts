@@ -166,32 +166,44 @@ function attachParts(
   }
 }
 
-/** Step 5 of align: see there. Each new paragraph looks at most at a few old ones, so it stays linear. */
-function pairShort(oldTo: number[], newTo: number[], mergeOf: Map<number, number[]>, cwOld: ContentWords, cwNew: ContentWords): void {
-  // The old paragraphs a new one's paired neighbours hold (a merge holds several).
+/**
+ * The gaps between paired paragraphs: each run `[j0, j1)` of unpaired new paragraphs with the old
+ * paragraphs `[from, until)` between the old ones its paired neighbours hold (a merge holds several).
+ * Read as it goes: pairs made inside a gap do not move the next one.
+ */
+function* gapsOf(newTo: readonly number[], oldCount: number, mergeOf: ReadonlyMap<number, number[]>): Generator<{ from: number; until: number; j0: number; j1: number }> {
   const lastOld = (j: number): number => Math.max(...(mergeOf.get(j) ?? [newTo[j]]));
   const firstOld = (j: number): number => Math.min(...(mergeOf.get(j) ?? [newTo[j]]));
-  let from = 0; // the first old paragraph the gap may use
-  let next = -1; // the next paired new paragraph
-  for (let j = 0; j < newTo.length; j++) {
+  for (let j = 0; j < newTo.length; ) {
     if (newTo[j] >= 0) {
-      from = lastOld(j) + 1;
+      j++;
       continue;
     }
-    if (next < j) for (next = j + 1; next < newTo.length && newTo[next] < 0; next++);
-    const until = next < newTo.length ? firstOld(next) : oldTo.length;
-    const b = cwNew(j);
-    if (b.count === 0 || b.count >= 2 * SHORT_WORDS) continue;
-    for (let i = from, looked = 0; i < until && looked < SHORT_WORDS; i++) {
-      if (oldTo[i] >= 0) continue;
-      looked++;
-      const a = cwOld(i);
-      if (a.count === 0 || Math.min(a.count, b.count) >= SHORT_WORDS || Math.max(a.count, b.count) >= 2 * SHORT_WORDS) continue;
-      if (a.words.size + b.words.size === 0 || dice(a.words, b.words) < SHORT_THRESHOLD) continue;
-      oldTo[i] = j;
-      newTo[j] = i;
-      from = i + 1;
-      break;
+    let end = j;
+    while (end < newTo.length && newTo[end] < 0) end++;
+    yield { from: j === 0 ? 0 : lastOld(j - 1) + 1, until: end < newTo.length ? firstOld(end) : oldCount, j0: j, j1: end };
+    j = end;
+  }
+}
+
+/** Step 5 of align: see there. Each new paragraph looks at most at a few old ones, so it stays linear. */
+function pairShort(oldTo: number[], newTo: number[], mergeOf: Map<number, number[]>, cwOld: ContentWords, cwNew: ContentWords): void {
+  for (const gap of gapsOf(newTo, oldTo.length, mergeOf)) {
+    let from = gap.from; // the first old paragraph the gap may still use
+    for (let j = gap.j0; j < gap.j1; j++) {
+      const b = cwNew(j);
+      if (b.count === 0 || b.count >= 2 * SHORT_WORDS) continue;
+      for (let i = from, looked = 0; i < gap.until && looked < SHORT_WORDS; i++) {
+        if (oldTo[i] >= 0) continue;
+        looked++;
+        const a = cwOld(i);
+        if (a.count === 0 || Math.min(a.count, b.count) >= SHORT_WORDS || Math.max(a.count, b.count) >= 2 * SHORT_WORDS) continue;
+        if (a.words.size + b.words.size === 0 || dice(a.words, b.words) < SHORT_THRESHOLD) continue;
+        oldTo[i] = j;
+        newTo[j] = i;
+        from = i + 1;
+        break;
+      }
     }
   }
 }
@@ -361,20 +373,7 @@ export function align(olds: readonly Side[], news: readonly Side[], threshold = 
   // 7. In a gap between paired paragraphs, the old and new paragraphs of the gap are paired on less
   // evidence (a placeholder filled in, a paragraph rewritten), best first and in order: not only the
   // first of each side, so a paragraph inserted or deleted at the top of the gap stands in no one's way.
-  const lastOld = (j: number): number => Math.max(...(mergeOf.get(j) ?? [newTo[j]]));
-  const firstOld = (j: number): number => Math.min(...(mergeOf.get(j) ?? [newTo[j]]));
-  for (let j = 0; j < news.length; ) {
-    if (newTo[j] >= 0) {
-      j++;
-      continue;
-    }
-    let end = j;
-    while (end < news.length && newTo[end] < 0) end++;
-    const from = j === 0 ? 0 : lastOld(j - 1) + 1;
-    const until = end < news.length ? firstOld(end) : olds.length;
-    pairInGap(from, until, j, end);
-    j = end;
-  }
+  for (const gap of gapsOf(newTo, olds.length, mergeOf)) pairInGap(gap.from, gap.until, gap.j0, gap.j1);
   function pairInGap(from: number, until: number, j0: number, j1: number): void {
     const gap: number[] = [];
     for (let i = from; i < until; i++) if (oldTo[i] < 0) gap.push(i);
