@@ -103,8 +103,8 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
 
   // The brackets whose fate changed, each with where its paragraph went and what its proposers asked
   // for: "agreed {United States of America: delete}" is a deletion refused, not granted.
-  const places = bracketPlaces(c, oldText);
-  const actions = bracketActions(c, oldText, newText);
+  const places = bracketPlaces(c);
+  const actions = bracketActions(c);
   const listed = [...c.brackets.keys()].filter((i) => c.brackets[i].outcome !== 'unchanged');
   const unchanged = c.brackets.length - listed.length;
   const bracketList = [

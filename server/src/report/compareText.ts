@@ -1,13 +1,13 @@
 // The comparison as text: the §10 JSON object, a readable summary, Markdown.
 // Pure (no fs): the CLI prints these, the server returns them to the editor.
-import { analyze, type Analysis, type Comparison, type ProposerAction } from '../core/index';
+import type { Comparison, ProposerAction } from '../core/index';
 import { proposersByCount, tally, type BracketChange, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import type { CrossReferenceCheck } from '../core/compare/crossReferences';
 import { SHORT_TEXT } from '../core/report';
 import { cutShort, maxOf } from '../core/text';
 import { frontMatterOf } from '../core/blocks';
 import { matchHeading } from '../core/lineKinds';
-import { entryBodies } from '../core/compare/compare';
+import { bracketEntries, entryBodies } from '../core/compare/compare';
 import { bracketOf } from '../core/compare/bracketOutcomes';
 
 /** The §10 object, exactly: file names first, and none of the extra checks a Comparison may carry. */
@@ -134,51 +134,23 @@ function crossReferenceLines(xs: CrossReferenceCheck[] | undefined): string[] {
 
 const labels = (l: string | string[] | null): string => (l === null ? '—' : Array.isArray(l) ? l.join(' + ') : l);
 
-/** The revisions of a comparison analysed again, once each, for what its §10 entries leave out. */
-const analyses = new WeakMap<Comparison, Map<string, Analysis>>();
-function analysisOfText(c: Comparison, text: string): Analysis {
-  let m = analyses.get(c);
-  if (!m) analyses.set(c, (m = new Map()));
-  let a = m.get(text);
-  if (!a) m.set(text, (a = analyze(text, { references: false, diagnostics: false })));
-  return a;
-}
-
 const listOf = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
 
 /**
  * Where each bracket's paragraph went, for a reader of the new revision: `3 → 4` when it was
  * renumbered, `2 (new)` in an added paragraph, `5 (deleted)` in a deleted one, `3` when it kept its
- * label. The §10 JSON gives the old label only (the new one for an added bracket). The entries of
- * `brackets` come entry by entry, in the order of `paragraphs`: each is looked for from the paragraph
- * entry of the one before on. Where a label repeats (`1` in every Article), how many brackets each
- * old paragraph holds (from `oldText`) tells one paragraph `1` from the next.
+ * label. The §10 JSON gives the old label only (the new one for an added bracket); the comparison
+ * knows the entry each bracket's paragraph is in (bracketEntries), so a label repeated in every
+ * Article is no ambiguity.
  */
-export function bracketPlaces(c: Comparison, oldText?: string): string[] {
-  const ps = c.paragraphs;
-  const oldLabels = ps.flatMap((p) => listOf(p.old));
-  let left: number[] | null = null;
-  if (oldText !== undefined && new Set(oldLabels).size < oldLabels.length) {
-    const counts = new Map<string, number[]>();
-    for (const p of analysisOfText(c, oldText).paragraphs) counts.set(p.label, [...(counts.get(p.label) ?? []), p.brackets]);
-    left = ps.map((p) => listOf(p.old).reduce((n, l) => n + (counts.get(l)?.shift() ?? 0), 0));
-  }
-  let at = 0;
-  return c.brackets.map((b) => {
+export function bracketPlaces(c: Comparison): string[] {
+  const entries = bracketEntries(c);
+  return c.brackets.map((b, n) => {
+    const k = entries[n];
     if (b.paragraph === null) return '—';
+    if (k === undefined) return b.paragraph;
+    const p = c.paragraphs[k];
     const added = b.outcome === 'added';
-    const find = (from: number, counted: boolean): number => {
-      let k = from;
-      while (k < ps.length && !(listOf(added ? ps[k].new : ps[k].old).includes(b.paragraph!) && (added || !counted || left![k] > 0))) k++;
-      return k;
-    };
-    let k = find(at, !!left);
-    if (k === ps.length) k = find(0, !!left);
-    if (k === ps.length && left) k = find(at, false);
-    if (k === ps.length) return b.paragraph;
-    at = k;
-    if (left && !added) left[k]--;
-    const p = ps[k];
     if (p.old === null) return `${b.paragraph} (new)`;
     // A bracket kept (moved across) from a paragraph since deleted stands in another now.
     if (p.new === null) return b.outcome === 'dropped' ? `${b.paragraph} (deleted)` : `${b.paragraph} → elsewhere`;
@@ -190,29 +162,11 @@ export function bracketPlaces(c: Comparison, oldText?: string): string[] {
 
 /**
  * Each bracket's action word (`delete`, `retain`, `alt`, `reserve`), which the §10 entries leave out,
- * read from the revision the bracket is of (the new one for an added bracket): matched by paragraph
- * label and text, in document order. Null where it has none, or the texts are not those compared.
+ * read off the bracket the comparison paired (of the new revision for an added one); null where it has
+ * none, or the comparison was not made in this process.
  */
-export function bracketActions(c: Comparison, oldText: string, newText: string): (ProposerAction | null)[] {
-  // A comparison made in this process knows each entry's bracket: its action is read off it (matching by
-  // label and text would give one paragraph `1`'s to another's when a treaty's Articles are reordered).
-  const infos = c.brackets.map(bracketOf);
-  if (infos.every((b) => b !== undefined)) return infos.map((b) => b!.action);
-  const word = /\b(?:delete|retain|alt|reserve)\b/i;
-  // No action word in either text (most pairs of revisions): nothing to look up.
-  if (!c.brackets.length || !(word.test(oldText) || word.test(newText))) return c.brackets.map(() => null);
-  const queues = (text: string) => {
-    const m = new Map<string, (ProposerAction | null)[]>();
-    for (const b of analysisOfText(c, text).brackets) {
-      const key = `${b.paragraph}\u0000${b.text}`;
-      const q = m.get(key);
-      if (q) q.push(b.action);
-      else m.set(key, [b.action]);
-    }
-    return m;
-  };
-  const [olds, news] = [queues(oldText), queues(newText)];
-  return c.brackets.map((b) => (b.outcome === 'added' ? news : olds).get(`${b.paragraph}\u0000${b.text}`)?.shift() ?? null);
+export function bracketActions(c: Comparison): (ProposerAction | null)[] {
+  return c.brackets.map((b) => bracketOf(b)?.action ?? null);
 }
 
 /** Who proposed a bracket and what for: `United States of America: delete`; '' for neither. */
@@ -268,8 +222,8 @@ export function formatCompare(oldName: string, newName: string, c: Comparison, t
     lines.push(`${indent}${what(p)}`);
   }
   lines.push(`Brackets: ${bracketCounts(c.brackets)}`);
-  const places = bracketPlaces(c, texts?.old);
-  const actions = texts ? bracketActions(c, texts.old, texts.new) : [];
+  const places = bracketPlaces(c);
+  const actions = bracketActions(c);
   const listed = [...c.brackets.keys()].filter((i) => c.brackets[i].outcome !== 'unchanged');
   const w = Math.min(12, maxOf(listed.map((i) => places[i].length)));
   for (const i of listed) {
@@ -323,8 +277,8 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
     if (q) out.push(q);
   }
   out.push('', `**Brackets**: ${bracketCounts(c.brackets)}.`, '', '| paragraph | outcome | text | proposers |', '|---|---|---|---|');
-  const places = bracketPlaces(c, texts?.old);
-  const actions = texts ? bracketActions(c, texts.old, texts.new) : [];
+  const places = bracketPlaces(c);
+  const actions = bracketActions(c);
   c.brackets.forEach((b, i) =>
     out.push(`| ${mdEscape(places[i] === '—' ? '' : places[i])} | ${b.outcome} | ${mdEscape(short(b.text, 80))} | ${mdEscape(proposedBy(b.proposers, actions[i] ?? null))} |`),
   );

@@ -11,7 +11,7 @@ import { matchLabel } from '../lineKinds';
 import { drain, type Steps } from '../steps';
 import { align, isContentWord, type Alignment, type Side } from './align';
 import { ownWords, type Span } from './ownWords';
-import { bracketOutcomes, changeOf, movedAcross, sameBracket, proposerTable, type BracketChange, type Placed, type ProposerOutcomes, type Where } from './bracketOutcomes';
+import { bracketOf, bracketOutcomes, changeOf, movedAcross, sameBracket, proposerTable, type BracketChange, type Placed, type ProposerOutcomes, type Where } from './bracketOutcomes';
 import { DiffMap } from './diffMap';
 import { fold, WORD_CHAR } from './text';
 import { checkCrossReferences, type CrossReferenceCheck, type RevisionParagraph } from './crossReferences';
@@ -244,6 +244,21 @@ interface Kept {
  * For a comparison not made from these texts, paragraphs are matched by label
  * in document order.
  */
+/** Each bracket of a comparison's revisions → the index in its `paragraphs` of the entry holding its paragraph. */
+const entryOfBracket = new WeakMap<BracketInfo, number>();
+
+/**
+ * For each entry of `c.brackets`, the index in `c.paragraphs` of the entry holding its paragraph (the
+ * new revision's for an added bracket); undefined for a bracket in no paragraph, or where this process
+ * did not make the comparison (one read back from its JSON).
+ */
+export function bracketEntries(c: Comparison): (number | undefined)[] {
+  return c.brackets.map((b) => {
+    const info = bracketOf(b);
+    return info ? entryOfBracket.get(info) : undefined;
+  });
+}
+
 export function entryBodies(c: Comparison, oldText: string, newText: string): { old: string[]; new: string[]; section: string | null; oldSection: string | null }[] {
   const kept = (c as Comparison & { [TEXTS]?: Kept })[TEXTS];
   if (kept && kept.texts[0] === oldText && kept.texts[1] === newText && kept.entries.length === c.paragraphs.length) {
@@ -408,6 +423,8 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     const newLabels = e.new.length ? labelsOf(newP, e.new) : null;
     const oldBrackets = e.old.flatMap((i) => oldP[i].brackets);
     const newBrackets = e.new.flatMap((i) => newP[i].brackets);
+    for (const x of oldBrackets) entryOfBracket.set(x, paragraphs.length);
+    for (const x of newBrackets) entryOfBracket.set(x, paragraphs.length);
     if (e.new.length === 0) {
       paragraphs.push({ old: oldLabels, new: null });
       for (const b of oldBrackets) brackets.push(changeOf(b, 'dropped'));
