@@ -6,21 +6,22 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
+import { asUnprivileged, readableCopies } from './support/anyUser';
 
 
 const root = join(__dirname, '..');
-const cli = join(root, 'dist', 'cli.js');
 const corpus = join(root, '..', 'shared', 'corpus', 'agreed');
 const tmp = mkdtempSync(join(tmpdir(), 'negotext-cli-agreed-'));
-// Read by an unprivileged user below: every folder on the way open to all.
+// Read by an unprivileged user below: every folder on the way open to all, and the CLI copied there.
 chmodSync(tmp, 0o755);
+const [cli] = readableCopies(tmp, join(root, 'dist', 'cli.js'));
 afterAll(() => {
   spawnSync('chmod', ['-R', 'u+rwx', tmp]);
   rmSync(tmp, { recursive: true, force: true });
 });
 
 /** Root reads any folder: run as `nobody` then, so that a folder without permissions is one. */
-const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+const asUser = asUnprivileged;
 
 function run(cwd: string, ...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000, ...asUser });

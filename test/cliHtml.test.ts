@@ -5,15 +5,16 @@ import { chmodSync, closeSync, constants, lstatSync, mkdirSync, mkdtempSync, ope
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { asUnprivileged, readableCopies } from './support/anyUser';
 
 const root = join(__dirname, '..');
-const cli = join(root, 'dist', 'cli.js');
 const tmp = mkdtempSync(join(tmpdir(), 'negotext-cli-html-'));
 chmodSync(tmp, 0o755);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const oldF = join(root, 'test-fixtures', 'compare-move-edit', 'old.draft.md');
-const newF = join(root, 'test-fixtures', 'compare-move-edit', 'new.draft.md');
+// Where an unprivileged user (the "may not write" case) can read them.
+const [cli] = readableCopies(tmp, join(root, 'dist', 'cli.js'));
+const [oldF, newF] = readableCopies(dir('drafts'), ...['old', 'new'].map((s) => join(root, 'test-fixtures', 'compare-move-edit', `${s}.draft.md`)));
 
 function run(cwd: string, args: string[], extra: object = {}) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000, ...extra });
@@ -119,8 +120,7 @@ describe('compare --html that cannot be written: one line in words', () => {
     const ro = dir('denied/ro');
     chmodSync(ro, 0o555);
     // Root writes anywhere: as `nobody` then.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const r = run(d, ['compare', oldF, newF, '--html', join('ro', 'r.html')], asUser);
+    const r = run(d, ['compare', oldF, newF, '--html', join('ro', 'r.html')], asUnprivileged);
     expect(r.code).toBe(2);
     expect(r.err).toBe('negotext: --html ro/r.html: cannot write: permission denied: ro\n');
     expect(readdirSync(ro)).toEqual([]);
