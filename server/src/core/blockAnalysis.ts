@@ -83,7 +83,7 @@ export interface BlockResult {
    * checked diagnostics): a property rather than a WeakMap, which costs more
    * than the analysis of a short paragraph.
    */
-  memo?: { lineStarts?: number[]; own?: unknown; title?: BlockResult; footnoteMarks?: readonly string[] };
+  memo?: { lineStarts?: number[]; own?: unknown; title?: BlockResult; footnoteMarks?: readonly string[]; footnotes?: { facts: unknown; cited: { symbols: readonly string[]; key: string } } };
 }
 
 export interface BlockContext {

@@ -63,12 +63,12 @@ interface Own {
 }
 const NONE: Relative[] = [];
 
-function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean, self: Self, footnotes: readonly string[]): Relative[] {
+function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, isTitle: boolean, self: Self, footnotes: Cited): Relative[] {
   const own = self.key;
+  const cites = footnotes.key;
   const version = checker?.version ?? 0;
   const memo = (r.memo ??= {});
   const hit = memo.own as Own | undefined;
-  const cites = footnotes.length ? footnotes.join('\u0000') : '';
   if (hit && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own && hit.cites === cites) return hit.diagnostics;
   let out = r.diagnostics.length ? r.diagnostics.map((d) => relative(r, d)) : NONE;
   if (checker && (r.kind === 'paragraph' || r.kind === 'text' || r.kind === 'footnote' || r.kind === 'heading')) {
@@ -76,7 +76,7 @@ function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, i
     const block = isTitle ? (memo.title ??= { ...r, references: r.references.filter(citedInTitle) }) : r;
     // The documents its footnotes cite are cited too (`…Agreement[^1].` ⏎ `[^1]: See resolution 78/272.`);
     // the document's own symbol is left out of the reuse check: an agreed text does not reuse itself.
-    const cited = footnotes.length ? new Set([...block.references.map((x) => x.symbol), ...footnotes]) : block.references.length ? new Set(block.references.map((x) => x.symbol)) : EMPTY_SET;
+    const cited = footnotes.symbols.length ? new Set([...block.references.map((x) => x.symbol), ...footnotes.symbols]) : block.references.length ? new Set(block.references.map((x) => x.symbol)) : EMPTY_SET;
     const checked = checker.checkBlock(block, cited, self.symbol, self.date);
     if (checked.length) out = [...out, ...checked.map((d) => relative(r, d))];
   }
@@ -92,7 +92,7 @@ function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle:
   const version = checker?.version ?? 0;
   const hit = node.placed;
   const footnotes = footnotesCited(node.result, footnoteCites);
-  const cites = footnotes.length ? footnotes.join('\u0000') : '';
+  const cites = footnotes.key;
   if (hit && hit.result === node.result && hit.line === node.startLine && hit.checker === checker && hit.version === version && hit.isTitle === isTitle && hit.own === own && hit.cites === cites) return hit.list;
   const mine = ownDiagnostics(node.result, checker, isTitle, self, footnotes);
   const list = mine.length ? mine.map((d) => shifted(d, node.startLine)) : mine;
@@ -100,18 +100,27 @@ function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle:
   return list;
 }
 
-const NO_CITES: readonly string[] = [];
+/** The documents cited by the footnotes a block marks, and their key for the caches. */
+interface Cited {
+  symbols: readonly string[];
+  key: string;
+}
+const NO_CITES: Cited = { symbols: [], key: '' };
 
-/** The documents cited by the footnotes a block marks (`[^1]`), in order. */
-function footnotesCited(r: BlockResult, footnoteCites: ReadonlyMap<string, readonly string[]>): readonly string[] {
+/** The documents cited by the footnotes a block marks (`[^1]`), in order: read once per block and set of facts. */
+function footnotesCited(r: BlockResult, footnoteCites: ReadonlyMap<string, readonly string[]>): Cited {
   if (footnoteCites.size === 0 || r.kind === 'footnote') return NO_CITES;
   const memo = (r.memo ??= {});
-  // The marks a block holds are read once per block: a pass over every block reads no text.
-  const marks = (memo.footnoteMarks ??= r.text.indexOf('[^') < 0 ? NO_CITES : [...new Set([...r.text.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]!.toLowerCase()))]) as readonly string[];
+  // The marks a block holds are read once per block; what they cite, once per set of facts.
+  const marks = (memo.footnoteMarks ??= r.text.indexOf('[^') < 0 ? [] : [...new Set([...r.text.matchAll(/\[\^([^\]\s]+)\]/g)].map((m) => m[1]!.toLowerCase()))]);
   if (marks.length === 0) return NO_CITES;
+  const hit = memo.footnotes;
+  if (hit && hit.facts === footnoteCites) return hit.cited;
   const out = new Set<string>();
-  for (const label of marks) for (const s of footnoteCites.get(label) ?? NO_CITES) out.add(s);
-  return out.size ? [...out] : NO_CITES;
+  for (const label of marks) for (const s of footnoteCites.get(label) ?? []) out.add(s);
+  const cited = out.size ? { symbols: [...out], key: [...out].join('\u0000') } : NO_CITES;
+  memo.footnotes = { facts: footnoteCites, cited };
+  return cited;
 }
 
 
