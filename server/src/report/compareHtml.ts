@@ -7,7 +7,7 @@
 // (when the comparison has them). No external assets; all text escaped.
 import type { Comparison } from '../core/index';
 import { entryBodies, proposersByCount, tally, wordDiff, type DiffPart, type ParagraphChange } from '../core/compare/compare';
-import { bracketActions, bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingsBefore, headingWas, proposedBy } from './compareText';
+import { bracketActions, bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingRevisions, headingsBefore, proposedBy } from './compareText';
 import { cutShort } from '../core/text';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
@@ -71,6 +71,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
   // The headings of the new revision, as the text reads; one whose old wording is gone from the new
   // revision (`A. [Intro]{EU}` → `A. Intro`) shows its own changes, as a paragraph does.
   const headings = headingsBefore(bodies, () => true);
+  const headingWas = headingRevisions(bodies, { old: oldText, new: newText });
   for (const [i, p] of c.paragraphs.entries()) {
     const o = list(p.old);
     const nw = list(p.new);
@@ -89,7 +90,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     }
     const heading = headings.get(i);
     if (heading !== undefined) {
-      const was = headingWas(bodies, i, heading, { old: oldText, new: newText });
+      const was = headingWas(i, heading);
       const shown = was !== null ? htmlDiff(wordDiff(was, heading)) : escapeHtml(heading);
       paras.push(`<h3 class="section">${shown}</h3>`);
     }

@@ -84,30 +84,26 @@ export function headingsBefore(sections: readonly { section: string | null }[], 
 }
 
 /**
- * The old wording of the heading shown before entry `i`, when it differs and stands nowhere in the new
- * revision (`A. [Intro]{EU}` → `A. Intro`: the heading itself was revised); null otherwise (the same
- * heading, or a paragraph that moved under another one).
+ * For the headings shown before entries: the old wording of one revised itself, when it differs, is
+ * gone from the new revision and the new wording was not in the old (`A. [Intro]{EU}` → `A. Intro`);
+ * null otherwise (the same heading, or a paragraph that moved under another one). The two texts'
+ * headings are read once, for the report being written.
  */
-export function headingWas(bodies: readonly { oldSection: string | null }[], i: number, heading: string, texts: { old: string; new: string }): string | null {
-  const was = bodies[i]?.oldSection ?? null;
-  // Revised: the old wording is gone from the new revision and the new one was not in the old.
-  return was === null || was === heading || headingsOf(texts.new).has(was) || headingsOf(texts.old).has(heading) ? null : was;
+export function headingRevisions(bodies: readonly { oldSection: string | null }[], texts: { old: string; new: string }): (i: number, heading: string) => string | null {
+  const [oldHeadings, newHeadings] = [headingsOf(texts.old), headingsOf(texts.new)];
+  return (i, heading) => {
+    const was = bodies[i]?.oldSection ?? null;
+    return was === null || was === heading || newHeadings.has(was) || oldHeadings.has(heading) ? null : was;
+  };
 }
 
-/** The heading titles of a text, read once for each of the last two texts asked about (a report asks about two). */
-const headingTitles: { text: string; titles: Set<string> }[] = [];
 function headingsOf(text: string): Set<string> {
-  let hit = headingTitles.find((h) => h.text === text);
-  if (!hit) {
-    const titles = new Set<string>();
-    for (const line of text.split(/\r\n|\n|\r/)) {
-      const h = matchHeading(line);
-      if (h) titles.add(h.title);
-    }
-    headingTitles.unshift((hit = { text, titles }));
-    headingTitles.length = Math.min(headingTitles.length, 2);
+  const titles = new Set<string>();
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    const h = matchHeading(line);
+    if (h) titles.add(h.title);
   }
-  return hit.titles;
+  return titles;
 }
 
 /** What happened to a cross-reference's targets, in words: "3 is now 4", "2 was deleted". */
@@ -210,12 +206,13 @@ export function formatCompare(oldName: string, newName: string, c: Comparison, t
   const lines = [`${oldName} → ${newName}`, `Paragraphs: ${counts(c)}`];
   const bodies = texts ? entryBodies(c, texts.old, texts.new) : [];
   const headings = texts ? headingsBefore(bodies, (i) => changed(c.paragraphs[i])) : new Map<number, string>();
+  const headingWas = texts ? headingRevisions(bodies, texts) : () => null;
   let indent = '  ';
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
     const heading = headings.get(i);
     if (heading !== undefined) {
-      const was = headingWas(bodies, i, heading, texts!);
+      const was = headingWas(i, heading);
       lines.push(`  ${was === null ? heading : `${was} → ${heading}`}`);
       indent = '    ';
     }
@@ -266,10 +263,11 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
     return body ? `  > ${mark}${mdEscape(short(body, 400))}${mark}` : null;
   };
   const headings = bodies ? headingsBefore(bodies, (i) => changed(c.paragraphs[i])) : new Map<number, string>();
+  const headingWas = bodies && texts ? headingRevisions(bodies, texts) : () => null;
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
     const heading = headings.get(i);
-    const was = heading !== undefined && bodies && texts ? headingWas(bodies, i, heading, texts) : null;
+    const was = heading !== undefined ? headingWas(i, heading) : null;
     if (heading !== undefined) out.push('', `### ${was === null ? mdEscape(heading) : `~~${mdEscape(was)}~~ → ${mdEscape(heading)}`}`, '');
     out.push(`- ${mdEscape(what(p))}`);
     if (p.diff) out.push(`  > ${mdDiff(p.diff)}`);
