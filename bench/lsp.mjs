@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // negotext benchmark, language-server part: the issue's performance contract measured through
-// the real protocol. Each measure spawns `node dist/server.js --stdio` and speaks JSON-RPC to it
-// (vscode-jsonrpc, as an editor would):
+// the real protocol. Each measure spawns `node --v8-pool-size=1 dist/server.js --stdio`, as the
+// extension starts it (SERVER_NODE_FLAGS below), and speaks JSON-RPC to it (vscode-jsonrpc, as an
+// editor would):
 //
 //   - drafts of 10 KB, 1 MB and 10 MB: `initialize` → first `publishDiagnostics` for the open;
 //     then 200 one-character edits, each a fresh `editOneParagraph` on the current text, sent one
@@ -9,7 +10,8 @@
 //     before sending to receipt; median and p95. After every edit (outside the timing)
 //     `negotext/stats` says how many blocks that edit re-analysed.
 //   - a fresh server: RSS (VmRSS of the child, /proc/<pid>/status) after `initialize` and one
-//     small warm-up open/close, then after opening and closing 100 drafts of 100 KB.
+//     small warm-up open/close, then after opening and closing 100 drafts of 100 KB; then the
+//     same for a server started bare (`node dist/server.js --stdio`), for information.
 //
 // Every figure is set against a yardstick from the same run: the protocol round trip of a
 // trivial request (`negotext/stats`) for the 10 KB keystroke, the 10 KB p95 for the 1 MB and
@@ -19,7 +21,7 @@
 // `export async function lspBench({ seed, log })` returns the rows for bench/run.mjs's table
 // (rows.details holds the raw figures); `node bench/lsp.mjs` runs it alone and prints its table.
 // Options when run alone: --seed N, --edits N (200), --sizes 10KB,1MB,10MB, --no-rss,
-//   --server PATH (default dist/server.js), --cpu-prof [SIZE] (profile the server during the
+//   --server PATH (default dist/server.js), --bare (start every server without SERVER_NODE_FLAGS), --cpu-prof [SIZE] (profile the server during the
 //   edits of SIZE, default 10MB, and list its top functions), --rss-probe (measure the RSS series
 //   again with `--expose-gc` and a preload that forces gc and reports the heap: is it a leak?;
 //   with --snapshots, heap snapshots at start and end and what grew between them),
@@ -48,6 +50,11 @@ const SIZES = [
 const WARM_EDITS = 5; // untimed edits before the timed series: the open does not run the edit path
 const RSS_DRAFTS = 100;
 const RSS_DRAFT_BYTES = 100 * 1024;
+/**
+ * Node's flags for the server, as the extension starts it: a copy of server/src/nodeFlags.ts
+ * (this file is plain JavaScript; test/lsp/lifecycle.test.ts checks the two agree).
+ */
+export const SERVER_NODE_FLAGS = ['--v8-pool-size=1'];
 
 // ---------------------------------------------------------------- helpers
 /** What the bench client's own collections did to a p95, for the row's text. */
@@ -122,9 +129,9 @@ class Server {
   }
 
   /** Spawn the server; `initialize` is sent at once, as an editor does. */
-  static spawn(serverPath, { nodeArgs = [], env = process.env } = {}) {
+  static spawn(serverPath, { flags = SERVER_NODE_FLAGS, nodeArgs = [], env = process.env } = {}) {
     const spawnedAt = now();
-    const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const child = spawn(process.execPath, [...flags, ...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     child.stdin.on('error', () => {}); // EPIPE when the server dies first
     const server = new Server(child);
     server.spawnedAt = spawnedAt;
@@ -223,7 +230,7 @@ async function withServer(serverPath, options, fn) {
 }
 
 // ---------------------------------------------------------------- measure 1: open and keystrokes
-async function measureSize(size, { seed, nEdits, serverPath, core, log, profileDir }) {
+async function measureSize(size, { seed, nEdits, serverPath, flags, core, log, profileDir }) {
   const text = synthDraft(size.bytes, seed);
   const uri = pathToFileURL(path.join(os.tmpdir(), `negotext-bench-${size.key}.draft.md`)).href;
   const out = { size: size.name, bytes: Buffer.byteLength(text, 'utf8'), edits: nEdits, warmEdits: WARM_EDITS };
@@ -239,7 +246,7 @@ async function measureSize(size, { seed, nEdits, serverPath, core, log, profileD
   }
 
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval', '100'] : [];
-  await withServer(serverPath, { nodeArgs, graceMs: profileDir ? 20000 : 3000 }, async (server) => {
+  await withServer(serverPath, { flags, nodeArgs, graceMs: profileDir ? 20000 : 3000 }, async (server) => {
     // initialize → first diagnostics: the clock starts as the process is spawned and
     // `initialize` sent, so it includes Node's start-up and the bundle's load
     const t0 = server.spawnedAt;
@@ -394,10 +401,10 @@ process.on('SIGUSR2', () => {
 });
 `;
 
-async function measureRss({ seed, serverPath, log, probe = false, snapshots = false }) {
-  const out = { drafts: RSS_DRAFTS, draftBytes: RSS_DRAFT_BYTES, probe, samples: [] };
+async function measureRss({ seed, serverPath, flags, log, probe = false, snapshots = false }) {
+  const out = { drafts: RSS_DRAFTS, draftBytes: RSS_DRAFT_BYTES, flags, probe, samples: [] };
   let tmp = null;
-  const options = {};
+  const options = { flags };
   if (probe) {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'negotext-rss-probe-'));
     writeFileSync(path.join(tmp, 'probe.cjs'), PROBE_PRELOAD);
@@ -565,11 +572,11 @@ export function summariseProfile(file, { fromUs = -Infinity, toUs = Infinity, to
  * Run the language-server measures and return rows for bench/run.mjs's table:
  * { measure, figure, yardstick, ratio, target, result }; `rows.details` holds the raw figures.
  */
-export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, sizes = SIZES, rss = true, serverPath } = {}) {
+export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, sizes = SIZES, rss = true, serverPath, flags = SERVER_NODE_FLAGS } = {}) {
   serverPath ??= path.join(root, 'dist', 'server.js');
   const rows = [];
   const row = (r) => rows.push({ yardstick: '', ratio: '', target: '', result: '', ...r });
-  const details = { serverPath: path.relative(root, serverPath), seed, sizes: {}, rss: null };
+  const details = { serverPath: path.relative(root, serverPath), flags, seed, sizes: {}, rss: null, rssBare: null };
   rows.details = details;
   const started = now();
   if (!existsSync(serverPath)) {
@@ -582,7 +589,7 @@ export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, 
   const bySize = {};
   for (const size of sizes) {
     try {
-      bySize[size.name] = await measureSize(size, { seed, nEdits, serverPath, core, log });
+      bySize[size.name] = await measureSize(size, { seed, nEdits, serverPath, flags, core, log });
     } catch (e) {
       bySize[size.name] = { size: size.name, error: e.message };
       log(`  ${size.name}: failed: ${e.message}`);
@@ -605,14 +612,24 @@ export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, 
   }
   details.nodeStartMs = median(bare);
   let memory = null;
+  let memoryBare = null;
   if (rss) {
-    log('language server RSS over 100 opens and closes');
+    log(`language server RSS over 100 opens and closes (node ${[...flags, ''].join(' ')}dist/server.js)`);
     try {
-      memory = await measureRss({ seed, serverPath, log });
+      memory = await measureRss({ seed, serverPath, flags, log });
     } catch (e) {
       memory = { error: e.message };
     }
     details.rss = memory;
+    if (flags.length) {
+      log('the same, the server started bare (node dist/server.js)');
+      try {
+        memoryBare = await measureRss({ seed, serverPath, flags: [], log });
+      } catch (e) {
+        memoryBare = { error: e.message };
+      }
+      details.rssBare = memoryBare;
+    }
   }
   details.seconds = (now() - started) / 1000;
 
@@ -701,17 +718,20 @@ export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, 
       result: judge(s.inStep && s.matchesFresh !== false),
     });
   }
-  if (memory) {
-    if (memory.error) {
-      row({ measure: 'LSP server RSS after 100 opens and closes', figure: `failed: ${memory.error}`, target: '≤ 1.10× start', result: 'MISS' });
+  const launch = (f) => (f.length ? `started as the extension starts it, \`node ${f.join(' ')}\`` : 'started bare, `node dist/server.js`, for information');
+  for (const [m, f, judged] of [[memory, flags, true], [memoryBare, [], false]]) {
+    if (!m) continue;
+    const target = judged ? '≤ 1.10× start' : '(none)';
+    if (m.error) {
+      row({ measure: `LSP server RSS after 100 opens and closes, ${launch(f)}`, figure: `failed: ${m.error}`, target, result: judged ? 'MISS' : '' });
     } else {
       row({
-        measure: `LSP server RSS after opening and closing ${memory.drafts} drafts of ${fmtBytes(memory.draftBytes)}, 1 s idle (max ${fmtBytes(memory.maxSampled)}; ${fmtBytes(memory.later.rss)} after ${memory.laterAfterMs / 1000} s)`,
-        figure: fmtBytes(memory.end.rss),
-        yardstick: `RSS after initialize + warm-up ${fmtBytes(memory.start.rss)}`,
-        ratio: fmtX(memory.ratio),
-        target: '≤ 1.10× start',
-        result: judge(memory.ratio <= 1.1),
+        measure: `LSP server RSS after opening and closing ${m.drafts} drafts of ${fmtBytes(m.draftBytes)}, 1 s idle, ${launch(f)} (max ${fmtBytes(m.maxSampled)}; ${fmtBytes(m.later.rss)} after ${m.laterAfterMs / 1000} s)`,
+        figure: fmtBytes(m.end.rss),
+        yardstick: `RSS after initialize + warm-up ${fmtBytes(m.start.rss)}`,
+        ratio: fmtX(m.ratio),
+        target,
+        result: judged ? judge(m.ratio <= 1.1) : '',
       });
     }
   }
@@ -729,6 +749,7 @@ async function main() {
   const seed = Number(val('--seed') ?? 20260612);
   const nEdits = Number(val('--edits') ?? 200);
   const serverPath = path.resolve(val('--server') ?? path.join(root, 'dist', 'server.js'));
+  const flags = has('--bare') ? [] : SERVER_NODE_FLAGS;
   const wanted = (val('--sizes') ?? '10KB,1MB,10MB').split(',').map((s) => s.trim().toUpperCase());
   const sizes = SIZES.filter((s) => wanted.includes(s.key));
   const log = (...a) => console.error('bench:', ...a);
@@ -738,7 +759,7 @@ async function main() {
     const size = SIZES.find((s) => s.key === key) ?? SIZES[2];
     const dir = mkdtempSync(path.join(os.tmpdir(), 'negotext-cpuprof-'));
     log(`profiling the server over ${nEdits} edits of the ${size.name} draft (profiles in ${dir})`);
-    const r = await measureSize(size, { seed, nEdits, serverPath, core: null, log, profileDir: dir });
+    const r = await measureSize(size, { seed, nEdits, serverPath, flags, core: null, log, profileDir: dir });
     const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
     if (!files.length) throw new Error(`no .cpuprofile in ${dir}: did the server exit cleanly?`);
     const file = path.join(dir, files[0]);
@@ -769,7 +790,7 @@ async function main() {
 
   if (has('--rss-probe')) {
     log('RSS series with --expose-gc and a gc probe (SIGUSR2)');
-    const m = await measureRss({ seed, serverPath, log, probe: true, snapshots: has('--snapshots') });
+    const m = await measureRss({ seed, serverPath, flags, log, probe: true, snapshots: has('--snapshots') });
     const h = (x) => (x ? `heapUsed ${fmtBytes(x.heapUsed)}, heapTotal ${fmtBytes(x.heapTotal)}, external ${fmtBytes(x.external)}, arrayBuffers ${fmtBytes(x.arrayBuffers)}, rss ${fmtBytes(x.rss)}` : 'n/a');
     console.log(`RSS start ${fmtBytes(m.start.rss)}, after ${m.drafts} opens/closes + 1 s ${fmtBytes(m.end.rss)} (${fmtX(m.ratio)}), max sampled ${fmtBytes(m.maxSampled)}, VmHWM ${fmtBytes(m.end.hwm)}`);
     console.log(`after forced full gc: VmRSS ${fmtBytes(m.afterGc.rss)} (${fmtX(m.afterGc.rss / m.start.rss)} of start)`);
@@ -794,7 +815,7 @@ async function main() {
     return;
   }
 
-  const rows = await lspBench({ seed, log, nEdits, sizes, rss: !has('--no-rss'), serverPath });
+  const rows = await lspBench({ seed, log, nEdits, sizes, rss: !has('--no-rss'), serverPath, flags });
   const esc = (v) => String(v ?? '').replace(/\|/g, '\\|');
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   const misses = rows.filter((r) => r.result === 'MISS').length;
@@ -802,7 +823,7 @@ async function main() {
     [
       `## negotext language server over stdio — ${new Date().toISOString().slice(0, 10)}`,
       '',
-      `Machine: ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} cores; Node ${process.version}. Seed ${seed}; server ${rows.details.serverPath}; ${rows.details.seconds?.toFixed(0)} s.`,
+      `Machine: ${cpu}, ${os.availableParallelism?.() ?? os.cpus().length} cores; Node ${process.version}. Seed ${seed}; server \`node ${[...rows.details.flags, rows.details.serverPath].join(' ')} --stdio\`; ${rows.details.seconds?.toFixed(0)} s.`,
       '',
       '| Measure | Figure | Yardstick (same run) | Ratio | Target | Result |',
       '|---|---|---|---|---|---|',

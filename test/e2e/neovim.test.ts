@@ -5,6 +5,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 import { assertInstalled, ensureArtifactsDir, nvimMissing, positionOf, processAlive, removeDir, run, serverJs, shouldSkip, tempDir, fixturesDir, type RunResult } from './support/editors';
 
 const SUITE = 'Neovim as an LSP client (test/e2e/neovim.test.ts)';
@@ -31,6 +32,7 @@ interface NvimResult {
   steps: string[];
   failure?: string;
   server_pid?: number;
+  server_cmd?: string[];
   diagnostics?: NvimDiagnostic[];
   hover?: { contents: { kind: string; value: string } | string; range?: unknown };
   symbols?: DocumentSymbol[];
@@ -78,6 +80,7 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
         XDG_STATE_HOME: join(dir, 'state'),
         XDG_CACHE_HOME: join(dir, 'cache'),
         NEGOTEXT_SERVER: serverJs,
+        NEGOTEXT_NODE_FLAGS: SERVER_NODE_FLAGS.join(' '),
         NEGOTEXT_FILE: file,
         NEGOTEXT_HOVER_LINE: String(hover.line),
         NEGOTEXT_HOVER_CHAR: String(hover.character),
@@ -147,6 +150,7 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     ready();
     expect(result.stopped).toBe(true);
     expect(result.server_pid).toBeGreaterThan(0);
+    expect(result.server_cmd).toEqual(['node', ...SERVER_NODE_FLAGS, serverJs, '--stdio']); // started as the README says
     expect(processAlive(result.server_pid!)).toBe(false);
   });
 });

@@ -39,6 +39,11 @@ end
 
 local ok, err = pcall(function()
   local server = env('NEGOTEXT_SERVER')
+  -- node's flags for the server, as the extension starts it (server/src/nodeFlags.ts)
+  local cmd = { 'node' }
+  for flag in string.gmatch(os.getenv('NEGOTEXT_NODE_FLAGS') or '', '%S+') do table.insert(cmd, flag) end
+  table.insert(cmd, server)
+  table.insert(cmd, '--stdio')
   local file = env('NEGOTEXT_FILE')
   local hover_line = tonumber(env('NEGOTEXT_HOVER_LINE'))
   local hover_char = tonumber(env('NEGOTEXT_HOVER_CHAR'))
@@ -51,7 +56,7 @@ local ok, err = pcall(function()
 
   local client_id = vim.lsp.start_client({
     name = 'negotext',
-    cmd = { 'node', server, '--stdio' },
+    cmd = cmd,
     root_dir = vim.fn.fnamemodify(file, ':p:h'),
   })
   if not client_id then return finish('vim.lsp.start_client returned nil') end
@@ -64,6 +69,7 @@ local ok, err = pcall(function()
   if not initialized then return finish('the server did not answer initialize within ' .. wait_ms .. ' ms') end
   local client = vim.lsp.get_client_by_id(client_id)
   result.server_pid = client.rpc.pid
+  result.server_cmd = cmd
   result.server_name = client.name
   step('initialized')
 

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tried } from '../support/tried';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 import { attempts, LspClient, NO_NETWORK_LOG, noNetworkEnv, noNetworkLog, noNetworkPreload, serverPath } from '../support/lspClient';
 import { freshUri, openAndWait } from './fixtures/harness';
 
@@ -222,8 +223,8 @@ describe('the extension', () => {
     expect(out).toMatchObject({ activated: true, running: true, deactivated: true, error: null, shown: [] });
     const logged = attempts(log);
     // One entry: the fork the preload let through. The server it started ran under the preload too (NODE_OPTIONS) and logged nothing.
-    expect(logged.map(({ what, arg, args, allowed }) => ({ what, arg, args, allowed }))).toEqual([
-      { what: 'child_process.fork', arg: serverPath, args: ['--node-ipc', expect.stringMatching(/^--clientProcessId=\d+$/)], allowed: true },
+    expect(logged.map(({ what, arg, args, execArgv, allowed }) => ({ what, arg, args, execArgv, allowed }))).toEqual([
+      { what: 'child_process.fork', arg: serverPath, args: ['--node-ipc', expect.stringMatching(/^--clientProcessId=\d+$/)], execArgv: [...SERVER_NODE_FLAGS], allowed: true },
     ]);
     tried('confidentiality', 'extension activated and deactivated with a fake vscode under the preload', 1, 'one process started: dist/server.js over IPC; nothing else');
   });

@@ -537,9 +537,10 @@ describe('opening and closing 1 000 documents', () => {
       await cycle(1000, 'leak');
       const elapsed = Date.now() - t0;
       const warmRss = await idle();
-      // From the start, RSS also gains what V8 compiles while it warms up to the work (code, type
-      // feedback, its compiler threads' malloc arenas: 5 to 8 MB, once); it must not gain more.
-      expect(warmRss / start, `RSS ${mb(start)} → ${mb(warmRss)} MB over the first 1 000`).toBeLessThan(1.25);
+      // From the start, RSS also gains what V8 compiles while it warms up to the work (code and
+      // type feedback, 3 to 4 MB, once): within the issue's 10% as the extension starts the server
+      // (server/src/nodeFlags.ts: one V8 worker, whose malloc arena had kept 3–5 MB more).
+      expect(warmRss / start, `RSS ${mb(start)} → ${mb(warmRss)} MB over the first 1 000`).toBeLessThan(1.1);
       // From then on, what one draft's model kept would show: RSS within 10% over 300 more, and
       // the heap, fully collected, within 5% (a draft of 40 paragraphs with its analysis is tens of
       // kB: 300 kept would be MBs).

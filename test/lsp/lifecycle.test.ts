@@ -6,6 +6,9 @@ import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { InitializeResult } from 'vscode-languageserver-protocol';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 import { LspClient, serverPath } from '../support/lspClient';
 import { freshUri, initializeResult, openAndWait, publishedAfter, sleep } from './fixtures/harness';
 
@@ -68,6 +71,32 @@ describe('initialize', () => {
     connection.dispose();
     if (child.exitCode === null) child.kill();
     expect(code).toBe(0);
+  });
+});
+
+describe("node's flags for the server", () => {
+  it('are the same wherever the server is started: the extension, the tests, the benchmark', () => {
+    const bench = readFileSync(join(__dirname, '..', '..', 'bench', 'lsp.mjs'), 'utf8');
+    expect(JSON.parse(/export const SERVER_NODE_FLAGS = (\[[^\]]*\]);/.exec(bench)![1].replace(/'/g, '"'))).toEqual([...SERVER_NODE_FLAGS]);
+    const extension = readFileSync(join(__dirname, '..', '..', 'client', 'src', 'extension.ts'), 'utf8');
+    expect(extension).toMatch(/run: \{[^}]*execArgv: \[\.\.\.SERVER_NODE_FLAGS\]/);
+  });
+
+  it('are not needed: started bare, `node dist/server.js --stdio`, the server works the same', async () => {
+    // the lifecycle test above and fixtures/harness.ts start it bare; this one opens a draft too
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const published = new Promise<{ diagnostics: { code: string }[] }>((resolve) => connection.onNotification('textDocument/publishDiagnostics', resolve));
+    connection.listen();
+    try {
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+      await connection.sendNotification('initialized', {});
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: freshUri('bare'), languageId: 'negotext', version: 1, text: DRAFT } });
+      expect((await published).diagnostics.map((d) => d.code)).toEqual(['unbalanced-bracket']);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 });
 

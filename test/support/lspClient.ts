@@ -10,6 +10,7 @@
 // preload through NODE_OPTIONS, set while the file runs, with a log per test
 // file checked by the same hook.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ export function noNetworkLog(name: string): string {
 }
 
 /** What the preload refused, one entry per attempt: `{ what, arg, args?, pid, stack }`. */
-export function attempts(logFile: string): { what: string; arg: string; args?: string[]; allowed?: boolean; pid: number; stack: string }[] {
+export function attempts(logFile: string): { what: string; arg: string; args?: string[]; execArgv?: string[] | null; allowed?: boolean; pid: number; stack: string }[] {
   if (!existsSync(logFile)) return [];
   return readFileSync(logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 }
@@ -118,7 +119,9 @@ export class LspClient {
 
   static async start(options: { settings?: unknown; args?: string[]; env?: NodeJS.ProcessEnv; rootPath?: string; capabilities?: unknown; rootAsFolder?: boolean } = {}): Promise<LspClient> {
     const logFile = noNetworkLog('server');
-    const child = spawn(process.execPath, ['--require', noNetworkPreload, ...(options.args ?? []), serverPath, '--stdio'], {
+    // Started as the extension starts it (server/src/nodeFlags.ts); lifecycle.test.ts and
+    // fixtures/harness.ts start it bare, as `node dist/server.js --stdio`.
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--require', noNetworkPreload, ...(options.args ?? []), serverPath, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: noNetworkEnv(logFile, options.env ?? process.env),
     });

@@ -117,7 +117,9 @@ if (LOG && !globalThis[MARK]) {
     cp.fork = function fork_(modulePath, ...rest) {
       if (typeof modulePath === 'string' && path.resolve(modulePath) === path.resolve(allowFork)) {
         const args = Array.isArray(rest[0]) ? rest[0].slice(0, 8).map((a) => String(a).slice(0, 200)) : [];
-        appendFileSync(LOG, stringify({ what: 'child_process.fork', arg: modulePath, args, allowed: true, pid: process.pid, stack: '' }) + '\n');
+        const options = Array.isArray(rest[0]) ? rest[1] : rest[0];
+        const execArgv = options && Array.isArray(options.execArgv) ? options.execArgv.slice(0, 8).map((a) => String(a).slice(0, 200)) : null;
+        appendFileSync(LOG, stringify({ what: 'child_process.fork', arg: modulePath, args, execArgv, allowed: true, pid: process.pid, stack: '' }) + '\n');
         return fork.call(this, modulePath, ...rest);
       }
       return blocked.call(this, modulePath, ...rest);
