@@ -49,6 +49,15 @@ const CASES: [string, string, object[]][] = [
   ]],
   ['short list', 'its resolutions 73/27 of 5 December 2018, 75/240 and 76/19',
     [res('resolutions 73/27', 'A/RES/73/27', { date: '5 December 2018' }), res('75/240', 'A/RES/75/240'), res('76/19', 'A/RES/76/19')]],
+  ['list by semicolons, the last after "; and"', 'Recalling its resolutions 73/27 of 5 December 2018; 75/240 of 31 December 2020; and 76/19 of 6 December 2021,', [
+    res('resolutions 73/27', 'A/RES/73/27', { date: '5 December 2018' }),
+    res('75/240', 'A/RES/75/240', { date: '31 December 2020' }),
+    res('76/19', 'A/RES/76/19', { date: '6 December 2021' }),
+  ]],
+  ['Security Council list with "; and" and "as well as"', 'Recalling Security Council resolutions 2341 (2017); and 2396 (2017), as well as 2427 (2018),', [
+    res('Security Council resolutions 2341 (2017)', 'S/RES/2341 (2017)'), res('2396 (2017)', 'S/RES/2396 (2017)'), res('2427 (2018)', 'S/RES/2427 (2018)'),
+  ]],
+  ['"as well as" ends no list of its own', 'resolution 75/240 as well as the report', [res('resolution 75/240', 'A/RES/75/240')]],
   ['lettered resolution', 'Recalling its resolutions 36/103 of 9 December 1981, 43/78 H of 7 December 1988 and 53/70',
     [res('resolutions 36/103', 'A/RES/36/103', { date: '9 December 1981' }), res('43/78 H', 'A/RES/43/78 H', { date: '7 December 1988' }), res('53/70', 'A/RES/53/70')]],
   ['resolutions then decisions', 'Resolutions 75/239 and 77/248 and decisions 74/543, 75/570 and 77/556.', [
@@ -187,6 +196,7 @@ describe('findReferences: malformed symbols', () => {
     ['Pursuant to this Article [and decision 1/.CP.21], the CMA', '1/.CP.21'],
     ['as in 2/.CMA.3 and', '2/.CMA.3'],
     ['Recalling decision 1/CP21.', '1/CP21'],
+    ['Recalling decision 1/CP.2100.', '1/CP.2100'],
   ];
   it.each(MALFORMED)('%s', (text, bad) => {
     const { references, malformed } = findReferences(text);
@@ -199,6 +209,7 @@ describe('findReferences: malformed symbols', () => {
     expect(findReferences('decision 2.CMA/3').malformed[0].message).toMatch(/decision 2\/CMA\.3/);
     expect(findReferences('[and decision 1/.CP.21], the').malformed[0].message).toMatch(/write decision 1\/CP\.21\.$/);
     expect(findReferences('Recalling decision 1/CP21.').malformed[0].message).toMatch(/write decision 1\/CP\.21\.$/);
+    expect(findReferences('Recalling decision 1/CP.2100.').malformed[0].message).toMatch(/the session number 2100 has more than three digits\.$/);
   });
 
   const ORDINARY = [

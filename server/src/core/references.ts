@@ -45,7 +45,8 @@ const WSN = '[ \\t\\u00a0\\r\\n]';
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 // "of 5 December 2018"; PDF text may glue a footnote number to the year ("20124").
 const DATE_RE = new RegExp(`${WSN}{1,3}of${WSN}{1,3}(\\d{1,2}${WSN}{1,3}(?:${MONTHS})${WSN}{1,3}\\d{4})\\d{0,2}(?!\\d)`, 'y');
-const SEP_RE = new RegExp(`${WSN}{0,3}(?:,${WSN}{0,3}(?:and${WSN}{1,3})?|;${WSN}{0,3}|and${WSN}{1,3}|&${WSN}{1,3})`, 'y');
+// `, `, `, and `, `; `, `; and ` (items that carry their dates), ` and `, ` & `, ` as well as `.
+const SEP_RE = new RegExp(`${WSN}{0,3}(?:[,;]${WSN}{0,3}(?:(?:and|as${WSN}{1,3}well${WSN}{1,3}as)${WSN}{1,3})?|(?:and|as${WSN}{1,3}well${WSN}{1,3}as)${WSN}{1,3}|&${WSN}{1,3})`, 'y');
 const SC_ITEM = new RegExp(`(\\d{1,5})${WS}{0,3}\\((\\d{1,5})\\)`, 'y');
 const OLD_GA_ITEM = new RegExp(`(\\d{1,4})(?:${WS}{1,2}[A-Z])?${WS}{0,2}\\(([IVXL]{1,7})\\)`, 'y');
 const ES_ITEM = /(ES|S)-(\d{1,2})\/(\d{1,4})(?![\w/])/y;
@@ -63,6 +64,7 @@ const DEC_BODY = /(CP|CMP|CMA|COP|MOP)(?![A-Za-z])/y;
 const DEC_LEFT = /(\d{1,4}|[xX]{1,2}|-)\//y;
 // The session, possibly after a space or line end left by PDF extraction ("1/CP. 16").
 const DEC_SESSION = new RegExp(`${WS}{0,2}\\.${WS}{0,2}(?:\\r?\\n${WS}{0,3})?(\\d{1,3}|[xXy]{1,2})(?![A-Za-z0-9])`, 'y');
+const DEC_LONG_SESSION = new RegExp(`${WS}{0,2}\\.${WS}{0,2}(\\d{4,})(?![A-Za-z0-9])`, 'y');
 // `1/CP21.` at a sentence's end is glued too: a period ends it unless a digit follows.
 const DEC_GLUED = new RegExp(`(${WS}{0,2})(\\d{1,3})(?![A-Za-z0-9/]|\\.\\d)`, 'y');
 const SESSION_AFTER_SLASH = /\d{1,3}(?![A-Za-z0-9])/y;
@@ -287,6 +289,8 @@ class Finder {
     if (placeholder) return { end: k, symbol: null };
     const glued = sticky(DEC_GLUED, t, k); // 6/CMA4, 2/CMA 3
     if (glued) return { end: glued.index + glued[0].length, symbol: null, message: `write decision ${written}.${glued[2]}.` };
+    const long = sticky(DEC_LONG_SESSION, t, k); // 1/CP.2100: no COP has met a thousand times
+    if (long) return { end: long.index + long[0].length, symbol: null, message: `the session number ${long[1]} has more than three digits.` };
     const end = t[k] === '.' ? k + 1 : k;
     return { end, symbol: null, message: 'the session number is missing.' };
   }
