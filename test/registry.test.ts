@@ -170,6 +170,16 @@ describe('suggest', () => {
     for (const n of s) expect(names.has(n)).toBe(true);
   });
 
+  it('splits names joined by "and" or "&" where a comma belongs', () => {
+    expect(reg.suggest('EU and Mexico')).toEqual(['European Union, Mexico']);
+    expect(reg.suggest('Bosnia and Herzegovina and Chile')).toEqual(['Bosnia and Herzegovina, Chile']);
+    expect(reg.suggest('Chile and Bosnia and Herzegovina & US')).toEqual(['Chile, Bosnia and Herzegovina, United States of America']);
+    expect(reg.suggest('G77 and China and EU')).toEqual(['Group of 77 and China, European Union']);
+    // not when a part is no name: then the nearest names, as for any unknown name
+    expect(reg.suggest('EU and Atlantis')).not.toContainEqual(expect.stringContaining(','));
+    expect(reg.splitNames('Trinidad and Tobago')).toBeNull(); // one name: nothing to split
+  });
+
   it('gives only the best when a name is one typo away', () => {
     expect(reg.suggest('Russa')).toEqual(['Russian Federation']);
     expect(reg.suggest('Brazill')).toEqual(['Brazil']);

@@ -137,6 +137,9 @@ export class Registry {
   suggest(written: string, max = 3): string[] {
     const q = fold(tidy(written));
     if (q.length === 0 || max <= 0) return [];
+    // `{EU and Mexico}`: names joined by a word where FORMAT.md §4 wants a comma.
+    const split = this.splitNames(written);
+    if (split) return [split.join(', ')];
     // "Remotely close": at most ~60% of the query edited, so a garbled name still
     // finds neighbours but "xq" does not match every two-letter acronym.
     const limit = Math.max(1, Math.floor(q.length * 0.6));
@@ -161,6 +164,28 @@ export class Registry {
       .filter(([, d]) => (d0 <= 1 ? d === d0 : d <= d0 + 1))
       .slice(0, max)
       .map(([name]) => name);
+  }
+
+  /**
+   * The canonical names of `EU and Mexico`, `Bosnia and Herzegovina & Chile`: every part between
+   * ` and ` / ` & ` resolving, parts rejoined where a name holds the word itself; null otherwise.
+   */
+  splitNames(written: string): string[] | null {
+    const parts = tidy(written).split(/\s+(and|&)\s+/);
+    if (parts.length < 3 || parts.length > 21) return null;
+    // parts: name, joiner, name, joiner, …; best[i]: the fewest names that make parts[0..i) (i
+    // even), or null: `G77 and China and EU` is two names, not G77, China and EU.
+    const best: (string[] | null)[] = [[]];
+    for (let i = 2; i <= parts.length + 1; i += 2) {
+      best[i] = null;
+      for (let j = i - 2; j >= 0; j -= 2) {
+        const before = best[j];
+        const name = before && this.resolve(parts.slice(j, i - 1).join(' '));
+        if (name && (!best[i] || before.length + 1 < best[i]!.length)) best[i] = [...before, name];
+      }
+    }
+    const names = best[parts.length + 1];
+    return names && names.length > 1 ? names : null;
   }
 
   entry(canonical: string): ProposerEntry | undefined {
