@@ -304,6 +304,8 @@ describe('hostile input: compare', () => {
     ['one paragraph of 150 000 words', () => Array.from({ length: 150_000 }, (_, i) => 'w' + (i % 5000)).join(' ')],
     ['10 000 paragraphs, CR-only line ends', () => '1. x [a\r'.repeat(10_000)],
     ['lone surrogates and controls', () => '1. \ud800[\udc00\u0000]\u0007{EU}\r\n'.repeat(5_000)],
+    // repeated texts are paired by place (compare/align.ts pairSameText), within a budget
+    ['100 000 paragraphs, each text 64 times', () => Array.from({ length: 100_000 }, (_, i) => `${(i % 9000) + 1}. The text numbered ${i % 1563}.`).join('\n\n')],
   ];
   for (const [name, make] of cases) {
     it(name, () => {

@@ -287,27 +287,78 @@ function pairAnywhere(oldTo: number[], newTo: number[], cwOld: ContentWords, cwN
   }
 }
 
+/** Above this many candidate pairs, a repeated text's occurrences are paired in order… */
+const MAX_REPEAT_PAIRS = 4096;
+/** …and so are all of them past this many in a comparison (100 000 paragraphs in 64s). */
+const REPEAT_PAIRS_BUDGET = 200_000;
+
+/**
+ * Step 1 of align. A text each side holds once pairs at once. A text repeated (two `[…]`
+ * placeholders, twin Articles' `1. The Conference of the Parties shall …`) pairs by place: each new
+ * occurrence with the old one nearest to where the paragraphs paired above it put it, so an
+ * untouched twin keeps its place when the other one is filled in, edited or deleted.
+ */
+function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: number[], newTo: number[]): void {
+  const byText = new Map<string, { olds: number[]; news: number[] }>();
+  const at = (t: string) => {
+    let e = byText.get(t);
+    if (!e) byText.set(t, (e = { olds: [], news: [] }));
+    return e;
+  };
+  olds.forEach((p, i) => at(p.text).olds.push(i));
+  news.forEach((p, j) => {
+    const e = byText.get(p.text);
+    if (e) e.news.push(j);
+  });
+  const repeated: { olds: number[]; news: number[] }[] = [];
+  for (const e of byText.values()) {
+    if (e.news.length === 0) continue;
+    if (e.olds.length === 1 && e.news.length === 1) {
+      oldTo[e.olds[0]] = e.news[0];
+      newTo[e.news[0]] = e.olds[0];
+    } else repeated.push(e);
+  }
+  if (repeated.length === 0) return;
+  // Where each new paragraph would stand in the old revision, reckoned from the nearest paragraph
+  // above it paired so far (below it, at the top; in proportion, with none).
+  const expected = new Array<number>(news.length);
+  let above = -1;
+  for (let j = 0; j < news.length; j++) {
+    if (newTo[j] >= 0) above = j;
+    expected[j] = above >= 0 ? newTo[above] + (j - above) : Number.NaN;
+  }
+  for (let j = news.length - 1, below = -1; j >= 0; j--) {
+    if (newTo[j] >= 0) below = j;
+    if (Number.isNaN(expected[j])) expected[j] = below >= 0 ? newTo[below] - (below - j) : (j * olds.length) / Math.max(1, news.length);
+  }
+  let budget = REPEAT_PAIRS_BUDGET;
+  for (const e of repeated) {
+    const n = e.olds.length * e.news.length;
+    if (n > MAX_REPEAT_PAIRS || n > budget) {
+      for (let k = 0; k < Math.min(e.olds.length, e.news.length); k++) {
+        oldTo[e.olds[k]] = e.news[k];
+        newTo[e.news[k]] = e.olds[k];
+      }
+      continue;
+    }
+    budget -= n;
+    const pairs: { i: number; j: number; d: number }[] = [];
+    for (const j of e.news) for (const i of e.olds) pairs.push({ i, j, d: Math.abs(expected[j] - i) });
+    pairs.sort((x, y) => x.d - y.d || x.j - y.j || x.i - y.i);
+    for (const { i, j } of pairs) {
+      if (oldTo[i] >= 0 || newTo[j] >= 0) continue;
+      oldTo[i] = j;
+      newTo[j] = i;
+    }
+  }
+}
+
 export function align(olds: readonly Side[], news: readonly Side[], threshold = 0.5): Alignment {
   const oldTo = new Array<number>(olds.length).fill(-1);
   const newTo = new Array<number>(news.length).fill(-1);
 
-  // 1. The same text, in order.
-  const byText = new Map<string, number[]>();
-  olds.forEach((p, i) => {
-    const l = byText.get(p.text);
-    if (l) l.push(i);
-    else byText.set(p.text, [i]);
-  });
-  const taken = new Map<string, number>();
-  news.forEach((p, j) => {
-    const l = byText.get(p.text);
-    if (!l) return;
-    const k = taken.get(p.text) ?? 0;
-    if (k >= l.length) return;
-    taken.set(p.text, k + 1);
-    oldTo[l[k]] = j;
-    newTo[j] = l[k];
-  });
+  // 1. The same text: first the texts each side holds once, then the repeated ones by place.
+  pairSameText(olds, news, oldTo, newTo);
 
   // 2. The most similar of the rest, best first.
   const shOld = madeOnce(olds, shingles);
