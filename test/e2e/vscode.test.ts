@@ -2,7 +2,7 @@
 // from npm) in Debian's Chromium, driven by playwright-core. The test packages
 // the extension with `npm run package`, installs the .vsix, opens a draft and
 // asserts what is on the screen: the squiggle and the Problems entry for an
-// unbalanced bracket, the hover naming the proposer, the outline, the
+// unbalanced bracket, the hover naming the proposer, a reference's colour, the outline, the
 // Brackets view, the status bar text, and that "negotext: Accept bracket"
 // changes the text; then "negotext: Compare with revision…" on two revisions
 // (the report in a webview beside the draft, following an edit), its "Save
@@ -244,6 +244,23 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     await shot(page, 'vscode-3-hover.png');
     await page.keyboard.press('Escape');
     await page.mouse.move(0, 0);
+  });
+
+  it('colours a reference apart from the text around it, and not as a string', async () => {
+    ready();
+    const line = editor().locator('.view-lines .view-line', { hasText: 'resolution 75/240' }).first();
+    // Monaco renders each token as a span with its colour class; read what is painted.
+    const colours = async () =>
+      line.locator('span span').evaluateAll((spans) =>
+        spans.map((s) => ({ text: (s as any).textContent as string, colour: (globalThis as any).getComputedStyle(s).color as string })),
+      );
+    // The semantic tokens come from the server after the grammar's: wait until the reference is coloured apart.
+    const plainOf = (cs: { text: string; colour: string }[]) => cs.find((c) => c.text.includes('The Group met'))?.colour;
+    const refOf = (cs: { text: string; colour: string }[]) => cs.find((c) => c.text.includes('75/240'))?.colour;
+    await expect.poll(async () => { const cs = await colours(); return !!refOf(cs) && refOf(cs) !== plainOf(cs); }, { timeout: 20_000 }).toBe(true);
+    // Light Modern paints strings rgb(163, 21, 21), a dark red that read as an error beside a
+    // squiggle while references were strings to the theme (package.json: semanticTokenTypes).
+    expect(refOf(await colours())).not.toBe('rgb(163, 21, 21)');
   });
 
   it('shows the outline: the two sections and their paragraphs', async () => {
