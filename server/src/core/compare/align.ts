@@ -9,6 +9,8 @@
 export interface Side {
   /** The paragraph's text, label left out, white space folded. */
   text: string;
+  /** Its text as written (attributions kept), folded: among copies of one text, a copy proposed by the same pairs first. */
+  written?: string;
 }
 
 export interface AlignedEntry {
@@ -287,29 +289,31 @@ function pairAnywhere(oldTo: number[], newTo: number[], cwOld: ContentWords, cwN
   }
 }
 
-/** Above this many candidate pairs, a repeated text's occurrences are paired in order… */
-const MAX_REPEAT_PAIRS = 4096;
+/** What a copy proposed by others costs, against one paragraph's distance from where it was expected. */
+const OTHER_WRITING = 2.5;
+/** A repeated text's occurrences in one gap are paired in order past this many (new × old)… */
+const MAX_REPEAT_CELLS = 4096;
 /** …and so are all of them past this many in a comparison (100 000 paragraphs in 64s). */
-const REPEAT_PAIRS_BUDGET = 200_000;
+const REPEAT_CELLS_BUDGET = 200_000;
 
 /**
- * Step 1 of align. A text each side holds once pairs at once. A text repeated (two `[…]`
- * placeholders, twin Articles' `1. The Conference of the Parties shall …`) pairs by place: each new
- * occurrence with the old one nearest to where the paragraphs paired above it put it, so an
- * untouched twin keeps its place when the other one is filled in, edited or deleted.
+ * Step 1 of align. A text each side holds once pairs at once, and so does a copy of a repeated
+ * text that its attributions make unique; those pairs that kept their order (the longest run) cut
+ * both revisions into gaps. A text repeated (two `[…]` placeholders, twin
+ * Articles' `1. The Conference of the Parties shall …`, a request made twice) pairs within each gap,
+ * in order, never crossing: when one side holds more of it there, the occurrences that stand
+ * nearest where the paragraph paired above them (at the top, below them) puts them, a copy
+ * written with the same attribution first, the first copies on a tie, as a diff reads a common
+ * start. What is left of it pairs in order across gaps (a copy moved to another place).
  */
 function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: number[], newTo: number[]): void {
   const byText = new Map<string, { olds: number[]; news: number[] }>();
-  const at = (t: string) => {
-    let e = byText.get(t);
-    if (!e) byText.set(t, (e = { olds: [], news: [] }));
-    return e;
-  };
-  olds.forEach((p, i) => at(p.text).olds.push(i));
-  news.forEach((p, j) => {
+  olds.forEach((p, i) => {
     const e = byText.get(p.text);
-    if (e) e.news.push(j);
+    if (e) e.olds.push(i);
+    else byText.set(p.text, { olds: [i], news: [] });
   });
+  news.forEach((p, j) => byText.get(p.text)?.news.push(j));
   const repeated: { olds: number[]; news: number[] }[] = [];
   for (const e of byText.values()) {
     if (e.news.length === 0) continue;
@@ -319,38 +323,108 @@ function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: numbe
     } else repeated.push(e);
   }
   if (repeated.length === 0) return;
-  // Where each new paragraph would stand in the old revision, reckoned from the nearest paragraph
-  // above it paired so far (below it, at the top; in proportion, with none).
-  const expected = new Array<number>(news.length);
-  let above = -1;
-  for (let j = 0; j < news.length; j++) {
-    if (newTo[j] >= 0) above = j;
-    expected[j] = above >= 0 ? newTo[above] + (j - above) : Number.NaN;
-  }
-  for (let j = news.length - 1, below = -1; j >= 0; j--) {
-    if (newTo[j] >= 0) below = j;
-    if (Number.isNaN(expected[j])) expected[j] = below >= 0 ? newTo[below] - (below - j) : (j * olds.length) / Math.max(1, news.length);
-  }
-  let budget = REPEAT_PAIRS_BUDGET;
+  const pair = (i: number, j: number) => {
+    oldTo[i] = j;
+    newTo[j] = i;
+  };
+  // Copies told apart by their attributions (`[X]{EU}`, `[X]{Brazil}`): one of each on each side pairs at once.
   for (const e of repeated) {
-    const n = e.olds.length * e.news.length;
-    if (n > MAX_REPEAT_PAIRS || n > budget) {
-      for (let k = 0; k < Math.min(e.olds.length, e.news.length); k++) {
-        oldTo[e.olds[k]] = e.news[k];
-        newTo[e.news[k]] = e.olds[k];
-      }
-      continue;
+    const byWritten = new Map<string | undefined, { olds: number[]; news: number[] }>();
+    for (const i of e.olds) {
+      const w = byWritten.get(olds[i].written);
+      if (w) w.olds.push(i);
+      else byWritten.set(olds[i].written, { olds: [i], news: [] });
     }
-    budget -= n;
-    const pairs: { i: number; j: number; d: number }[] = [];
-    for (const j of e.news) for (const i of e.olds) pairs.push({ i, j, d: Math.abs(expected[j] - i) });
-    pairs.sort((x, y) => x.d - y.d || x.j - y.j || x.i - y.i);
-    for (const { i, j } of pairs) {
-      if (oldTo[i] >= 0 || newTo[j] >= 0) continue;
-      oldTo[i] = j;
-      newTo[j] = i;
+    for (const j of e.news) byWritten.get(news[j].written)?.news.push(j);
+    for (const [written, w] of byWritten) if (written !== undefined && w.olds.length === 1 && w.news.length === 1) pair(w.olds[0], w.news[0]);
+  }
+
+  // The pairs so far that kept their order: the gaps' edges, in both revisions.
+  const anchors: number[] = [];
+  for (let j = 0; j < news.length; j++) if (newTo[j] >= 0) anchors.push(j);
+  const kept = lis(anchors.map((j) => newTo[j]));
+  const edgesNew = anchors.filter((_, k) => kept.has(k));
+  const edgesOld = edgesNew.map((j) => newTo[j]);
+  /** Gap g lies between edge g − 1 and edge g: the number of edges before index x. */
+  const gapOf = (edges: readonly number[], x: number): number => {
+    let lo = 0;
+    let hi = edges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (edges[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let budget = REPEAT_CELLS_BUDGET;
+  for (const e of repeated) {
+    const byGap = new Map<number, { olds: number[]; news: number[] }>();
+    for (const i of e.olds) {
+      if (oldTo[i] >= 0) continue;
+      const g = gapOf(edgesOld, i);
+      const b = byGap.get(g);
+      if (b) b.olds.push(i);
+      else byGap.set(g, { olds: [i], news: [] });
+    }
+    for (const j of e.news) if (newTo[j] < 0) byGap.get(gapOf(edgesNew, j))?.news.push(j);
+    for (const [g, b] of byGap) {
+      if (b.news.length === 0) continue;
+      const cells = b.olds.length * b.news.length;
+      if (b.olds.length === b.news.length || cells > MAX_REPEAT_CELLS || cells > budget) {
+        for (let k = 0; k < Math.min(b.olds.length, b.news.length); k++) pair(b.olds[k], b.news[k]);
+        continue;
+      }
+      budget -= cells;
+      // Where the paragraph paired above puts each new occurrence among the old paragraphs (below, at the top).
+      const above = g > 0;
+      const below = g < edgesNew.length;
+      const expected = (j: number): number =>
+        above ? edgesOld[g - 1] + (j - edgesNew[g - 1]) : below ? edgesOld[g] - (edgesNew[g] - j) : (j * olds.length) / news.length;
+      const cost = (i: number, j: number): number => Math.abs(expected(j) - i) + (olds[i].written === news[j].written ? 0 : OTHER_WRITING);
+      for (const [i, j] of closestInOrder(b.olds, b.news, cost, !above && below)) pair(i, j);
+    }
+    // What is left pairs in order, wherever it stands.
+    const restOld = e.olds.filter((i) => oldTo[i] < 0);
+    const restNew = e.news.filter((j) => newTo[j] < 0);
+    for (let k = 0; k < Math.min(restOld.length, restNew.length); k++) pair(restOld[k], restNew[k]);
+  }
+}
+
+/**
+ * Pairs of `olds` and `news` (ascending), as many as the shorter holds, in order (never crossing),
+ * of least total cost: the one of a few occurrences that the longer side has to spare is left out
+ * where it costs least; on a tie, the later ones (`lastOnTie`) or the earlier ones pair.
+ * O(|olds| × |news|).
+ */
+function closestInOrder(olds: readonly number[], news: readonly number[], cost: (i: number, j: number) => number, lastOnTie: boolean): [number, number][] {
+  const flip = olds.length < news.length;
+  const short = flip ? olds : news;
+  const long = flip ? news : olds;
+  const c = (s: number, l: number) => (flip ? cost(short[s], long[l]) : cost(long[l], short[s]));
+  const S = short.length;
+  const L = long.length;
+  // best[s][l]: least cost of pairing short[0..s) within long[0..l); take[s][l]: whether long[l − 1] pairs short[s − 1].
+  const best: Float64Array[] = Array.from({ length: S + 1 }, () => new Float64Array(L + 1).fill(Infinity));
+  const take: Uint8Array[] = Array.from({ length: S + 1 }, () => new Uint8Array(L + 1));
+  best[0].fill(0);
+  for (let s = 1; s <= S; s++) {
+    for (let l = s; l <= L; l++) {
+      const skip = best[s][l - 1];
+      const with_ = best[s - 1][l - 1] + c(s - 1, l - 1);
+      if (with_ < skip || (lastOnTie && with_ === skip)) {
+        best[s][l] = with_;
+        take[s][l] = 1;
+      } else best[s][l] = skip;
     }
   }
+  const out: [number, number][] = [];
+  for (let s = S, l = L; s > 0; l--) {
+    if (take[s][l]) {
+      out.push(flip ? [short[s - 1], long[l - 1]] : [long[l - 1], short[s - 1]]);
+      s--;
+    }
+  }
+  return out.reverse();
 }
 
 export function align(olds: readonly Side[], news: readonly Side[], threshold = 0.5): Alignment {

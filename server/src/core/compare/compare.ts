@@ -407,8 +407,8 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
   yield;
   const oldF = oldP.map((p) => fold(p.body));
   const newF = newP.map((p) => fold(p.body));
-  const oldS: Side[] = oldP.map((p, i) => ({ text: alignText(oldP, p, oldF[i]) }));
-  const newS: Side[] = newP.map((p, i) => ({ text: alignText(newP, p, newF[i]) }));
+  const oldS: Side[] = oldP.map((p, i) => ({ text: alignText(oldP, p, oldF[i]), written: oldF[i] }));
+  const newS: Side[] = newP.map((p, i) => ({ text: alignText(newP, p, newF[i]), written: newF[i] }));
   const al: Alignment = align(oldS, newS, options.threshold ?? 0.5);
   yield;
   const timeout = options.diffTimeout ?? 200;
