@@ -293,18 +293,18 @@ function pairAnywhere(oldTo: number[], newTo: number[], cwOld: ContentWords, cwN
 const OTHER_WRITING = 2.5;
 /** A repeated text's occurrences in one gap are paired in order past this many (new × old)… */
 const MAX_REPEAT_CELLS = 4096;
-/** …and so are all of them past this many in a comparison (100 000 paragraphs in 64s). */
+/** …and so are all of them past this many in a comparison (100 000 paragraphs, each text 64 times: hostile.test.ts). */
 const REPEAT_CELLS_BUDGET = 200_000;
 
 /**
  * Step 1 of align. A text each side holds once pairs at once, and so does a copy of a repeated
  * text that its attributions make unique; those pairs that kept their order (the longest run) cut
- * both revisions into gaps. A text repeated (two `[…]` placeholders, twin
- * Articles' `1. The Conference of the Parties shall …`, a request made twice) pairs within each gap,
- * in order, never crossing: when one side holds more of it there, the occurrences that stand
- * nearest where the paragraph paired above them (at the top, below them) puts them, a copy
- * written with the same attribution first, the first copies on a tie, as a diff reads a common
- * start. What is left of it pairs in order across gaps (a copy moved to another place).
+ * both revisions into gaps. The other copies of a repeated text (two `[…]` placeholders, twin
+ * Articles' `1. The Conference of the Parties shall …`, a request made twice) pair within each
+ * gap, in order, never crossing: where one side holds more of them there, those that stand
+ * nearest where the paragraph paired above them (at the top, below them) puts them, a copy with
+ * the same attribution first, the first copies on a tie, as a diff reads a common start. What is
+ * left pairs in order across gaps (a copy moved elsewhere).
  */
 function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: number[], newTo: number[]): void {
   const byText = new Map<string, { olds: number[]; news: number[] }>();
