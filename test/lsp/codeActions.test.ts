@@ -113,6 +113,7 @@ const CASES: ActionCase[] = [
   { name: 'remove an unmatched closing mark', src: '1. The strong‸] action.\n', title: /^Remove the unmatched “\]”/, expected: '1. The strong action.\n' },
   // fix an unknown proposer
   { name: 'fix an unknown proposer', src: '1. Ab [shall]{EU, Brazi‸ll} x\n', title: /^Change to “Brazil”/, expected: '1. Ab [shall]{EU, Brazil} x\n' },
+  { name: 'split names joined by "and" into a list', src: '1. Ab [shall]{EU and Mex‸ico} x\n', title: /^Change to “European Union, Mexico”/, expected: '1. Ab [shall]{European Union, Mexico} x\n' },
   // fix a mistyped document symbol to the catalogue's nearest
   { name: 'fix a mistyped symbol', src: '1. Recalling A/RES/75/2‸04 on norms.\n', title: /^Change to “A\/RES\/75\/240”/, expected: '1. Recalling A/RES/75/240 on norms.\n' },
   { name: 'fix a mistyped resolution number, in the words it was written in', src: '1. Recalling resolution 75/24‸00 on norms.\n', title: /^Change to “resolution 75\/240”/, expected: '1. Recalling resolution 75/240 on norms.\n' },
