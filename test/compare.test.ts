@@ -153,6 +153,16 @@ describe('compare edge cases', () => {
     const html = formatCompareHtml('a', 'b', c, '', '');
     expect(html.lastIndexOf('European Union')).toBeLessThan(html.lastIndexOf('Brazil'));
   });
+  it('the HTML report reads emphasis in unchanged text (*Recalling* in italics, **Option 1:** unmarked), never in inserted or deleted text', async () => {
+    const { formatCompareHtml } = await import('../server/src/report/compareHtml');
+    const oldT = 'PP1. *Recalling* its resolution 75/240,\n\nOP1. **Option 1:** States [should]{EU} act_now and _promptly_ on the report.\n\nOP2. *Decides* to convene.\n';
+    const newT = 'PP1. *Recalling* its resolution 75/240,\n\nOP1. **Option 1:** States should act_now and _promptly_ on the report.\n\nOP2. *Decides* to *convene* a meeting.\n';
+    const html = formatCompareHtml('a', 'b', compare(oldT, newT), oldT, newT);
+    expect(html).toContain('<em>Recalling</em> its resolution');
+    expect(html).toContain('Option 1: States <del>[</del>should<del>]{EU}</del> act_now and <em>promptly</em>');
+    // the marks inserted around "convene" are a change: shown as inserted, as written
+    expect(html).toMatch(/<em>Decides<\/em> to <ins>\*<\/ins>convene<ins>\*( a meeting)?<\/ins>/);
+  });
   it('diffs read line ends as \\n, as bracket texts do: a CRLF revision against an LF one shows no \\r', () => {
     const lf = '1. States [agreed]{EU} to meet\nin Geneva next year.\n\n2. States noted the report.\n';
     const edited = lf.replace('Geneva', 'New York');

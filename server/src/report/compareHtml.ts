@@ -16,9 +16,22 @@ export const escapeHtml = (s: string): string =>
 
 const list = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
 
+/**
+ * Escaped text with Markdown's emphasis read, where both marks lie in this piece of text:
+ * `*Recalling*` in italics, as the printed resolution has it; `**Option 1:**` without its marks,
+ * in the weight of the text around it (bold says "inserted" here). Inserted and deleted text is
+ * never read so: a mark added or removed is a change the reader must see.
+ */
+export function textHtml(s: string): string {
+  return escapeHtml(s)
+    .replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, '$1')
+    .replace(/(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, '<em>$1</em>')
+    .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '<em>$1</em>');
+}
+
 /** A word diff as HTML: each insert in `<ins>`, each delete in `<del>`, verbatim (white space kept by CSS). */
 export function htmlDiff(diff: DiffPart[]): string {
-  return diff.map((d) => (d.op === 'equal' ? escapeHtml(d.text) : d.op === 'insert' ? `<ins>${escapeHtml(d.text)}</ins>` : `<del>${escapeHtml(d.text)}</del>`)).join('');
+  return diff.map((d) => (d.op === 'equal' ? textHtml(d.text) : d.op === 'insert' ? `<ins>${escapeHtml(d.text)}</ins>` : `<del>${escapeHtml(d.text)}</del>`)).join('');
 }
 
 function notes(p: ParagraphChange): string[] {
@@ -81,17 +94,17 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     if (nw.length === 0) {
       cls = 'deleted';
       label = o.join(' + ');
-      body = escapeHtml(bodies[i].old.join('\n\n'));
+      body = textHtml(bodies[i].old.join('\n\n'));
     } else {
       cls = o.length === 0 ? 'added' : p.modified ? 'revised' : 'same';
       label = nw.join(' + ');
       const text = bodies[i].new.join('\n\n');
-      body = p.diff ? htmlDiff(p.diff) : escapeHtml(text);
+      body = p.diff ? htmlDiff(p.diff) : textHtml(text);
     }
     const heading = headings.get(i);
     if (heading !== undefined) {
       const was = headingWas(i, heading);
-      const shown = was !== null ? htmlDiff(wordDiff(was, heading)) : escapeHtml(heading);
+      const shown = was !== null ? htmlDiff(wordDiff(was, heading)) : textHtml(heading);
       paras.push(`<h3 class="section">${shown}</h3>`);
     }
     const ns = notes(p);
