@@ -308,8 +308,8 @@ export function grammar(registry) {
         name: 'markup.underline.link.resolution.negotext',
       },
       'resolution-number': {
-        comment: 'Later items of a list (resolutions 73/27 of \u2026, 75/240 and 76/19; 77/36): a bare session/number pair after a comma, a semicolon, `and`, `or` or `as well as`, not a ratio (a 50/50 split). Approximation.',
-        match: re`(?<=, |,${NBSP}|; |;${NBSP}| and | or | well as )[0-9]{2}/[0-9]{1,4}(?![A-Za-z0-9/]|\.[0-9])`,
+        comment: 'Later items of a list (resolutions 73/27 of \u2026, 75/240 and 76/19; 77/36): a bare session/number pair after a comma, a semicolon, `and` or `or`, not a ratio (a 50/50 split). Approximation.',
+        match: re`(?<=, |,${NBSP}|; |;${NBSP}| and | or )[0-9]{2}/[0-9]{1,4}(?![A-Za-z0-9/]|\.[0-9])`,
         name: 'markup.underline.link.resolution.negotext',
       },
       pinpoint: {

@@ -73,6 +73,7 @@ export function checkCompare(oldText: string, newText: string, expected: Expecte
   return c;
 }
 
+const escapeForHtml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const labelsOf = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
 const joinText = (d: DiffPart[], skip: DiffPart['op']): string => d.filter((p) => p.op !== skip).map((p) => p.text).join('');
 
@@ -162,6 +163,18 @@ describe('compare edge cases', () => {
     expect(html).toContain('Option 1: States <del>[</del>should<del>]{EU}</del> act_now and <em>promptly</em>');
     // the marks inserted around "convene" are a change: shown as inserted, as written
     expect(html).toMatch(/<em>Decides<\/em> to <ins>\*<\/ins>convene<ins>\*( a meeting)?<\/ins>/);
+  });
+  it('the HTML report keeps every asterisk that is no emphasis, and added or deleted paragraphs as written', async () => {
+    const { formatCompareHtml } = await import('../server/src/report/compareHtml');
+    const marks = 'The Parties**, the States** and (*) and A/RES/*/240, then *****.';
+    const oldT = `1. ${marks}\n\n2. The Parties*, and Article 5*, apply.\n\n3. *Old* paragraph **gone**.\n`;
+    const newT = `1. ${marks}\n\n2. The States*, and Article 5*, apply.\n\n4. **Option 1:** *new* paragraph.\n`;
+    const html = formatCompareHtml('a', 'b', compare(oldT, newT), oldT, newT);
+    expect(html).toContain(escapeForHtml(marks));
+    expect(html).toContain('<ins>States</ins>*, and Article 5*, apply.'); // the diff cuts after "States": still a footnote mark
+    expect(html).toContain('*Old* paragraph **gone**.');
+    expect(html).toContain('**Option 1:** *new* paragraph.');
+    expect(html).not.toContain('<em>');
   });
   it('diffs read line ends as \\n, as bracket texts do: a CRLF revision against an LF one shows no \\r', () => {
     const lf = '1. States [agreed]{EU} to meet\nin Geneva next year.\n\n2. States noted the report.\n';

@@ -54,10 +54,12 @@ const CASES: [string, string, object[]][] = [
     res('75/240', 'A/RES/75/240', { date: '31 December 2020' }),
     res('76/19', 'A/RES/76/19', { date: '6 December 2021' }),
   ]],
-  ['Security Council list with "; and" and "as well as"', 'Recalling Security Council resolutions 2341 (2017); and 2396 (2017), as well as 2427 (2018),', [
-    res('Security Council resolutions 2341 (2017)', 'S/RES/2341 (2017)'), res('2396 (2017)', 'S/RES/2396 (2017)'), res('2427 (2018)', 'S/RES/2427 (2018)'),
+  ['Security Council list with "; and"', 'Recalling Security Council resolutions 2341 (2017); and 2396 (2017),', [
+    res('Security Council resolutions 2341 (2017)', 'S/RES/2341 (2017)'), res('2396 (2017)', 'S/RES/2396 (2017)'),
   ]],
-  ['"as well as" ends no list of its own', 'resolution 75/240 as well as the report', [res('resolution 75/240', 'A/RES/75/240')]],
+  // "as well as" joins instruments of different bodies: the organ after it is not the first item's
+  ['"as well as" continues no list', 'Recalling its resolution 76/19 as well as 47/16 of the Human Rights Council,', [res('resolution 76/19', 'A/RES/76/19')]],
+  ['a month and year after "; and" is no item', 'Recalling resolution 75/240; and 12/2023 was a difficult year,', [res('resolution 75/240', 'A/RES/75/240')]],
   ['lettered resolution', 'Recalling its resolutions 36/103 of 9 December 1981, 43/78 H of 7 December 1988 and 53/70',
     [res('resolutions 36/103', 'A/RES/36/103', { date: '9 December 1981' }), res('43/78 H', 'A/RES/43/78 H', { date: '7 December 1988' }), res('53/70', 'A/RES/53/70')]],
   ['resolutions then decisions', 'Resolutions 75/239 and 77/248 and decisions 74/543, 75/570 and 77/556.', [

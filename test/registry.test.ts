@@ -178,6 +178,13 @@ describe('suggest', () => {
     // not when a part is no name: then the nearest names, as for any unknown name
     expect(reg.suggest('EU and Atlantis')).not.toContainEqual(expect.stringContaining(','));
     expect(reg.splitNames('Trinidad and Tobago')).toBeNull(); // one name: nothing to split
+    // `&` for a name's own `and` is that name, not two (G77 and China, China)
+    expect(reg.suggest('G77 & China')).toEqual(['Group of 77 and China']);
+    expect(reg.suggest('G77 & China & EU')).toEqual(['Group of 77 and China, European Union']);
+    expect(reg.suggest('Antigua & Barbuda and Mexico')).toEqual(['Antigua and Barbuda, Mexico']);
+    // a name twice is named once
+    expect(reg.suggest('Mexico and Mexico')).not.toContainEqual(expect.stringContaining(','));
+    expect(reg.suggest('EU and Mexico and EU')).toEqual(['European Union, Mexico']);
   });
 
   it('gives only the best when a name is one typo away', () => {

@@ -45,11 +45,14 @@ const WSN = '[ \\t\\u00a0\\r\\n]';
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 // "of 5 December 2018"; PDF text may glue a footnote number to the year ("20124").
 const DATE_RE = new RegExp(`${WSN}{1,3}of${WSN}{1,3}(\\d{1,2}${WSN}{1,3}(?:${MONTHS})${WSN}{1,3}\\d{4})\\d{0,2}(?!\\d)`, 'y');
-// `, `, `, and `, `; `, `; and ` (items that carry their dates), ` and `, ` & `, ` as well as `.
-const SEP_RE = new RegExp(`${WSN}{0,3}(?:[,;]${WSN}{0,3}(?:(?:and|as${WSN}{1,3}well${WSN}{1,3}as)${WSN}{1,3})?|(?:and|as${WSN}{1,3}well${WSN}{1,3}as)${WSN}{1,3}|&${WSN}{1,3})`, 'y');
+// `, `, `, and `, `; `, `; and ` (items that carry their dates), ` and `, ` & `. Not ` as well as `:
+// it joins instruments of different bodies (`76/19 as well as 47/16 of the Human Rights Council`),
+// and an organ named after a list is every item's.
+const SEP_RE = new RegExp(`${WSN}{0,3}(?:[,;]${WSN}{0,3}(?:and${WSN}{1,3})?|and${WSN}{1,3}|&${WSN}{1,3})`, 'y');
 const SC_ITEM = new RegExp(`(\\d{1,5})${WS}{0,3}\\((\\d{1,5})\\)`, 'y');
 const OLD_GA_ITEM = new RegExp(`(\\d{1,4})(?:${WS}{1,2}[A-Z])?${WS}{0,2}\\(([IVXL]{1,7})\\)`, 'y');
 const ES_ITEM = /(ES|S)-(\d{1,2})\/(\d{1,4})(?![\w/])/y;
+const MONTH_YEAR = /(\d{1,2})\/((?:19|20)\d\d)(?!\d)/y;
 const NUM_ITEM = /(\d{1,4})\/(\d{1,5})(?![\w/]|\.\d)/y;
 const LETTER_PART = new RegExp(`${WS}([A-Z])(?![\\w/])`, 'y');
 const ROMAN_DEC = /([IVXL]{1,7})\/(\d{1,3})(?![\w/]|\.\d)/y;
@@ -311,7 +314,10 @@ class Finder {
     let consumed = b;
     const first = this.refs.length;
     const starts: number[] = [];
+    let m: RegExpExecArray | null;
     for (;;) {
+      // A later item numbered like a month and year (`…; and 12/2023 was …`) is no resolution of any body.
+      if (starts.length > 0 && (m = sticky(MONTH_YEAR, t, p)) && +m[1] <= 12) break;
       const item = this.item(p, kind, organ);
       if (!item) break;
       starts.push(p);

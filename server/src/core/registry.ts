@@ -137,6 +137,9 @@ export class Registry {
   suggest(written: string, max = 3): string[] {
     const q = fold(tidy(written));
     if (q.length === 0 || max <= 0) return [];
+    // `{G77 & China}`: a name written with `&` for its `and`.
+    const anded = this.resolve(written.replace(/\s*&\s*/g, ' and '));
+    if (anded) return [anded];
     // `{EU and Mexico}`: names joined by a word where FORMAT.md §4 wants a comma.
     const split = this.splitNames(written);
     if (split) return [split.join(', ')];
@@ -180,12 +183,13 @@ export class Registry {
       best[i] = null;
       for (let j = i - 2; j >= 0; j -= 2) {
         const before = best[j];
-        const name = before && this.resolve(parts.slice(j, i - 1).join(' '));
+        const name = before && this.resolve(parts.slice(j, i - 1).join(' ').replace(/ & /g, ' and '));
         if (name && (!best[i] || before.length + 1 < best[i]!.length)) best[i] = [...before, name];
       }
     }
     const names = best[parts.length + 1];
-    return names && names.length > 1 ? names : null;
+    const distinct = names ? [...new Set(names)] : [];
+    return distinct.length > 1 ? distinct : null;
   }
 
   entry(canonical: string): ProposerEntry | undefined {

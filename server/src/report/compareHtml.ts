@@ -17,21 +17,40 @@ export const escapeHtml = (s: string): string =>
 const list = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
 
 /**
- * Escaped text with Markdown's emphasis read, where both marks lie in this piece of text:
- * `*Recalling*` in italics, as the printed resolution has it; `**Option 1:**` without its marks,
- * in the weight of the text around it (bold says "inserted" here). Inserted and deleted text is
- * never read so: a mark added or removed is a change the reader must see.
+ * Emphasis as a reader means it: `*Recalling*`, `_x_`, `**Option 1:**`. The opening mark follows the
+ * start, a space or an opening sign and comes before a letter; the closing one follows a sign that
+ * is no space and comes before the end, a space or punctuation; between them no mark and no line
+ * end. So footnote marks (`Parties*, … 5*`), a wildcard in a symbol, `(*)` and `*****` stay as
+ * written.
  */
-export function textHtml(s: string): string {
-  return escapeHtml(s)
-    .replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, '$1')
-    .replace(/(?<![\p{L}\p{N}*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\p{L}\p{N}*])/gu, '<em>$1</em>')
-    .replace(/(?<![\p{L}\p{N}_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\p{L}\p{N}_])/gu, '<em>$1</em>');
+const EMPHASIS = /(?<=^|[\s(["'\u201c\u2018\u2014\u2013-])(\*\*|\*|_)(?=\p{L})([^*_\n\r]*?[^\s*_])\1(?=$|[\s.,;:!?)\]"'\u201d\u2019\u2014\u2013-])/gu;
+
+/**
+ * Escaped text with its emphasis read, where both marks lie in this piece of text: `*Recalling*`
+ * in italics, as the printed resolution has it; `**Option 1:**` without its marks, in the weight of
+ * the text around it (bold says "inserted" here). `before` is the character shown just before the
+ * piece (a word diff cuts `Parties*` after `Parties`). Inserted and deleted text is never read so:
+ * a mark added or removed is a change the reader must see.
+ */
+export function textHtml(s: string, before = ''): string {
+  const text = before.slice(-1) + s;
+  const skip = text.length - s.length;
+  let out = '';
+  let at = skip;
+  for (const m of text.matchAll(EMPHASIS)) {
+    if (m.index! < skip) continue;
+    out += escapeHtml(text.slice(at, m.index));
+    out += m[1] === '**' ? escapeHtml(m[2]) : `<em>${escapeHtml(m[2])}</em>`;
+    at = m.index! + m[0].length;
+  }
+  return out + escapeHtml(text.slice(at));
 }
 
 /** A word diff as HTML: each insert in `<ins>`, each delete in `<del>`, verbatim (white space kept by CSS). */
 export function htmlDiff(diff: DiffPart[]): string {
-  return diff.map((d) => (d.op === 'equal' ? textHtml(d.text) : d.op === 'insert' ? `<ins>${escapeHtml(d.text)}</ins>` : `<del>${escapeHtml(d.text)}</del>`)).join('');
+  return diff
+    .map((d, i) => (d.op === 'equal' ? textHtml(d.text, diff[i - 1]?.text ?? '') : d.op === 'insert' ? `<ins>${escapeHtml(d.text)}</ins>` : `<del>${escapeHtml(d.text)}</del>`))
+    .join('');
 }
 
 function notes(p: ParagraphChange): string[] {
@@ -94,12 +113,12 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     if (nw.length === 0) {
       cls = 'deleted';
       label = o.join(' + ');
-      body = textHtml(bodies[i].old.join('\n\n'));
+      body = escapeHtml(bodies[i].old.join('\n\n')); // deleted: as written
     } else {
       cls = o.length === 0 ? 'added' : p.modified ? 'revised' : 'same';
       label = nw.join(' + ');
       const text = bodies[i].new.join('\n\n');
-      body = p.diff ? htmlDiff(p.diff) : textHtml(text);
+      body = p.diff ? htmlDiff(p.diff) : o.length === 0 ? escapeHtml(text) /* added: as written */ : textHtml(text);
     }
     const heading = headings.get(i);
     if (heading !== undefined) {

@@ -9,8 +9,8 @@
 export interface Side {
   /** The paragraph's text, label left out, white space folded. */
   text: string;
-  /** Its text as written (attributions kept), folded: among copies of one text, a copy proposed by the same pairs first. */
-  written?: string;
+  /** Its text and who proposed each of its brackets: among copies of one text, a copy proposed by the same pairs first. */
+  proposed?: string;
 }
 
 export interface AlignedEntry {
@@ -329,14 +329,14 @@ function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: numbe
   };
   // Copies told apart by their attributions (`[X]{EU}`, `[X]{Brazil}`): one of each on each side pairs at once.
   for (const e of repeated) {
-    const byWritten = new Map<string | undefined, { olds: number[]; news: number[] }>();
+    const byProposers = new Map<string | undefined, { olds: number[]; news: number[] }>();
     for (const i of e.olds) {
-      const w = byWritten.get(olds[i].written);
+      const w = byProposers.get(olds[i].proposed);
       if (w) w.olds.push(i);
-      else byWritten.set(olds[i].written, { olds: [i], news: [] });
+      else byProposers.set(olds[i].proposed, { olds: [i], news: [] });
     }
-    for (const j of e.news) byWritten.get(news[j].written)?.news.push(j);
-    for (const [written, w] of byWritten) if (written !== undefined && w.olds.length === 1 && w.news.length === 1) pair(w.olds[0], w.news[0]);
+    for (const j of e.news) byProposers.get(news[j].proposed)?.news.push(j);
+    for (const [proposed, w] of byProposers) if (proposed !== undefined && w.olds.length === 1 && w.news.length === 1) pair(w.olds[0], w.news[0]);
   }
 
   // The pairs so far that kept their order: the gaps' edges, in both revisions.
@@ -380,7 +380,7 @@ function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: numbe
       const below = g < edgesNew.length;
       const expected = (j: number): number =>
         above ? edgesOld[g - 1] + (j - edgesNew[g - 1]) : below ? edgesOld[g] - (edgesNew[g] - j) : (j * olds.length) / news.length;
-      const cost = (i: number, j: number): number => Math.abs(expected(j) - i) + (olds[i].written === news[j].written ? 0 : OTHER_WRITING);
+      const cost = (i: number, j: number): number => Math.abs(expected(j) - i) + (olds[i].proposed === news[j].proposed ? 0 : OTHER_WRITING);
       for (const [i, j] of closestInOrder(b.olds, b.news, cost, !above && below)) pair(i, j);
     }
     // What is left pairs in order, wherever it stands.

@@ -200,6 +200,13 @@ function sideOf(text: string, analysis: Analysis): SideOf {
  * names outnumbered its words). Who proposed what is the brackets' outcomes' business. Its
  * `modified` and diff stay literal.
  */
+/** A paragraph as align() reads it: its text without attributions, and with who proposed each bracket (registry names, any order or spelling). */
+function sideText(side: SideOf, p: Para, folded: string): Side {
+  const text = alignText(side, p, folded);
+  const proposers = p.brackets.map((b) => [...b.proposers].sort().join(', ') + (b.action ? ` ${b.action}` : '')).join('; ');
+  return { text, proposed: `${text}\u0000${proposers}` };
+}
+
 function alignText(side: SideOf, p: Para, folded: string): string {
   const frames: { s: number; e: number; t: string }[] = [];
   for (const b of p.brackets) {
@@ -407,8 +414,8 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
   yield;
   const oldF = oldP.map((p) => fold(p.body));
   const newF = newP.map((p) => fold(p.body));
-  const oldS: Side[] = oldP.map((p, i) => ({ text: alignText(oldP, p, oldF[i]), written: oldF[i] }));
-  const newS: Side[] = newP.map((p, i) => ({ text: alignText(newP, p, newF[i]), written: newF[i] }));
+  const oldS: Side[] = oldP.map((p, i) => sideText(oldP, p, oldF[i]));
+  const newS: Side[] = newP.map((p, i) => sideText(newP, p, newF[i]));
   const al: Alignment = align(oldS, newS, options.threshold ?? 0.5);
   yield;
   const timeout = options.diffTimeout ?? 200;
