@@ -290,21 +290,23 @@ function pairAnywhere(oldTo: number[], newTo: number[], cwOld: ContentWords, cwN
 }
 
 /** What a copy proposed by others costs, against one paragraph's distance from where it was expected. */
-const OTHER_WRITING = 2.5;
+const OTHER_PROPOSERS = 2.5;
 /** A repeated text's occurrences in one gap are paired in order past this many (new × old)… */
 const MAX_REPEAT_CELLS = 4096;
 /** …and so are all of them past this many in a comparison (100 000 paragraphs, each text 64 times: hostile.test.ts). */
 const REPEAT_CELLS_BUDGET = 200_000;
 
 /**
- * Step 1 of align. A text each side holds once pairs at once, and so does a copy of a repeated
- * text that its attributions make unique; those pairs that kept their order (the longest run) cut
- * both revisions into gaps. The other copies of a repeated text (two `[…]` placeholders, twin
- * Articles' `1. The Conference of the Parties shall …`, a request made twice) pair within each
- * gap, in order, never crossing: where one side holds more of them there, those that stand
- * nearest where the paragraph paired above them (at the top, below them) puts them, a copy with
- * the same attribution first, the first copies on a tie, as a diff reads a common start. What is
- * left pairs in order across gaps (a copy moved elsewhere).
+ * Step 1 of align. A text each side holds once pairs at once; those pairs that kept their order
+ * (the longest run) cut both revisions into gaps. The copies of a repeated text (two `[…]`
+ * placeholders, twin Articles' `1. The Conference of the Parties shall …`, a request made twice)
+ * pair within each gap only, never crossing: first a copy that its proposers make unique in the
+ * gap (`[X]{EU}` with `[X]{European Union}`), then the rest in order; where one side holds more
+ * copies there, those that stand nearest where the gap's start puts them, a copy with the same
+ * proposers first, the first on a tie, as a diff reads a common start. Of the copies left over,
+ * one its proposers tell apart from every other left pairs with its like wherever it stands (a
+ * copy moved elsewhere); the rest are left to the later steps, which pair the same text anywhere
+ * by likeness, nearest first. Pairing leftovers in order had crossed copies paired in a gap.
  */
 function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: number[], newTo: number[]): void {
   const byText = new Map<string, { olds: number[]; news: number[] }>();
@@ -327,17 +329,6 @@ function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: numbe
     oldTo[i] = j;
     newTo[j] = i;
   };
-  // Copies told apart by their attributions (`[X]{EU}`, `[X]{Brazil}`): one of each on each side pairs at once.
-  for (const e of repeated) {
-    const byProposers = new Map<string | undefined, { olds: number[]; news: number[] }>();
-    for (const i of e.olds) {
-      const w = byProposers.get(olds[i].proposed);
-      if (w) w.olds.push(i);
-      else byProposers.set(olds[i].proposed, { olds: [i], news: [] });
-    }
-    for (const j of e.news) byProposers.get(news[j].proposed)?.news.push(j);
-    for (const [proposed, w] of byProposers) if (proposed !== undefined && w.olds.length === 1 && w.news.length === 1) pair(w.olds[0], w.news[0]);
-  }
 
   // The pairs so far that kept their order: the gaps' edges, in both revisions.
   const anchors: number[] = [];
@@ -360,43 +351,66 @@ function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: numbe
   for (const e of repeated) {
     const byGap = new Map<number, { olds: number[]; news: number[] }>();
     for (const i of e.olds) {
-      if (oldTo[i] >= 0) continue;
       const g = gapOf(edgesOld, i);
       const b = byGap.get(g);
       if (b) b.olds.push(i);
       else byGap.set(g, { olds: [i], news: [] });
     }
-    for (const j of e.news) if (newTo[j] < 0) byGap.get(gapOf(edgesNew, j))?.news.push(j);
+    for (const j of e.news) byGap.get(gapOf(edgesNew, j))?.news.push(j);
     for (const [g, b] of byGap) {
       if (b.news.length === 0) continue;
-      const cells = b.olds.length * b.news.length;
-      if (b.olds.length === b.news.length || cells > MAX_REPEAT_CELLS || cells > budget) {
-        for (let k = 0; k < Math.min(b.olds.length, b.news.length); k++) pair(b.olds[k], b.news[k]);
-        continue;
+      // A copy its proposers make unique in the gap pairs with its like, if that crosses no other such pair.
+      const unique = uniqueByProposers(olds, news, b);
+      const keep = lis(unique.map(([i]) => i));
+      unique.forEach(([i, j], k) => keep.has(k) && pair(i, j));
+      // The rest of the gap pairs in order, between those pairs.
+      const bounds = [[-1, -1], ...unique.filter((_, k) => keep.has(k)), [Infinity, Infinity]];
+      for (let k = 1; k < bounds.length; k++) {
+        const [i0, j0] = bounds[k - 1];
+        const [i1, j1] = bounds[k];
+        const os = b.olds.filter((i) => i > i0 && i < i1 && oldTo[i] < 0);
+        const ns = b.news.filter((j) => j > j0 && j < j1 && newTo[j] < 0);
+        if (ns.length === 0 || os.length === 0) continue;
+        const cells = os.length * ns.length;
+        if (os.length === ns.length || cells > MAX_REPEAT_CELLS || cells > budget) {
+          for (let q = 0; q < Math.min(os.length, ns.length); q++) pair(os[q], ns[q]);
+          continue;
+        }
+        budget -= cells;
+        // Where the start of the gap puts each new copy among the old paragraphs.
+        const o0 = g > 0 ? edgesOld[g - 1] + 1 : 0;
+        const n0 = g > 0 ? edgesNew[g - 1] + 1 : 0;
+        const cost = (i: number, j: number): number => Math.abs(o0 + (j - n0) - i) + (olds[i].proposed === news[j].proposed ? 0 : OTHER_PROPOSERS);
+        for (const [i, j] of closestInOrder(os, ns, cost)) pair(i, j);
       }
-      budget -= cells;
-      // Where the paragraph paired above puts each new occurrence among the old paragraphs (below, at the top).
-      const above = g > 0;
-      const below = g < edgesNew.length;
-      const expected = (j: number): number =>
-        above ? edgesOld[g - 1] + (j - edgesNew[g - 1]) : below ? edgesOld[g] - (edgesNew[g] - j) : (j * olds.length) / news.length;
-      const cost = (i: number, j: number): number => Math.abs(expected(j) - i) + (olds[i].proposed === news[j].proposed ? 0 : OTHER_WRITING);
-      for (const [i, j] of closestInOrder(b.olds, b.news, cost, !above && below)) pair(i, j);
     }
-    // What is left pairs in order, wherever it stands.
-    const restOld = e.olds.filter((i) => oldTo[i] < 0);
-    const restNew = e.news.filter((j) => newTo[j] < 0);
-    for (let k = 0; k < Math.min(restOld.length, restNew.length); k++) pair(restOld[k], restNew[k]);
+    // A copy moved to another gap pairs where its proposers tell it apart from every other copy left.
+    const rest = { olds: e.olds.filter((i) => oldTo[i] < 0), news: e.news.filter((j) => newTo[j] < 0) };
+    if (rest.olds.length && rest.news.length) for (const [i, j] of uniqueByProposers(olds, news, rest)) pair(i, j);
   }
+}
+
+/** Pairs `[old, new]` of copies in `b` whose proposers no other copy in `b` shares, in the order of the new ones. */
+function uniqueByProposers(olds: readonly Side[], news: readonly Side[], b: { olds: number[]; news: number[] }): [number, number][] {
+  const by = new Map<string | undefined, { olds: number[]; news: number[] }>();
+  for (const i of b.olds) {
+    const w = by.get(olds[i].proposed);
+    if (w) w.olds.push(i);
+    else by.set(olds[i].proposed, { olds: [i], news: [] });
+  }
+  for (const j of b.news) by.get(news[j].proposed)?.news.push(j);
+  const out: [number, number][] = [];
+  for (const [proposed, w] of by) if (proposed !== undefined && w.olds.length === 1 && w.news.length === 1) out.push([w.olds[0], w.news[0]]);
+  return out.sort((x, y) => x[1] - y[1]);
 }
 
 /**
  * Pairs of `olds` and `news` (ascending), as many as the shorter holds, in order (never crossing),
  * of least total cost: the one of a few occurrences that the longer side has to spare is left out
- * where it costs least; on a tie, the later ones (`lastOnTie`) or the earlier ones pair.
+ * where it costs least; on a tie, the earlier ones pair.
  * O(|olds| × |news|).
  */
-function closestInOrder(olds: readonly number[], news: readonly number[], cost: (i: number, j: number) => number, lastOnTie: boolean): [number, number][] {
+function closestInOrder(olds: readonly number[], news: readonly number[], cost: (i: number, j: number) => number): [number, number][] {
   const flip = olds.length < news.length;
   const short = flip ? olds : news;
   const long = flip ? news : olds;
@@ -411,7 +425,7 @@ function closestInOrder(olds: readonly number[], news: readonly number[], cost: 
     for (let l = s; l <= L; l++) {
       const skip = best[s][l - 1];
       const with_ = best[s - 1][l - 1] + c(s - 1, l - 1);
-      if (with_ < skip || (lastOnTie && with_ === skip)) {
+      if (with_ < skip) {
         best[s][l] = with_;
         take[s][l] = 1;
       } else best[s][l] = skip;
