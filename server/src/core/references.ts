@@ -67,7 +67,7 @@ const DEC_BODY = /(CP|CMP|CMA|COP|MOP)(?![A-Za-z])/y;
 const DEC_LEFT = /(\d{1,4}|[xX]{1,2}|-)\//y;
 // The session, possibly after a space or line end left by PDF extraction ("1/CP. 16").
 const DEC_SESSION = new RegExp(`${WS}{0,2}\\.${WS}{0,2}(?:\\r?\\n${WS}{0,3})?(\\d{1,3}|[xXy]{1,2})(?![A-Za-z0-9])`, 'y');
-const DEC_LONG_SESSION = new RegExp(`${WS}{0,2}\\.${WS}{0,2}(\\d{4,})(?![A-Za-z0-9])`, 'y');
+const DEC_LONG_SESSION = new RegExp(`${WS}{0,2}\\.${WS}{0,2}(\\d{4,9})(?![A-Za-z0-9])`, 'y');
 // `1/CP21.` at a sentence's end is glued too: a period ends it unless a digit follows.
 const DEC_GLUED = new RegExp(`(${WS}{0,2})(\\d{1,3})(?![A-Za-z0-9/]|\\.\\d)`, 'y');
 const SESSION_AFTER_SLASH = /\d{1,3}(?![A-Za-z0-9])/y;
