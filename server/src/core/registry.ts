@@ -138,7 +138,7 @@ export class Registry {
     const q = fold(tidy(written));
     if (q.length === 0 || max <= 0) return [];
     // `{G77 & China}`: a name written with `&` for its `and`.
-    const anded = this.resolve(written.replace(/\s*&\s*/g, ' and '));
+    const anded = written.includes('&') ? this.resolve(written.replace(/\s*&\s*/g, ' and ')) : undefined;
     if (anded) return [anded];
     // `{EU and Mexico}`: names joined by a word where FORMAT.md §4 wants a comma.
     const split = this.splitNames(written);
