@@ -243,11 +243,20 @@ function isMarker(line: string, symbol?: string): boolean {
 
 /** Uniform key for comparing symbols ("s/res/2341(2017)" = "S/RES/2341 (2017)"). */
 export function symbolKey(s: string): string {
-  const k = String(s ?? '').normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-  // A General Assembly decision is cited as written (`decision 78/560`) and filed as A/DEC/78/560.
-  const d = /^DECISION(\d{1,3}\/\d{1,4}[A-Z]?)$/.exec(k);
-  return d ? `A/DEC/${d[1]}` : k;
+  const written = String(s ?? '');
+  let key = symbolKeys.get(written);
+  if (key === undefined) {
+    const k = written.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+    // A General Assembly decision is cited as written (`decision 78/560`) and filed as A/DEC/78/560.
+    const d = /^DECISION(\d{1,3}\/\d{1,4}[A-Z]?)$/.exec(k);
+    key = d ? `A/DEC/${d[1]}` : k;
+    if (symbolKeys.size >= 20_000) symbolKeys.clear();
+    symbolKeys.set(written, key);
+  }
+  return key;
 }
+/** symbolKey's answers: a draft cites the same few hundred symbols thousands of times, each looked up several times. */
+const symbolKeys = new Map<string, string>();
 
 function inTitle(line: string, foldedTitle: string): boolean {
   const f = foldText(line);
