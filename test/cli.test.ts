@@ -15,6 +15,12 @@ function run(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
+/** `status --json` of one file, with `rows(…counts)`: each section's title with the counts named. */
+function statusOf(f: string): { total: Record<string, unknown>; rows: (...counts: string[]) => unknown[][] } {
+  const [s] = JSON.parse(run('status', f, '--json').out) as { sections: Record<string, unknown>[]; total: Record<string, unknown> }[];
+  return { total: s.total, rows: (...counts) => s.sections.map((x) => [x.section, ...counts.map((k) => x[k])]) };
+}
+
 function file(name: string, content: string | Buffer): string {
   const p = join(tmp, name);
   writeFileSync(p, content);
@@ -181,8 +187,7 @@ describe('negotext status', () => {
   // headings of one title made one row)
   it('keeps every heading as a row, in document order, one with no paragraph and two of one title included', () => {
     const f = file('o.draft.md', 'III. Authorization\n\nA. Process\n\n1. Text [a]{EU}.\n\nIV. First transfer\n\nA. Process\n\n2. Text.\n');
-    const [s] = JSON.parse(run('status', f, '--json').out);
-    expect(s.sections.map((x: { section: string; paragraphs: number; brackets: number }) => [x.section, x.paragraphs, x.brackets])).toEqual([
+    expect(statusOf(f).rows('paragraphs', 'brackets')).toEqual([
       ['III. Authorization', 0, 0],
       ['A. Process', 1, 1],
       ['IV. First transfer', 0, 0],
@@ -192,8 +197,8 @@ describe('negotext status', () => {
 
   it('counts a bracket in a heading in its section, and option lines without brackets as an alternative group', () => {
     const f = file('h.draft.md', '# A. First\n\n1. Text [a]{EU}.\n\n# B. [Second]{US}\n\n2. Text.\n\n# C. Finance\n\n3. States agreed:\nOption 1: Developed countries shall provide finance.\nOption 2: All Parties should provide finance.\n');
-    const [s] = JSON.parse(run('status', f, '--json').out);
-    expect(s.sections.map((x: { section: string; brackets: number; alternatives: number }) => [x.section, x.brackets, x.alternatives])).toEqual([
+    const s = statusOf(f);
+    expect(s.rows('brackets', 'alternatives')).toEqual([
       ['A. First', 1, 0],
       ['B. [Second]{US}', 1, 0],
       ['C. Finance', 0, 1],

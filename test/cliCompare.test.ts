@@ -22,6 +22,15 @@ function file(name: string, content: string): string {
   return name;
 }
 
+/** The comparison of two files as each report writes it: the summary's and the Markdown's lines, the HTML. */
+function reports(o: string, n: string): { summary: string[]; markdown: string[]; html: string } {
+  return {
+    summary: run('compare', o, n).out.split('\n'),
+    markdown: run('compare', '--markdown', o, n).out.split('\n'),
+    html: run('compare', '--html', '-', o, n).out,
+  };
+}
+
 const fm = (symbol: string | null, revision: string | null) =>
   symbol === null && revision === null ? '' : `---\n${symbol ? `symbol: ${symbol}\n` : ''}${revision ? `revision: ${revision}\n` : ''}---\n`;
 const body = '1. States noted the report.\n';
@@ -103,9 +112,10 @@ describe('the bracket lists say what the proposers asked for (the §10 JSON unch
   it('a deletion refused: the text kept, and the list says it was a proposal to delete', () => {
     const o = file('act-old.md', '1. States welcome [the Programme of Action – US delete] as adopted by consensus.\n');
     const n = file('act-new.md', '1. States welcome the Programme of Action as adopted by consensus.\n');
-    expect(run('compare', o, n).out.split('\n')).toContain('  1  agreed     [the Programme of Action] {United States of America: delete}');
-    expect(run('compare', '--markdown', o, n).out.split('\n')).toContain('| 1 | agreed | the Programme of Action | United States of America: delete |');
-    expect(run('compare', '--html', '-', o, n).out).toContain('<td>[the Programme of Action]</td><td>United States of America: delete</td>');
+    const r = reports(o, n);
+    expect(r.summary).toContain('  1  agreed     [the Programme of Action] {United States of America: delete}');
+    expect(r.markdown).toContain('| 1 | agreed | the Programme of Action | United States of America: delete |');
+    expect(r.html).toContain('<td>[the Programme of Action]</td><td>United States of America: delete</td>');
     expect(JSON.parse(run('compare', '--json', o, n).out).brackets).toEqual([
       { paragraph: '1', text: 'the Programme of Action', proposers: ['United States of America'], outcome: 'agreed' },
     ]);
@@ -132,9 +142,10 @@ describe('a heading revised itself', () => {
   it('shows its old wording in the summary, the Markdown and the HTML; a paragraph moved under another heading does not', () => {
     const o = file('head-old.md', '# A. [Intro]{EU}\n\n1. Text [a]{US}.\n');
     const n = file('head-new.md', '# A. Intro\n\n1. Text a.\n');
-    expect(run('compare', o, n).out.split('\n')).toContain('  A. [Intro]{EU} → A. Intro');
-    expect(run('compare', '--markdown', o, n).out.split('\n')).toContain('### ~~A. \\[Intro\\]\\{EU\\}~~ → A. Intro');
-    expect(run('compare', '--html', '-', o, n).out).toContain('<h3 class="section">A. <del>[</del>Intro<del>]{EU}</del></h3>');
+    const r = reports(o, n);
+    expect(r.summary).toContain('  A. [Intro]{EU} → A. Intro');
+    expect(r.markdown).toContain('### ~~A. \\[Intro\\]\\{EU\\}~~ → A. Intro');
+    expect(r.html).toContain('<h3 class="section">A. <del>[</del>Intro<del>]{EU}</del></h3>');
     const m = file('moved-old.md', '# A. First\n\n1. Alpha text here.\n\n# B. Second\n\n2. Beta text here.\n');
     const mn = file('moved-new.md', '# A. First\n\n1. Alpha text here.\n\n2. Beta text here, edited.\n\n# B. Second\n');
     expect(run('compare', m, mn).out).not.toContain('→ A. First');

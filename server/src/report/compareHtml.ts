@@ -6,7 +6,7 @@
 // table of bracket outcomes per proposer, and the cross-references to check
 // (when the comparison has them). No external assets; all text escaped.
 import type { Comparison } from '../core/index';
-import { entryBodies, proposersByCount, tally, wordDiff, type DiffPart, type ParagraphChange } from '../core/compare/compare';
+import { entryBodies, labelList, proposersByCount, tally, wordDiff, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import { bracketActions, bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingRevisions, headingsBefore, proposedBy } from './compareText';
 import { cutShort } from '../core/text';
 
@@ -14,7 +14,6 @@ import { cutShort } from '../core/text';
 export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 
-const list = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
 
 /**
  * Emphasis as a reader means it: `*Recalling*`, `_x_`, `**Option 1:**`. The opening mark follows the
@@ -54,8 +53,8 @@ export function htmlDiff(diff: DiffPart[]): string {
 }
 
 function notes(p: ParagraphChange): string[] {
-  const o = list(p.old);
-  const n = list(p.new);
+  const o = labelList(p.old);
+  const n = labelList(p.new);
   if (n.length === 0) return ['deleted'];
   if (o.length === 0) return ['added'];
   const out: string[] = [];
@@ -105,8 +104,8 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
   const headings = headingsBefore(bodies, () => true);
   const headingWas = headingRevisions(bodies, { old: oldText, new: newText });
   for (const [i, p] of c.paragraphs.entries()) {
-    const o = list(p.old);
-    const nw = list(p.new);
+    const o = labelList(p.old);
+    const nw = labelList(p.new);
     let cls: string;
     let label: string;
     let body: string;

@@ -7,7 +7,7 @@ import { SHORT_TEXT } from '../core/report';
 import { cutShort, maxOf } from '../core/text';
 import { frontMatterOf } from '../core/blocks';
 import { matchHeading } from '../core/lineKinds';
-import { bracketEntries, entryBodies } from '../core/compare/compare';
+import { bracketEntries, entryBodies, labelList } from '../core/compare/compare';
 import { bracketOf } from '../core/compare/bracketOutcomes';
 
 /** The §10 object, exactly: file names first, and none of the extra checks a Comparison may carry. */
@@ -130,8 +130,6 @@ function crossReferenceLines(xs: CrossReferenceCheck[] | undefined): string[] {
 
 const labels = (l: string | string[] | null): string => (l === null ? '—' : Array.isArray(l) ? l.join(' + ') : l);
 
-const listOf = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
-
 /**
  * Where each bracket's paragraph went, for a reader of the new revision: `3 → 4` when it was
  * renumbered, `2 (new)` in an added paragraph, `5 (deleted)` in a deleted one, `3` when it kept its
@@ -150,7 +148,7 @@ export function bracketPlaces(c: Comparison): string[] {
     if (p.old === null) return `${b.paragraph} (new)`;
     // A bracket kept (moved across) from a paragraph since deleted stands in another now.
     if (p.new === null) return b.outcome === 'dropped' ? `${b.paragraph} (deleted)` : `${b.paragraph} → elsewhere`;
-    const other = listOf(added ? p.old : p.new);
+    const other = labelList(added ? p.old : p.new);
     if (other.length === 1 && other[0] === b.paragraph) return b.paragraph;
     return added ? `${labels(p.old)} → ${b.paragraph}` : `${b.paragraph} → ${labels(p.new)}`;
   });

@@ -5,6 +5,7 @@
 // number of parts; short paragraphs edited in place by their content words,
 // then anywhere when clearly alike; and which pairs moved (those outside the
 // longest run kept in order).
+import { lowerBound } from './lowerBound';
 
 export interface Side {
   /** The paragraph's text, label left out, white space folded. */
@@ -309,15 +310,8 @@ const REPEAT_CELLS_BUDGET = 200_000;
  * by likeness, nearest first. Pairing leftovers in order had crossed copies paired in a gap.
  */
 function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: number[], newTo: number[]): void {
-  const byText = new Map<string, { olds: number[]; news: number[] }>();
-  olds.forEach((p, i) => {
-    const e = byText.get(p.text);
-    if (e) e.olds.push(i);
-    else byText.set(p.text, { olds: [i], news: [] });
-  });
-  news.forEach((p, j) => byText.get(p.text)?.news.push(j));
-  const repeated: { olds: number[]; news: number[] }[] = [];
-  for (const e of byText.values()) {
+  const repeated: Copies[] = [];
+  for (const e of copiesBy(olds.keys(), (i) => olds[i].text, news.keys(), (j) => news[j].text).values()) {
     if (e.news.length === 0) continue;
     if (e.olds.length === 1 && e.news.length === 1) {
       oldTo[e.olds[0]] = e.news[0];
@@ -336,28 +330,10 @@ function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: numbe
   const kept = lis(anchors.map((j) => newTo[j]));
   const edgesNew = anchors.filter((_, k) => kept.has(k));
   const edgesOld = edgesNew.map((j) => newTo[j]);
-  /** Gap g lies between edge g − 1 and edge g: the number of edges before index x. */
-  const gapOf = (edges: readonly number[], x: number): number => {
-    let lo = 0;
-    let hi = edges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (edges[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   let budget = REPEAT_CELLS_BUDGET;
   for (const e of repeated) {
-    const byGap = new Map<number, { olds: number[]; news: number[] }>();
-    for (const i of e.olds) {
-      const g = gapOf(edgesOld, i);
-      const b = byGap.get(g);
-      if (b) b.olds.push(i);
-      else byGap.set(g, { olds: [i], news: [] });
-    }
-    for (const j of e.news) byGap.get(gapOf(edgesNew, j))?.news.push(j);
-    for (const [g, b] of byGap) {
+    // Gap g lies between edge g − 1 and edge g: the number of edges before the paragraph.
+    for (const [g, b] of copiesBy(e.olds, (i) => lowerBound(edgesOld, i), e.news, (j) => lowerBound(edgesNew, j))) {
       if (b.news.length === 0) continue;
       // A copy its proposers make unique in the gap pairs with its like, if that crosses no other such pair.
       const unique = uniqueByProposers(olds, news, b);
@@ -390,17 +366,29 @@ function pairSameText(olds: readonly Side[], news: readonly Side[], oldTo: numbe
   }
 }
 
-/** Pairs `[old, new]` of copies in `b` whose proposers no other copy in `b` shares, in the order of the new ones. */
-function uniqueByProposers(olds: readonly Side[], news: readonly Side[], b: { olds: number[]; news: number[] }): [number, number][] {
-  const by = new Map<string | undefined, { olds: number[]; news: number[] }>();
-  for (const i of b.olds) {
-    const w = by.get(olds[i].proposed);
-    if (w) w.olds.push(i);
-    else by.set(olds[i].proposed, { olds: [i], news: [] });
+/** Old and new paragraphs (indices) of one text, one gap, one set of proposers. */
+interface Copies {
+  olds: number[];
+  news: number[];
+}
+
+/** The old paragraphs under each key, with the new ones under the same key (a new one whose key no old one has is left out). */
+function copiesBy<K>(olds: Iterable<number>, oldKey: (i: number) => K, news: Iterable<number>, newKey: (j: number) => K): Map<K, Copies> {
+  const by = new Map<K, Copies>();
+  for (const i of olds) {
+    const k = oldKey(i);
+    const c = by.get(k);
+    if (c) c.olds.push(i);
+    else by.set(k, { olds: [i], news: [] });
   }
-  for (const j of b.news) by.get(news[j].proposed)?.news.push(j);
+  for (const j of news) by.get(newKey(j))?.news.push(j);
+  return by;
+}
+
+/** Pairs `[old, new]` of copies in `b` whose proposers no other copy in `b` shares, in the order of the new ones. */
+function uniqueByProposers(olds: readonly Side[], news: readonly Side[], b: Copies): [number, number][] {
   const out: [number, number][] = [];
-  for (const [proposed, w] of by) if (proposed !== undefined && w.olds.length === 1 && w.news.length === 1) out.push([w.olds[0], w.news[0]]);
+  for (const [proposed, w] of copiesBy(b.olds, (i) => olds[i].proposed, b.news, (j) => news[j].proposed)) if (proposed !== undefined && w.olds.length === 1 && w.news.length === 1) out.push([w.olds[0], w.news[0]]);
   return out.sort((x, y) => x[1] - y[1]);
 }
 

@@ -254,6 +254,9 @@ interface Kept {
 /** Each bracket of a comparison's revisions → the index in its `paragraphs` of the entry holding its paragraph. */
 const entryOfBracket = new WeakMap<BracketInfo, number>();
 
+/** An entry's `old` or `new` as a list of labels: none, one, or a split's or merge's parts. */
+export const labelList = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
+
 /**
  * For each entry of `c.brackets`, the index in `c.paragraphs` of the entry holding its paragraph (the
  * new revision's for an added bracket); undefined for a bracket in no paragraph, or where this process
@@ -283,10 +286,9 @@ export function entryBodies(c: Comparison, oldText: string, newText: string): { 
     return m;
   };
   const [olds, news] = [queue(oldText), queue(newText)];
-  const labels = (l: string | string[] | null): string[] => (l === null ? [] : Array.isArray(l) ? l : [l]);
   return c.paragraphs.map((p) => {
-    const o = labels(p.old).map((l) => olds.get(l)?.shift());
-    const n = labels(p.new).map((l) => news.get(l)?.shift());
+    const o = labelList(p.old).map((l) => olds.get(l)?.shift());
+    const n = labelList(p.new).map((l) => news.get(l)?.shift());
     return { old: o.map((x) => x?.body ?? ''), new: n.map((x) => x?.body ?? ''), section: (n.length ? n[0]?.section : o[0]?.section) ?? null, oldSection: o[0]?.section ?? null };
   });
 }
