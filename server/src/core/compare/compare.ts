@@ -55,8 +55,7 @@ export interface Comparison {
 export interface CompareOptions extends AnalyzeOptions {
   /** Least similarity (Dice over word shingles, 0–1) for two edited paragraphs to be paired; 0.5 by default. */
   threshold?: number;
-  /** Bounds of the word diff of one pair, after which it falls back to delete + insert. */
-  diffTimeout?: number;
+  /** Edits the word diff of one pair may try before it falls back to delete + insert (MAX_EDITS by default). */
   maxEditLength?: number;
   /** Check the new revision's internal cross-references (true by default); `--json` has no use for them. */
   crossReferences?: boolean;
@@ -293,12 +292,6 @@ export function entryBodies(c: Comparison, oldText: string, newText: string): { 
   });
 }
 
-/**
- * A word diff whose equal+delete parts make `a` and equal+insert parts make
- * `b`. White space alone between two changes joins them into one (`]{EU,
- * Singapore}` rather than `]{EU,` ` ` `Singapore}`). Past `timeout` ms or
- * `maxEditLength` edits it falls back to deleting `a` and inserting `b`.
- */
 const asLf = (s: string): string => s.replace(/\r\n?/g, '\n');
 
 /** A spanning bracket with the labels of the paragraphs it holds left out: renumbering them changes no proposal. */
@@ -313,9 +306,24 @@ function unlabelled(b: BracketInfo): BracketInfo {
   return { ...b, text };
 }
 
-export function wordDiff(a: string, b: string, timeout = 200, maxEditLength = 2000): DiffPart[] {
+/**
+ * Edits the word diff of one pair may try before it falls back. A count and
+ * not a clock, so that a comparison comes out the same on every machine and
+ * every run (a 200 ms timeout had let a cold start change a bracket's outcome).
+ * Its cost grows with the square of the edits, hardly with the length: 2 000
+ * is about 0.3 s on a pair past saving, however long.
+ */
+export const MAX_EDITS = 2000;
+
+/**
+ * A word diff whose equal+delete parts make `a` and equal+insert parts make
+ * `b`. White space alone between two changes joins them into one (`]{EU,
+ * Singapore}` rather than `]{EU,` ` ` `Singapore}`). Past `maxEditLength`
+ * edits it falls back to deleting `a` and inserting `b`.
+ */
+export function wordDiff(a: string, b: string, maxEditLength = MAX_EDITS): DiffPart[] {
   if (a === b) return a === '' ? [] : [{ op: 'equal', text: a }];
-  const changes = diffWordsWithSpace(a, b, { timeout, maxEditLength });
+  const changes = diffWordsWithSpace(a, b, { maxEditLength });
   const raw: DiffPart[] = changes
     ? changes.map((c) => ({ op: c.added ? 'insert' : c.removed ? 'delete' : 'equal', text: c.value }))
     : [
@@ -420,8 +428,7 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
   const newS: Side[] = newP.map((p, i) => sideText(newP, p, newF[i]));
   const al: Alignment = align(oldS, newS, options.threshold ?? 0.5);
   yield;
-  const timeout = options.diffTimeout ?? 200;
-  const maxEdit = options.maxEditLength ?? 2000;
+  const maxEdit = options.maxEditLength ?? MAX_EDITS;
 
   const paragraphs: ParagraphChange[] = [];
   const brackets: BracketChange[] = [];
@@ -455,10 +462,10 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     const entry: ParagraphChange = { old: oldLabels, new: newLabels, modified, renumbered, moved: e.moved };
     if (e.new.length > 1) entry.split = true;
     if (e.old.length > 1) entry.merged = true;
-    const parts = modified ? wordDiff(a, b, timeout, maxEdit) : undefined;
+    const parts = modified ? wordDiff(a, b, maxEdit) : undefined;
     // Line ends read as `\n` whatever the files' (as bracket texts and quotations are): a CRLF draft
     // against its LF revision shows no `\r` deleted. Bracket outcomes read the files' own diff.
-    if (parts) entry.diff = /\r/.test(a) || /\r/.test(b) ? wordDiff(asLf(a), asLf(b), timeout, maxEdit) : parts;
+    if (parts) entry.diff = /\r/.test(a) || /\r/.test(b) ? wordDiff(asLf(a), asLf(b), maxEdit) : parts;
     paragraphs.push(entry);
     if (!modified && oldBrackets.length === newBrackets.length) {
       // The same text has the same brackets; but one that runs on past the entry (spanning paragraphs)
@@ -472,7 +479,7 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
         brackets.push(changeOf(ob, changed ? 'changed' : 'unchanged'));
       });
     } else {
-      const d = new DiffMap(a, b.length, parts ?? wordDiff(a, b, timeout, maxEdit));
+      const d = new DiffMap(a, b.length, parts ?? wordDiff(a, b, maxEdit));
       for (const x of bracketOutcomes(placed(oldP, e.old), placed(newP, e.new), d, b)) brackets.push(x);
     }
   }
@@ -481,7 +488,7 @@ export function* compareInSteps(oldText: string, newText: string, options: Compa
     const o = placed(oldP, [-1]);
     const n = placed(newP, [-1]);
     const [a, b] = [oldP.outside.body, newP.outside.body];
-    for (const x of bracketOutcomes(o, n, new DiffMap(a, b.length, wordDiff(a, b, timeout, maxEdit)), b)) brackets.push(x);
+    for (const x of bracketOutcomes(o, n, new DiffMap(a, b.length, wordDiff(a, b, maxEdit)), b)) brackets.push(x);
   }
   const outcomes = movedAcross(brackets);
   const c: Comparison = { paragraphs, brackets: outcomes, proposers: proposerTable(outcomes) };
