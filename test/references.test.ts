@@ -60,6 +60,11 @@ const CASES: [string, string, object[]][] = [
   // "as well as" joins instruments of different bodies: the organ after it is not the first item's
   ['"as well as" continues no list', 'Recalling its resolution 76/19 as well as 47/16 of the Human Rights Council,', [res('resolution 76/19', 'A/RES/76/19')]],
   ['a month and year after "; and" is no item', 'Recalling resolution 75/240; and 12/2023 was a difficult year,', [res('resolution 75/240', 'A/RES/75/240')]],
+  // slash numbers of the General Assembly begin at its 31st session: a smaller one after one of its resolutions is a fraction
+  ['a fraction after a resolution is no item', 'Recalling resolution 75/240 and 2/3 of the votes, and resolutions 73/27, 74/28; 1/2 of the members',
+    [res('resolution 75/240', 'A/RES/75/240'), res('resolutions 73/27', 'A/RES/73/27'), res('74/28', 'A/RES/74/28')]],
+  ['a list of early sessions is kept', 'Recalling Human Rights Council resolutions 1/1 and 1/2, and its resolutions 5/1 and 5/2',
+    [res('Human Rights Council resolutions 1/1', 'A/HRC/RES/1/1'), res('1/2', 'A/HRC/RES/1/2'), res('resolutions 5/1', 'A/RES/5/1'), res('5/2', 'A/RES/5/2')]],
   ['lettered resolution', 'Recalling its resolutions 36/103 of 9 December 1981, 43/78 H of 7 December 1988 and 53/70',
     [res('resolutions 36/103', 'A/RES/36/103', { date: '9 December 1981' }), res('43/78 H', 'A/RES/43/78 H', { date: '7 December 1988' }), res('53/70', 'A/RES/53/70')]],
   ['resolutions then decisions', 'Resolutions 75/239 and 77/248 and decisions 74/543, 75/570 and 77/556.', [

@@ -68,6 +68,12 @@ const DEC_LEFT = /(\d{1,4}|[xX]{1,2}|-)\//y;
 // The session, possibly after a space or line end left by PDF extraction ("1/CP. 16").
 const DEC_SESSION = new RegExp(`${WS}{0,2}\\.${WS}{0,2}(?:\\r?\\n${WS}{0,3})?(\\d{1,3}|[xXy]{1,2})(?![A-Za-z0-9])`, 'y');
 const DEC_LONG_SESSION = new RegExp(`${WS}{0,2}\\.${WS}{0,2}(\\d{4,9})(?![A-Za-z0-9])`, 'y');
+
+/** The session of a General Assembly number at p (`75/240`: 75); Infinity for anything else (`1996/31`, `2341 (2017)`). */
+function gaSession(t: string, p: number): number {
+  const m = sticky(NUM_ITEM, t, p);
+  return m && +m[1] < 1946 ? +m[1] : Infinity;
+}
 // `1/CP21.` at a sentence's end is glued too: a period ends it unless a digit follows.
 const DEC_GLUED = new RegExp(`(${WS}{0,2})(\\d{1,3})(?![A-Za-z0-9/]|\\.\\d)`, 'y');
 const SESSION_AFTER_SLASH = /\d{1,3}(?![A-Za-z0-9])/y;
@@ -318,6 +324,9 @@ class Finder {
     for (;;) {
       // A later item numbered like a month and year (`…; and 12/2023 was …`) is no resolution of any body.
       if (starts.length > 0 && (m = sticky(MONTH_YEAR, t, p)) && +m[1] <= 12) break;
+      // Nor, after a General Assembly resolution, one numbered before its 31st session, where
+      // slash numbers begin: `resolution 75/240 and 2/3 of the votes` lists a fraction.
+      if (starts.length > 0 && organ === null && gaSession(t, starts[0]) >= 31 && gaSession(t, p) < 31) break;
       const item = this.item(p, kind, organ);
       if (!item) break;
       starts.push(p);
