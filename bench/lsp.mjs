@@ -9,6 +9,10 @@
 //     at a time: `didChange` version v, wait for `publishDiagnostics` version v, time from just
 //     before sending to receipt; median and p95. After every edit (outside the timing)
 //     `negotext/stats` says how many blocks that edit re-analysed.
+//   - the floor: the same edits against bench/floorServer.mjs, a stand-in that does no work at a
+//     keystroke but publish the diagnostics the real server published for that draft. Its
+//     figure is what `publishDiagnostics` itself costs (LSP re-sends the whole list at every
+//     change): reported beside the server's, not judged.
 //   - a fresh server: RSS (VmRSS of the child, /proc/<pid>/status) after `initialize` and one
 //     small warm-up open/close, then after opening and closing 100 drafts of 100 KB; then the
 //     same for a server started bare (`node dist/server.js --stdio`), for information.
@@ -20,7 +24,7 @@
 //
 // `export async function lspBench({ seed, log })` returns the rows for bench/run.mjs's table
 // (rows.details holds the raw figures); `node bench/lsp.mjs` runs it alone and prints its table.
-// Options when run alone: --seed N, --edits N (200), --sizes 10KB,1MB,10MB, --no-rss,
+// Options when run alone: --seed N, --edits N (200), --sizes 10KB,1MB,10MB, --no-rss, --no-floor,
 //   --server PATH (default dist/server.js), --bare (start every server without SERVER_NODE_FLAGS), --cpu-prof [SIZE] (profile the server during the
 //   edits of SIZE, default 10MB, and list its top functions), --rss-probe (measure the RSS series
 //   again with `--expose-gc` and a preload that forces gc and reports the heap: is it a leak?;
@@ -230,7 +234,7 @@ async function withServer(serverPath, options, fn) {
 }
 
 // ---------------------------------------------------------------- measure 1: open and keystrokes
-async function measureSize(size, { seed, nEdits, serverPath, flags, core, log, profileDir }) {
+async function measureSize(size, { seed, nEdits, serverPath, flags, core, log, profileDir, env }) {
   const text = synthDraft(size.bytes, seed);
   const uri = pathToFileURL(path.join(os.tmpdir(), `negotext-bench-${size.key}.draft.md`)).href;
   const out = { size: size.name, bytes: Buffer.byteLength(text, 'utf8'), edits: nEdits, warmEdits: WARM_EDITS };
@@ -246,7 +250,7 @@ async function measureSize(size, { seed, nEdits, serverPath, flags, core, log, p
   }
 
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval', '100'] : [];
-  await withServer(serverPath, { flags, nodeArgs, graceMs: profileDir ? 20000 : 3000 }, async (server) => {
+  await withServer(serverPath, { flags, nodeArgs, env, graceMs: profileDir ? 20000 : 3000 }, async (server) => {
     // initialize → first diagnostics: the clock starts as the process is spawned and
     // `initialize` sent, so it includes Node's start-up and the bundle's load
     const t0 = server.spawnedAt;
@@ -315,6 +319,8 @@ async function measureSize(size, { seed, nEdits, serverPath, flags, core, log, p
     out.blocksAnalysed = { min: Math.min(...blocks), max: Math.max(...blocks), reported: blocks.every(Number.isFinite) };
     out.documentPasses = { min: Math.min(...passes), max: Math.max(...passes) };
     out.diagnosticsPerPublish = lastDiagnostics.length;
+    // kept for the floor measure (measureFloor), out of results.json
+    Object.defineProperty(out, 'published', { value: lastDiagnostics, enumerable: false });
     const publishJson = JSON.stringify({ uri, version: 0, diagnostics: lastDiagnostics });
     out.publishBytes = Buffer.byteLength(publishJson, 'utf8');
     // What reading one publish costs a client (JSON.parse of its body), apart from the server's work.
@@ -380,6 +386,25 @@ function analyzeYardstick(core, size, seed) {
     ts.push(now() - t);
   }
   return median(ts);
+}
+
+/**
+ * The floor under a push server's keystroke figure: the same draft and edits against
+ * bench/floorServer.mjs, which does no work at a keystroke but publish the list of diagnostics
+ * the real server published (encoded once). Its time is `publishDiagnostics` itself: writing,
+ * carrying and parsing that list, which LSP re-sends whole at every change.
+ */
+async function measureFloor(size, real, { seed, nEdits, flags, log }) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'negotext-floor-'));
+  try {
+    const list = path.join(dir, 'diagnostics.json');
+    writeFileSync(list, JSON.stringify(real.published));
+    const env = { ...process.env, NEGOTEXT_FLOOR_DIAGNOSTICS: list };
+    const quiet = (line) => log?.(line.replace(`  ${size.name}:`, `  ${size.name}, floor server:`));
+    return await measureSize(size, { seed, nEdits, serverPath: path.join(here, 'floorServer.mjs'), flags, core: null, log: quiet, env });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------- measure 2: RSS over 100 opens and closes
@@ -572,7 +597,7 @@ export function summariseProfile(file, { fromUs = -Infinity, toUs = Infinity, to
  * Run the language-server measures and return rows for bench/run.mjs's table:
  * { measure, figure, yardstick, ratio, target, result }; `rows.details` holds the raw figures.
  */
-export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, sizes = SIZES, rss = true, serverPath, flags = SERVER_NODE_FLAGS } = {}) {
+export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, sizes = SIZES, rss = true, floor = true, serverPath, flags = SERVER_NODE_FLAGS } = {}) {
   serverPath ??= path.join(root, 'dist', 'server.js');
   const rows = [];
   const row = (r) => rows.push({ yardstick: '', ratio: '', target: '', result: '', ...r });
@@ -602,6 +627,20 @@ export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, 
       }
     }
     details.sizes[size.name] = bySize[size.name];
+  }
+  const floors = {};
+  if (floor) {
+    log('the same edits against a stand-in server that only publishes (bench/floorServer.mjs)');
+    for (const size of sizes) {
+      const s = bySize[size.name];
+      if (s.error || !s.published) continue;
+      try {
+        floors[size.name] = await measureFloor(size, s, { seed, nEdits, flags, log });
+      } catch (e) {
+        floors[size.name] = { error: e.message };
+      }
+      details.sizes[size.name].floor = floors[size.name];
+    }
   }
   // yardstick for the server's start-up: an empty Node process, spawned and waited for
   const bare = [];
@@ -669,6 +708,17 @@ export async function lspBench({ seed = 20260612, log = () => {}, nEdits = 200, 
         ratio: fmtX(x),
         target: '≤ 2× the 10 KB p95; < 10 ms',
         result: judge(x != null && x <= 2 && k.p95 < 10),
+      });
+    }
+    const f = floors[size.name];
+    if (f) {
+      const fx = smallOk && !f.error ? f.keystroke.p95 / small.keystroke.p95 : null;
+      row({
+        measure: `  the floor: a stand-in server that does nothing at a keystroke but publish the same ${s.diagnosticsPerPublish} diagnostics (bench/floorServer.mjs), ${size.name}, p95 of ${f.keystroke?.n ?? nEdits} (median ${f.error ? '–' : fmtMs(f.keystroke.median)}${f.error ? '' : clientGcNote(f.clientGc, f.keystroke.n)})`,
+        figure: f.error ? `failed: ${f.error}` : fmtMs(f.keystroke.p95),
+        yardstick: isSmall ? '' : smallOk ? `the server's 10 KB p95 ${fmtMs(small.keystroke.p95)}` : '',
+        ratio: isSmall ? '' : fmtX(fx),
+        target: '(none: what LSP push costs)',
       });
     }
   }
@@ -815,7 +865,7 @@ async function main() {
     return;
   }
 
-  const rows = await lspBench({ seed, log, nEdits, sizes, rss: !has('--no-rss'), serverPath, flags });
+  const rows = await lspBench({ seed, log, nEdits, sizes, rss: !has('--no-rss'), floor: !has('--no-floor'), serverPath, flags });
   const esc = (v) => String(v ?? '').replace(/\|/g, '\\|');
   const cpu = os.cpus()[0]?.model ?? 'unknown';
   const misses = rows.filter((r) => r.result === 'MISS').length;
