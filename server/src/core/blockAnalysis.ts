@@ -139,14 +139,17 @@ function subParagraphs(text: string, firstLineEnd: number): SubParagraph[] {
   return out;
 }
 
-export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): BlockResult {
+/** `label`: a paragraph's label, when the line scanner has read it already (matchLabel of its first line). */
+export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext, label?: LabelMatch): BlockResult {
   const nl = firstLineEnd(text);
   const firstLineRaw = nl === text.length ? text : text.slice(0, nl);
   const contentEnd = contentEndOf(text);
   const result: BlockResult = {
     kind, text, label: null, heading: null, linkLabel: null, frontMatter: null,
-    textStart: 0, contentEnd, brackets: [], strays: [], references: [], malformed: [],
-    adRef: null, options: NO_OPTIONS, subParagraphs: [], diagnostics: [],
+    textStart: 0, contentEnd, brackets: EMPTY, strays: EMPTY, references: EMPTY, malformed: EMPTY,
+    adRef: null, options: EMPTY, subParagraphs: EMPTY, diagnostics: EMPTY,
+    // Made here, if empty, so that every result has one shape: later stages read these fields on every block.
+    memo: undefined,
   };
   switch (kind) {
     case 'frontmatter':
@@ -165,7 +168,7 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
       result.textStart = skipSpace(text, text.indexOf(']:') + 2, contentEnd);
       break;
     case 'paragraph': {
-      result.label = matchLabel(firstLineRaw);
+      result.label = label ?? matchLabel(firstLineRaw);
       const ts = result.label ? result.label.textStart : 0;
       result.textStart = skipSpace(text, ts, contentEnd);
       break;
@@ -180,15 +183,16 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
   // Headings too: only front matter is not searched (FORMAT.md §1), and a heading cites (`II. Follow-up to resolution 75/240`).
   if ((kind === 'paragraph' || kind === 'text' || kind === 'footnote' || kind === 'heading') && maybeRef && ctx.references !== false) {
     const refs = findReferences(text.slice(result.textStart, contentEnd));
+    // The finder's objects are fresh and this block's alone: shifted in place, not copied.
     const base = result.textStart;
-    result.references = refs.references.map((r) => ({ ...r, start: r.start + base, end: r.end + base,
-      ...(r.quoteStart !== undefined ? { quoteStart: r.quoteStart + base, quoteEnd: (r.quoteEnd ?? 0) + base } : {}),
-      ...(r.moreQuotes ? { moreQuotes: r.moreQuotes.map((q) => ({ ...q, start: q.start + base, end: q.end + base })) } : {}),
-      ...(r.pinpointStart !== undefined ? { pinpointStart: r.pinpointStart + base, pinpointEnd: (r.pinpointEnd ?? 0) + base } : {}) }));
-    result.malformed = refs.malformed.map((m) => ({ ...m, start: m.start + base, end: m.end + base }));
-    for (const m of result.malformed) {
-      result.diagnostics.push({ code: 'malformed-symbol', severity: 'warning', start: m.start, end: m.end, message: m.message });
+    for (const r of refs.references) shiftReference(r, base);
+    for (const m of refs.malformed) {
+      m.start += base;
+      m.end += base;
+      report(result, [{ code: 'malformed-symbol', severity: 'warning', start: m.start, end: m.end, message: m.message }]);
     }
+    result.references = refs.references;
+    result.malformed = refs.malformed;
   }
   if (kind === 'paragraph' || kind === 'text') {
     const tail = text.slice(Math.max(result.textStart, contentEnd - 80), contentEnd);
@@ -199,6 +203,24 @@ export function analyzeBlock(kind: BlockKind, text: string, ctx: BlockContext): 
     if (mayHaveSubParagraphs(text)) result.subParagraphs = subParagraphs(text, firstLineEnd);
   }
   return result;
+}
+
+/** A reference's offsets, found in the text from `base` on, made the block's. */
+function shiftReference(r: FoundReference, base: number): void {
+  r.start += base;
+  r.end += base;
+  if (r.quoteStart !== undefined) {
+    r.quoteStart += base;
+    r.quoteEnd = (r.quoteEnd ?? 0) + base;
+  }
+  if (r.moreQuotes) for (const q of r.moreQuotes) {
+    q.start += base;
+    q.end += base;
+  }
+  if (r.pinpointStart !== undefined) {
+    r.pinpointStart += base;
+    r.pinpointEnd = (r.pinpointEnd ?? 0) + base;
+  }
 }
 
 /** A line after the first that starts with `(` (or `[(`): only then can a block hold sub-paragraphs. */
@@ -239,10 +261,22 @@ function optionStarts(text: string, from: number): readonly number[] {
     if ((c === 79 || c === 111 || c === 65 || c === 97 || c === 42 || c === 95) && startsWithOption(text.slice(i, Math.min(lineEnd, i + 40)))) (out ??= []).push(i);
     lineStart = lineEnd + 1;
   }
-  return out ?? NO_OPTIONS;
+  return out ?? EMPTY;
 }
 
-const NO_OPTIONS: readonly number[] = [];
+/**
+ * The list of every block that has none of a kind (most blocks have no bracket, stray, reference or
+ * diagnostic): shared, not one more array per field and block. Frozen, so that an item meant for one
+ * block cannot reach them all; a block's own list is made with its first item (see report).
+ */
+const EMPTY = Object.freeze([]) as never[];
+
+/** Adds diagnostics to the block's. */
+function report(result: BlockResult, found: LocalDiagnostic[]): void {
+  if (found.length === 0) return;
+  if (result.diagnostics === EMPTY) result.diagnostics = [];
+  for (const d of found) result.diagnostics.push(d);
+}
 
 function analyzeBrackets(result: BlockResult, ctx: BlockContext): void {
   const { text, contentEnd, textStart } = result;
@@ -292,7 +326,7 @@ function analyzeBrackets(result: BlockResult, ctx: BlockContext): void {
     if (b.attribution) {
       b.proposers = proposersOf(b.attribution.names);
       b.action = b.attribution.action;
-      if (b.attribution.form === 'braces') result.diagnostics.push(...unknownProposers(b.attribution, (w) => ctx.registry.suggest(w, 3)));
+      if (b.attribution.form === 'braces') report(result, unknownProposers(b.attribution, (w) => ctx.registry.suggest(w, 3)));
     }
   }
   groupAlternatives(text, list, children, top);
@@ -312,14 +346,15 @@ function analyzeBrackets(result: BlockResult, ctx: BlockContext): void {
       b.spans = true;
       continue;
     }
-    result.diagnostics.push({
+    report(result, [{
       code: 'unbalanced-bracket', severity: 'error', start: b.open, end: b.open + 1,
       message: 'This [ is never closed; it is taken to close at the end of its paragraph.',
-    });
+    }]);
   }
   result.brackets = list;
   let lastTopEnd = textStart;
   let t = 0;
+  if (scan.strays.length) result.strays = [];
   for (const s of scan.strays) {
     while (t < top.length && list[top[t]].open < s.offset) {
       if (list[top[t]].close >= 0) lastTopEnd = Math.max(lastTopEnd, list[top[t]].end);

@@ -4,7 +4,7 @@
 // Blank lines belong to the block above them, so blocks tile the text exactly.
 import { isBlank, lineContent, splitLinesKeepEnds } from './lines';
 import { parseFrontMatter, type FrontMatterValue } from './frontMatter';
-import { matchDefinition, matchHeading, matchLabel } from './lineKinds';
+import { matchDefinition, matchHeading, matchLabel, type LabelMatch } from './lineKinds';
 
 export type BlockKind = 'blank' | 'frontmatter' | 'heading' | 'paragraph' | 'text' | 'footnote' | 'linkdef';
 
@@ -15,6 +15,8 @@ export interface RawBlock {
   lineCount: number;
   /** The block's lines with their terminators. */
   text: string;
+  /** A paragraph's label, as read off its first line here: the block's analysis need not read it again. */
+  label?: LabelMatch;
 }
 
 interface Open {
@@ -26,6 +28,7 @@ interface Open {
   labelIndent: number;
   /** Indentation of a Markdown list nested in a paragraph (`4. … ⏎    1. …`), read as sub-items. */
   nestedIndent: number;
+  label: LabelMatch | undefined;
 }
 
 function isFenceLine(line: string): boolean {
@@ -113,12 +116,12 @@ export function scanBlocks(text: string, lines: readonly string[], prevLine: str
   }
   let cur = null as Open | null;
   const close = (endLine: number, endOffset: number) => {
-    if (cur) out.push({ kind: cur.kind, line: cur.line, lineCount: endLine - cur.line, text: text.slice(cur.offset, endOffset) });
+    if (cur) out.push({ kind: cur.kind, line: cur.line, lineCount: endLine - cur.line, text: text.slice(cur.offset, endOffset), label: cur.label });
     cur = null;
   };
-  const open = (kind: BlockKind, ended: boolean, labelIndent = 0) => {
+  const open = (kind: BlockKind, ended: boolean, label?: LabelMatch) => {
     close(i, offset);
-    cur = { kind, line: i, offset, ended, labelIndent, nestedIndent: -1 };
+    cur = { kind, line: i, offset, ended, labelIndent: label ? label.indent : 0, nestedIndent: -1, label };
   };
   // The line after line i, read only for a number alone on its line after one that stops mid-sentence: one closure, not one a line.
   const nextLine = (): string | undefined => (i + 1 < lines.length ? lineContent(lines[i + 1]) : undefined);
@@ -153,7 +156,7 @@ export function scanBlocks(text: string, lines: readonly string[], prevLine: str
         if (c.nestedIndent < 0 || label.indent < c.nestedIndent) c.nestedIndent = label.indent;
         continue;
       }
-      open('paragraph', false, label.indent);
+      open('paragraph', false, label);
       continue;
     }
     if (!cur || (cur as Open).ended) open('text', false);

@@ -76,7 +76,7 @@ function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, i
     const block = isTitle ? (memo.title ??= { ...r, references: r.references.filter(citedInTitle) }) : r;
     // The documents its footnotes cite are cited too (`…Agreement[^1].` ⏎ `[^1]: See resolution 78/272.`);
     // the document's own symbol is left out of the reuse check: an agreed text does not reuse itself.
-    const cited = footnotes.symbols.length ? new Set([...block.references.map((x) => x.symbol), ...footnotes.symbols]) : block.references.length ? new Set(block.references.map((x) => x.symbol)) : EMPTY_SET;
+    const cited = footnotes.symbols.length || block.references.length ? citedSymbols(block.references, footnotes.symbols) : EMPTY_SET;
     const checked = checker.checkBlock(block, cited, self.symbol, self.date);
     if (checked.length) out = [...out, ...checked.map((d) => relative(r, d))];
   }
@@ -85,6 +85,14 @@ function ownDiagnostics(r: BlockResult, checker: ReferenceChecker | undefined, i
 }
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** The symbols a block's references cite, then its footnotes', in order and once each. */
+function citedSymbols(references: readonly { symbol: string }[], footnoteSymbols: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < references.length; i++) out.add(references[i].symbol);
+  for (let i = 0; i < footnoteSymbols.length; i++) out.add(footnoteSymbols[i]);
+  return out;
+}
 
 /** A block's own diagnostics at its current place, kept on the node until it moves or changes. */
 function placed(node: BlockNode, checker: ReferenceChecker | undefined, isTitle: boolean, self: Self, footnoteCites: ReadonlyMap<string, readonly string[]>): Diagnostic[] {

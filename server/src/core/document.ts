@@ -200,14 +200,16 @@ export class DraftDocument {
   /** Nodes for freshly scanned blocks; `reuse` holds the replaced blocks' analyses by text. */
   private nodesFrom(raw: readonly RawBlock[], firstLine: number, reuse?: Map<string, BlockResult>): BlockNode[] {
     const out: BlockNode[] = new Array(raw.length);
+    const ctx = { registry: this.registry, linkLabels: this.linkLabels, references: this.references };
     for (let k = 0; k < raw.length; k++) {
       const b = raw[k];
       let result = reuse?.get(b.text);
       if (!result || result.kind !== b.kind) {
-        result = analyzeBlock(b.kind, b.text, { registry: this.registry, linkLabels: this.linkLabels, references: this.references });
+        result = analyzeBlock(b.kind, b.text, ctx, b.label);
         this.stats.blocksAnalysed++;
       }
-      out[k] = { kind: b.kind, text: b.text, lineCount: b.lineCount, startLine: firstLine + b.line, result };
+      // (`placed` made here, empty, so that every node has one shape.)
+      out[k] = { kind: b.kind, text: b.text, lineCount: b.lineCount, startLine: firstLine + b.line, result, placed: undefined };
     }
     return out;
   }
@@ -322,7 +324,11 @@ export class DraftDocument {
   /** Link definitions change how `[label]` reads everywhere: re-analyse all blocks when their set changes. */
   private refreshLinkLabels(): void {
     const labels = new Set<string>();
-    for (const b of this.blocks) if (b.result.linkLabel) labels.add(b.result.linkLabel);
+    // (Indexed: this runs once per document, too few times for the loop to be optimised.)
+    for (let k = 0; k < this.blocks.length; k++) {
+      const label = this.blocks[k].result.linkLabel;
+      if (label) labels.add(label);
+    }
     const same = labels.size === this.linkLabels.size && [...labels].every((l) => this.linkLabels.has(l));
     if (same) return;
     this.record(null);

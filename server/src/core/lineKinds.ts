@@ -30,7 +30,9 @@ export function suffixName(rank: number): string {
 }
 
 export function formatLabel(series: string, nums: readonly number[], rank: number): string {
-  const base = series ? series + nums.join('.') : nums.join('.');
+  // (One number is most labels: no join for it, formatLabel runs on every paragraph.)
+  const numbers = nums.length === 1 ? String(nums[0]) : nums.join('.');
+  const base = series ? series + numbers : numbers;
   return rank > 1 ? `${base} ${suffixName(rank)}` : base;
 }
 
@@ -77,6 +79,13 @@ function digitsAt(line: string, i: number, max: number): number {
   return j === i || j - i > max ? -1 : j;
 }
 
+/** The number the digits [i, e) of `line` write: Number(line.slice(i, e)) without the slice. */
+function digitsValue(line: string, i: number, e: number): number {
+  let n = 0;
+  for (let k = i; k < e; k++) n = n * 10 + line.charCodeAt(k) - 48;
+  return n;
+}
+
 /** `bis`, `ter` … at `i` (optionally after a space or two, as Word leaves them), not followed by a letter: [rank, end] or null. */
 function suffixAt(line: string, i: number): [number, number] | null {
   let k = i;
@@ -114,12 +123,12 @@ export function matchLabel(line: string, prev?: string, nextLine?: () => string 
   // wrapped to a line start is told apart by the line before it.
   let e = digitsAt(line, i, 5);
   if (e < 0) return null;
-  const nums = [Number(line.slice(i, e))];
+  const nums = [digitsValue(line, i, e)];
   if (!series) {
     while (nums.length < 5 && line.charCodeAt(e) === 46) {
       const d = digitsAt(line, e + 1, 3);
       if (d < 0) break;
-      nums.push(Number(line.slice(e + 1, d)));
+      nums.push(digitsValue(line, e + 1, d));
       e = d;
     }
   }

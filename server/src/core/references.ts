@@ -160,8 +160,9 @@ class Finder {
       consumed = j > i ? Math.max(j, this.run1(i, j)) : m.index + 1;
       hint.lastIndex = Math.max(consumed, m.index + 1);
     }
-    this.refs.sort((a, b) => a.start - b.start);
-    this.malformed.sort((a, b) => a.start - b.start);
+    // (Most texts find one reference or none: no sort, which allocates even then.)
+    if (this.refs.length > 1) this.refs.sort((a, b) => a.start - b.start);
+    if (this.malformed.length > 1) this.malformed.sort((a, b) => a.start - b.start);
     this.pinpoints();
     this.quotes();
     const references = this.refs.map((r) => {
