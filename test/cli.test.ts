@@ -208,6 +208,14 @@ describe('negotext status', () => {
     expect(run('analyze', file('one.draft.md', '1. States agreed [to meet]{EU}.\n')).out).toContain('1 paragraph (0 agreed, 0 ad ref, 1 pending), 1 bracket, 0 references, 0 diagnostics (0 errors)');
   });
 
+  it('shortens a long section name in the table, not in --json', () => {
+    const heading = 'B. Form, functions, processes and additional functionality of the international registry';
+    const f = file('long.draft.md', `# ${heading}\n\n1. States agreed [to meet]{EU}.\n`);
+    const row = run('status', f).out.split('\n').find((l) => l.startsWith('B. Form'));
+    expect(row).toMatch(/^B\. Form, functions, processes and additional functionality of…\s+1\s+0\s+0\s+1\s+1\s+0\s+0$/);
+    expect(statusOf(f).rows('paragraphs')).toEqual([[heading, 1]]);
+  });
+
   it('a FILE named - is standard input, named - in the output', () => {
     const text = '1. States [should]{EU} act (A/76/135, para. 6).\n';
     const stdin = (input: string, ...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', input });

@@ -14,8 +14,19 @@ function table(header: string[], rows: (string | number)[][], alignLeft = 1): st
 /** `1 paragraph`, `2 paragraphs`. */
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
+/** Widest section name the table shows: a long heading (80–150 characters in real drafts) would push the counts off a terminal. `--json` has it whole. */
+const SECTION_WIDTH = 64;
+
+/** `s` in at most `width` characters: cut at a word where one is near, then `…`. */
+function shortened(s: string, width: number): string {
+  if (s.length <= width) return s;
+  const cut = s.slice(0, width - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= width * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 function rowCells(r: StatusRow): (string | number)[] {
-  return [r.section, r.paragraphs, r.agreed, r.agreedAdRef, r.pending, r.brackets, r.alternatives, r.placeholders];
+  return [shortened(r.section, SECTION_WIDTH), r.paragraphs, r.agreed, r.agreedAdRef, r.pending, r.brackets, r.alternatives, r.placeholders];
 }
 
 export function formatStatus(file: string, a: Analysis, s: StatusSummary): string {
