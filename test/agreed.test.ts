@@ -263,6 +263,9 @@ describe('AgreedIndex.checkQuote', () => {
     const v = all.checkQuote('FCCC/CP/2015/10/Add.1', '7', 'within three months of the request being communicated to the Parties by the secretariat');
     expect(v.ok).toBe(false);
     expect(formatWordDiff(v.diff!)).toBe('within [-six-] {+three+} months of the request being communicated to the Parties by the secretariat');
+    // In a message, unchanged words far from a change are left out.
+    expect(formatWordDiff(v.diff!, 3)).toBe('within [-six-] {+three+} months of the …');
+    expect(formatWordDiff([{ op: 'equal', text: 'one two three four five six seven ' }, { op: 'delete', text: 'eight' }, { op: 'insert', text: 'EIGHT' }, { op: 'equal', text: ' nine ten' }], 2)).toBe('… six seven [-eight-] {+EIGHT+} nine ten');
   });
 
   it('has nothing to say about unknown documents', () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, DocumentLink, Hover, Location, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
 import { AGREED_CORPUS, CASE_FIXTURES, applyTextEdits, applyWorkspaceEdit, freshUri, initializeResult, openAndWait, parseCursor, textIn } from './fixtures/harness';
-import { agreedFixes, agreedWording } from '../../server/src/lsp/agreedFixes';
+import { agreedFixes, agreedWording, quoteFixes } from '../../server/src/lsp/agreedFixes';
 import { analyze } from '../../server/src/core/index';
 import { DraftDocument } from '../../server/src/core/document';
 
@@ -248,6 +248,32 @@ describe('document links', () => {
     ]);
     expect(textIn(text, links[0].range)).toBe('A/RES/73/27');
     expect(links[0].tooltip).toBe('Open A/RES/73/27 on undocs.org');
+  });
+});
+
+describe('quick fix for quote-mismatch: quote the agreed wording', () => {
+  it('replaces the quotation with the nearest agreed wording of the paragraph cited', async () => {
+    const text = '1. Recalling that “States should not knowingly permit their territory to be used for internationally wrongful acts using ICTs” (A/RES/73/27, para. 1.3),\n';
+    const uri = freshUri('quote-fix');
+    const p = await openAndWait(fixture, uri, text);
+    const diagnostics = p.diagnostics.filter((d) => d.code === 'quote-mismatch');
+    expect(diagnostics).toHaveLength(1);
+    const actions = await fixture.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics, triggerKind: 1 } });
+    const fix = actions.find((a) => a.title === 'Quote the agreed wording of A/RES/73/27, para. 1.3')!;
+    expect(fix.isPreferred).toBe(true);
+    expect(applyWorkspaceEdit(text, uri, fix.edit!)).toBe(
+      '1. Recalling that “States should not knowingly allow their territory to be used for internationally wrongful acts using ICTs” (A/RES/73/27, para. 1.3),\n',
+    );
+  });
+
+  it('offers nothing when the nearest wording is in another paragraph, or the quotation holds a bracket', () => {
+    const range = { start: { line: 0, character: 3 }, end: { line: 0, character: 10 } };
+    const d = (data: object) => ({ range, message: '', code: 'quote-mismatch', data: { symbol: 'A/RES/99/1', nearest: 'To cooperate closely', ...data } });
+    expect(quoteFixes('file:///x.draft.md', d({ pinpoint: '5 (a)', nearestLabel: '5 (a)' })).map((a) => a.title)).toEqual(['Quote the agreed wording of A/RES/99/1, para. 5 (a)']);
+    expect(quoteFixes('file:///x.draft.md', d({ pinpoint: '4', nearestLabel: '5 (a)' }))).toEqual([]);
+    expect(quoteFixes('file:///x.draft.md', d({ pinpoint: '4, 5 (a)', nearestLabel: '5 (a)' })).map((a) => a.title)).toEqual(['Quote the agreed wording of A/RES/99/1, para. 4, 5 (a)']);
+    const text = '1. “to [cooperate]{EU} loosely”\n';
+    expect(quoteFixes('file:///x.draft.md', d({ pinpoint: '5 (a)', nearestLabel: '5 (a)' }), new DraftDocument(text))).toEqual([]);
   });
 });
 

@@ -14,14 +14,38 @@ import { catalogueEntries, catalogueEntry, confirmed } from './catalogue';
 import { editDistance } from './editDistance';
 
 /** `States [-should-] {+shall+} not …`: changed words marked, every word kept apart. */
-export function formatWordDiff(diff: readonly WordDiffPart[]): string {
+export function formatWordDiff(diff: readonly WordDiffPart[], context = Infinity): string {
   const parts: string[] = [];
-  for (const p of diff) {
+  diff.forEach((p, k) => {
     const t = p.text.replace(/\s+/g, ' ').trim();
-    if (!t) continue;
-    parts.push(p.op === 'equal' ? t : p.op === 'delete' ? `[-${t}-]` : `{+${t}+}`);
-  }
+    if (!t) return;
+    parts.push(p.op === 'equal' ? elided(t, k > 0 ? context : 0, k < diff.length - 1 ? context : 0) : p.op === 'delete' ? `[-${t}-]` : `{+${t}+}`);
+  });
   return parts.join(' ');
+}
+
+/**
+ * Unchanged words kept around a change: `head` after the change before, `tail` before the next,
+ * the rest as `…` (a message need not repeat a wording it has just quoted). Infinity keeps all.
+ */
+function elided(t: string, head: number, tail: number): string {
+  if (head === Infinity || tail === Infinity) return t;
+  const words = t.split(' ');
+  if (words.length <= head + tail + 1) return t;
+  return [...words.slice(0, head), '…', ...words.slice(words.length - tail)].join(' ');
+}
+
+/** Words with a letter: footnote marks (`^1`), numbers and stops are not what makes a paragraph's wording. */
+const wordCount = (s: string): number => s.match(/\S*\p{L}\S*/gu)?.length ?? 0;
+
+/**
+ * What repeats agreed language: the paragraph, when the run is (nearly) all of it; else the
+ * passage, with its length — a body's long name (15 words) in a paragraph of 90 is not "the paragraph".
+ */
+function reuser(text: string, start: number, end: number): string {
+  const run = wordCount(text.slice(start, end));
+  const all = wordCount(text);
+  return run >= all - Math.max(2, all / 10) ? 'This paragraph' : `This passage of ${run} words`;
 }
 
 /** Bracket marks and attribution braces blanked out, offsets kept: reuse is judged on the words. */
@@ -371,7 +395,7 @@ export class AgreedChecker implements ReferenceChecker {
           if (exact && !elsewhere) continue;
           const message = elsewhere && exact
             ? `The quotation is not in ${cited}: it is the wording of para. ${v.nearestLabel}.`
-            : `The quotation does not match ${cited}${v.nearest ? `: the nearest agreed wording${elsewhere || (listed && listed.includes(v.nearestLabel!)) ? `, in para. ${v.nearestLabel},` : ''} is “${v.nearest}”` : ''}${v.diff ? ` (${formatWordDiff(v.diff)})` : ''}.`;
+            : `The quotation does not match ${cited}${v.nearest ? `: the nearest agreed wording${elsewhere || (listed && listed.includes(v.nearestLabel!)) ? `, in para. ${v.nearestLabel},` : ''} is “${v.nearest}”` : ''}${v.diff ? ` (${formatWordDiff(v.diff, 3)})` : ''}.`;
           out.push({
             code: 'quote-mismatch', severity: 'warning', start: quote.start, end: quote.end,
             message,
@@ -400,7 +424,7 @@ export class AgreedChecker implements ReferenceChecker {
         const lead = openingMarks(text, r.start);
         out.push({
           code: 'agreed-language', severity: 'information', start: block.textStart + r.start - lead, end: block.textStart + r.end,
-          message: `This paragraph follows ${r.symbol}, para. ${r.label}, ${changes}${r.changes ? `: “${formatWordDiff(r.diff)}”` : ''}.`,
+          message: `${reuser(text, r.start, r.end)} follows ${r.symbol}, para. ${r.label}, ${changes}${r.changes ? `: “${formatWordDiff(r.diff, 4)}”` : ''}.`,
           data: { symbol: r.symbol, pinpoint: r.label, changes: r.changes, diff: r.diff, agreed: r.agreed, citation: `${r.symbol}, para. ${r.label}` },
         });
       }

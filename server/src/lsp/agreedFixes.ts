@@ -1,5 +1,7 @@
-// Quick fixes for `agreed-language`: restore the agreed wording of a run that
-// follows an agreed text with changes, and add the citation after the run.
+// Quick fixes for agreed language: restore the agreed wording of a run that
+// follows an agreed text with changes, and add the citation after the run
+// (`agreed-language`); put the agreed wording in a quotation that departs from
+// it (`quote-mismatch`).
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Position } from 'vscode-languageserver';
 import type { Analysis } from '../core/index';
 import type { DraftDocument } from '../core/document';
@@ -69,4 +71,28 @@ export function agreedFixes(uri: string, d: LspDiagnostic, doc?: DraftDocument, 
     edit: { changes: { [uri]: [{ range: { start: at, end: at }, newText: ` (${citation})` }] } },
   });
   return out;
+}
+
+interface QuoteData { symbol?: string; pinpoint?: string | null; nearest?: string; nearestLabel?: string }
+
+/**
+ * `quote-mismatch`: replace the quotation (the diagnostic's range is the text inside the quote
+ * marks) with the nearest agreed wording — only when that wording is in the paragraph cited, so
+ * the citation stays true, and when the quotation holds no bracket mark or attribution.
+ */
+export function quoteFixes(uri: string, d: LspDiagnostic, doc?: DraftDocument): CodeAction[] {
+  if (d.code !== 'quote-mismatch' || !d.data || typeof d.data !== 'object') return [];
+  const data = d.data as QuoteData;
+  if (typeof data.nearest !== 'string' || !data.nearest.trim() || !data.symbol) return [];
+  const cited = data.pinpoint ? data.pinpoint.split(/,\s*|–/) : [];
+  if (data.nearestLabel && data.pinpoint && !cited.includes(data.nearestLabel) && data.nearestLabel !== data.pinpoint) return [];
+  if (doc && /[[\]{}]/.test(doc.getText(d.range))) return [];
+  const citation = data.pinpoint ? `${data.symbol}, para. ${data.pinpoint}` : data.symbol;
+  return [{
+    title: `Quote the agreed wording of ${citation}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [d],
+    isPreferred: true,
+    edit: { changes: { [uri]: [{ range: d.range, newText: data.nearest }] } },
+  }];
 }

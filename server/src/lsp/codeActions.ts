@@ -1,13 +1,13 @@
 // Code actions on brackets: accept, drop, choose an alternative (or one of a
 // paragraph's `Option 1:` lines), accept all of a paragraph, fix an unknown
 // proposer, rewrite an attribution into braces;
-// restore agreed wording or add its citation (agreedFixes.ts).
+// restore agreed wording or add its citation, quote the agreed wording (agreedFixes.ts).
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Analysis, BracketInfo } from '../core/index';
 import type { DraftDocument } from '../core/document';
 import { acceptAllEdits, acceptEdits, canonicalAttributionEdits, chooseEdits, dropEdits } from './edits';
 import { bracketAt, paragraphAt } from './positions';
-import { agreedFixes } from './agreedFixes';
+import { agreedFixes, quoteFixes } from './agreedFixes';
 import { chooseOptionEdits, inOptions, optionAt, optionLines } from './options';
 import { oneLine } from '../core/text';
 
@@ -31,6 +31,7 @@ export function codeActions(uri: string, doc: DraftDocument, a: Analysis, range:
   const out: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.code === 'agreed-language') out.push(...agreedFixes(uri, d, doc, a));
+    if (d.code === 'quote-mismatch') out.push(...quoteFixes(uri, d, doc));
     if (d.code === 'unbalanced-bracket') {
       // Most often a stray or half-typed mark: removing it alone loses nothing (dropping an unclosed
       // bracket would take the rest of its paragraph, offered apart below).
