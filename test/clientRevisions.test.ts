@@ -144,6 +144,22 @@ describe('rankRevisions', () => {
     expect(rankRevisions(d, [a, b, c]).preselect).toBeUndefined();
   });
 
+  it('lists the other drafts the most alike by name first', () => {
+    const current = draftInfo('UNFCCC-COP21-Paris-agreement-2015-12-12-FCCC-CP-2015-L.9-Rev.1.draft.md', '1. Text.');
+    const others = [
+      'A-AC.296-2026-9-BBNJ-PrepCom3-report.draft.md',
+      'UNFCCC-ADP-draft-Paris-agreement-2015-12-04.draft.md',
+      'UNFCCC-COP21-draft-Paris-agreement-2015-12-09.draft.md',
+      'UNFCCC-CMA6-Art6.2-draft-text-2024-11-14.draft.md',
+    ].map((n) => draftInfo(n, '1. Text.'));
+    expect(names(rankRevisions(current, others).ordered)).toEqual([
+      'UNFCCC-COP21-draft-Paris-agreement-2015-12-09.draft.md',
+      'UNFCCC-ADP-draft-Paris-agreement-2015-12-04.draft.md',
+      'UNFCCC-CMA6-Art6.2-draft-text-2024-11-14.draft.md',
+      'A-AC.296-2026-9-BBNJ-PrepCom3-report.draft.md',
+    ]);
+  });
+
   it('with nothing to go by, preselects nothing and lists by name', () => {
     const r = rankRevisions(plain, [other, original]);
     expect(r.preselect).toBeUndefined();

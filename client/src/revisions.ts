@@ -117,7 +117,7 @@ export function sameDraft(a: DraftInfo, b: DraftInfo): boolean {
 export type Role = 'previous' | 'next';
 
 export interface Ranked {
-  /** Every other draft: the default first, then the same draft's revisions newest first, then the rest by name. */
+  /** Every other draft: the default first, then the same draft's revisions newest first, then the rest, the most alike by name first. */
   ordered: DraftInfo[];
   /** The one to preselect: the previous revision, else the next; undefined when no other file is a revision of this one. */
   preselect: DraftInfo | undefined;
@@ -144,7 +144,13 @@ export function rankRevisions(current: DraftInfo, others: readonly DraftInfo[]):
   }
   const byName = (a: DraftInfo, b: DraftInfo) => a.name.localeCompare(b.name);
   const rest = family.filter((o) => o !== preselect).sort((a, b) => b.revision! - a.revision! || byName(a, b));
-  const others2 = candidates.filter((o) => o !== preselect && !family.includes(o)).sort(byName);
+  // The rest, the most alike by name first: `…-COP21-draft-Paris-agreement-2015-12-09` before the
+  // folder's BBNJ drafts for `…-COP21-Paris-agreement-2015-12-12-FCCC-CP-2015-L.9-Rev.1`.
+  // Words of two letters or more: numbers (`9` of `L.9`) and single letters say nothing of a draft.
+  const wordsOf = (stem: string): string[] => stem.split(' ').filter((w, i, all) => /[a-z]{2}/.test(w) && all.indexOf(w) === i);
+  const words = new Set(wordsOf(current.stem));
+  const shared = new Map(candidates.map((o) => [o, wordsOf(o.stem).filter((w) => words.has(w)).length]));
+  const others2 = candidates.filter((o) => o !== preselect && !family.includes(o)).sort((a, b) => shared.get(b)! - shared.get(a)! || byName(a, b));
   return { ordered: [...(preselect ? [preselect] : []), ...rest, ...others2], preselect, role };
 }
 
