@@ -13,6 +13,7 @@ import type { AnalyzeOptions } from './core/index';
 import { AgreedChecker, defaultRegistry } from './core/index';
 import { DraftStore, type OpenDraft } from './lsp/drafts';
 import { toLsp } from './lsp/diagnostics';
+import { proposerReferences } from './lsp/proposerReferences';
 import { contentTypeEncoder } from './lsp/encoder';
 import { runSlice, sliceOver } from './lsp/slices';
 import { outline } from './lsp/outline';
@@ -274,6 +275,9 @@ export function startServer(connection: Connection, { onClosed = () => {} }: { o
     return ref ? definitionOf(ref, agreed()) : null;
   }));
   connection.onReferences(({ textDocument, position, context }) => withDraft(textDocument.uri, null, (d) => {
+    // On a delegation's name: its other attributions in the draft.
+    const proposed = proposerReferences(d.uri, d.analysis(), position);
+    if (proposed) return proposed;
     const ref = referenceAt(d.analysis(), position);
     if (!ref) return null;
     const found = workspace.references(ref.symbol, drafts.all());

@@ -171,6 +171,19 @@ describe('find references', () => {
     expect(again.filter((l) => l.uri === disk).map((l) => l.range.start.line)).toEqual([3]);
   });
 
+  it('on a delegation in an attribution: its attributions in the draft, whatever form they take', async () => {
+    const { uri, text, position } = await at(plain, '1. [a]{E‸U, Mexico} and [b – European Union] and [EU, Brazil: c] and [d]{Brazil}.\n\n2. [e]{France} and [f]{Frnce}.\n', 'proposer-refs');
+    const locs = await plain.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+    expect(locs.map((l) => textIn(text, l.range))).toEqual(['EU', 'European Union', 'EU']);
+    expect(new Set(locs.map((l) => l.uri))).toEqual(new Set([uri]));
+  });
+
+  it('on an unknown name: the same spelling', async () => {
+    const { uri, text, positions } = await at(plain, '1. [e]{Fr‸nce} and [f]{Frnce} and [g]{France}.\n', 'proposer-refs-unknown');
+    const locs = await plain.request<Location[]>('textDocument/references', { textDocument: { uri }, position: positions[0], context: { includeDeclaration: true } });
+    expect(locs.map((l) => `${textIn(text, l.range)}@${l.range.start.character}`)).toEqual(['Frnce@7', 'Frnce@22']);
+  });
+
   it('is null off a reference; no declaration without an agreed text', async () => {
     const { uri, positions } = await at(plain, '1. Pro‸se and A/RES/7‸3/27.\n');
     expect(await plain.request('textDocument/references', { textDocument: { uri }, position: positions[0], context: { includeDeclaration: true } })).toBeNull();
