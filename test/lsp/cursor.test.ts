@@ -137,6 +137,19 @@ const HOVERS: HoverCase[] = [
     has: ['Paragraph 4', 'pending', '0 brackets', 'Within a bracket opened in paragraph 3 bis', 'Bracket', 'European Union', 'Paragraph 3 bis: pending'],
     range: '4.',
   },
+  // (found in a hands-on pass: the paragraph was named twice, and `Paragraph 1` of which Article?)
+  {
+    name: 'label of a whole proposed paragraph: the paragraph once, then its bracket',
+    src: '[1‸2 bis. The Group shall meet.]{EU}\n',
+    has: ['Paragraph 12 bis** — pending', 'Bracket', 'European Union'],
+    hasNot: ['Paragraph 12 bis: pending'],
+    range: '12 bis.',
+  },
+  {
+    name: 'bracket in a paragraph whose label repeats in another section: the section too',
+    src: '# Article 3\n\n1. Parties [sh‸all]{EU} act.\n\n# Article 4\n\n1. Parties act.\n',
+    has: ['Paragraph 1 · Article 3: pending'],
+  },
   {
     name: 'an Option line without brackets: which of how many',
     src: '7. States agreed:\nOption 1: to do this;\nOption 2: to do ‸that.\n',

@@ -42,8 +42,19 @@ function bracketLines(a: Analysis, b: BracketInfo, doc?: DraftDocument): string[
     lines.push(`Alternative ${i + 1} of ${members.length}: ${members.map((m) => `“${escapeMarkdown(oneLine(m.text, 40))}”`).join(' / ')}`);
   }
   if (!b.closed) lines.push('⚠ never closed: taken to close at the end of its paragraph');
-  lines.push(`Paragraph ${b.paragraph ?? '—'}: ${b.paragraphStatus ?? 'heading'}`);
+  lines.push(`Paragraph ${b.paragraph ?? '—'}${sectionOf(a, b)}: ${b.paragraphStatus ?? 'heading'}`);
   return lines;
+}
+
+/**
+ * ` · Article 3`: the section of a bracket's paragraph when its label alone does not say which
+ * paragraph it is (treaty drafts number each Article's paragraphs from 1).
+ */
+function sectionOf(a: Analysis, b: BracketInfo): string {
+  const para = b.paragraphIndex !== null ? a.paragraphs[b.paragraphIndex] : undefined;
+  if (!para?.section) return '';
+  const twice = a.paragraphs.some((p, k) => k !== b.paragraphIndex && p.label === para.label);
+  return twice ? ` · ${escapeMarkdown(para.section)}` : '';
 }
 
 function paragraphLines(a: Analysis, i: number): string[] {
@@ -67,7 +78,9 @@ export function hover(a: Analysis, p: Position, registry: Registry, checker?: Ag
   if (i >= 0) {
     // A bracket opened in an earlier paragraph and still open here says so, as the code lens does.
     const within = b && b.paragraphIndex !== i ? [`Within a bracket opened in paragraph ${b.paragraph ?? '—'}`] : [];
-    return { contents: md(b ? [...paragraphLines(a, i), '---', ...within, ...bracketLines(a, b, doc)] : paragraphLines(a, i)), range: a.paragraphs[i].labelRange! };
+    // (The bracket's own last line names its paragraph: said already above when it is this one.)
+    const bracket = b ? bracketLines(a, b, doc).slice(0, b.paragraphIndex === i ? -1 : undefined) : [];
+    return { contents: md(b ? [...paragraphLines(a, i), '---', ...within, ...bracket] : paragraphLines(a, i)), range: a.paragraphs[i].labelRange! };
   }
   const ref = referenceAt(a, p);
   // On a reference inside a bracket, the document it cites, then the bracket: contested text
