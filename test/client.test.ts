@@ -179,11 +179,12 @@ describe('package.json', () => {
     expect(source).toContain("VIEW_ID = 'negotext.brackets'");
   });
 
-  it('declares the settings the server reads', () => {
+  it('declares the settings the server and the client read', () => {
     expect(Object.keys(pkg.contributes.configuration.properties).sort()).toEqual([
       'negotext.agreedTexts',
       'negotext.codeLens.enabled',
       'negotext.proposerAliases',
+      'negotext.shadeBrackets',
       'negotext.trace.server',
     ]);
   });

@@ -1,11 +1,13 @@
 // The negotext extension: a thin client of the language server in
-// dist/server.js, plus the Brackets view, the status bar item, the
-// accept/drop commands and the comparison of revisions (compareView.ts).
+// dist/server.js, plus the Brackets view, the status bar item, the shading
+// of brackets in the editor (bracketShading.ts), the accept/drop commands and
+// the comparison of revisions (compareView.ts).
 // It runs nothing from the workspace and sends nothing over the network.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { ActiveLedger, LANGUAGE_ID, isDraft } from './activeLedger';
+import { registerBracketShading } from './bracketShading';
 import { VIEW_ID, registerBracketsView } from './bracketsView';
 import type { Range } from './ledger';
 import { type BracketAction, BracketEditRequest } from './protocol';
@@ -37,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     active,
     registerBracketsView(active),
     registerStatusBar(active),
+    registerBracketShading(active),
     vscode.commands.registerCommand('negotext.acceptBracket', () => editBracket(lc, 'accept')),
     vscode.commands.registerCommand('negotext.dropBracket', () => editBracket(lc, 'drop')),
     vscode.commands.registerCommand('negotext.showLedger', () =>

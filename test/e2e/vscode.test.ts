@@ -2,13 +2,14 @@
 // from npm) in Debian's Chromium, driven by playwright-core. The test packages
 // the extension with `npm run package`, installs the .vsix, opens a draft and
 // asserts what is on the screen: the squiggle and the Problems entry for an
-// unbalanced bracket, the hover naming the proposer, a reference's colour, the outline, the
-// Brackets view, the status bar text, and that "negotext: Accept bracket"
+// unbalanced bracket, the hover naming the proposer, a reference's colour, the shading of
+// brackets, the outline, the Brackets view, the status bar text, and that "negotext: Accept bracket"
 // changes the text; then "negotext: Compare with revision…" on two revisions
 // (the report in a webview beside the draft, following an edit), its "Save
-// report…" and "Open text diff" buttons. Screenshots go to test-results/e2e/ (ignored by git);
+// report…" and "Open text diff" buttons; then nested brackets shaded by depth in
+// Light Modern, Dark Modern and Dark High Contrast. Screenshots go to test-results/e2e/ (ignored by git);
 // with NEGOTEXT_SCREENSHOT=1 it also writes docs/screenshot.png for the README.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +62,51 @@ async function codeLenses(page: Page): Promise<string[]> {
     rows.push({ top: box?.y ?? i, text: (await lenses.nth(i).innerText()).replace(/\s+/g, ' ').trim() });
   }
   return rows.sort((a, b) => a.top - b.top).map((r) => r.text);
+}
+
+/**
+ * What decorations paint behind the middle of `target` (the `.cdr` elements of the view
+ * overlays, under the text): their background colours and borders, transparent ones left out.
+ */
+async function paintedBehind(page: Page, target: Locator): Promise<{ backgrounds: string[]; borders: string[] }> {
+  // Null while the editor renders the line anew (after a theme change): nothing read yet.
+  const box = await target.boundingBox();
+  if (!box) return { backgrounds: [], borders: [] };
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const transparent = (c: string) => /^(transparent|rgba\(.*,\s*0\))$/.test(c);
+  const painted = await page.locator('.editor-instance .view-overlays .cdr').evaluateAll(
+    (els, [px, py]) =>
+      els.flatMap((el) => {
+        const r = (el as any).getBoundingClientRect();
+        const c = (globalThis as any).getComputedStyle(el);
+        const inside = px! >= r.left && px! <= r.right && py! >= r.top && py! <= r.bottom;
+        return inside ? [{ background: c.backgroundColor as string, border: parseFloat(c.borderTopWidth) > 0 ? (c.borderTopColor as string) : 'transparent' }] : [];
+      }),
+    [x, y],
+  );
+  return {
+    backgrounds: painted.map((p) => p.background).filter((c) => !transparent(c)),
+    borders: painted.map((p) => p.border).filter((c) => !transparent(c)),
+  };
+}
+
+const backgroundsBehind = async (page: Page, target: Locator) => (await paintedBehind(page, target)).backgrounds;
+
+/** Switch the colour theme with "Preferences: Color Theme", by the theme's label. */
+async function colourTheme(page: Page, label: string, kind: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: /^\s*Preferences: Color Theme/ }).first().click();
+  // The palette gives way to the theme picker.
+  const picker = page.locator('.quick-input-widget input[placeholder*="Color Theme"]');
+  await picker.waitFor({ state: 'visible', timeout: 10_000 });
+  await picker.fill(label);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first().click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+  await expect.poll(async () => ((await page.locator('.monaco-workbench').getAttribute('class')) ?? '').split(/\s+/), { timeout: 20_000 }).toContain(kind);
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, name) });
@@ -144,7 +190,8 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     mkdirSync(workspace);
     copyFileSync(join(fixturesDir, FIXTURE), join(workspace, FIXTURE));
     for (const f of [COMPARE_OLD, COMPARE_NEW]) copyFileSync(join(fixturesDir, f), join(workspace, f));
-    if (writeDocsScreenshot) copyFileSync(join(fixturesDir, SCREENSHOT_FIXTURE), join(workspace, SCREENSHOT_FIXTURE));
+    // Nested brackets, a deletion and an unclosed bracket: for the shading, and the README's screenshot.
+    copyFileSync(join(fixturesDir, SCREENSHOT_FIXTURE), join(workspace, SCREENSHOT_FIXTURE));
 
     t = Date.now();
     // Long paragraphs wrap in the README's screenshot.
@@ -261,6 +308,21 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     // Light Modern paints strings rgb(163, 21, 21), a dark red that read as an error beside a
     // squiggle while references were strings to the theme (package.json: semanticTokenTypes).
     expect(refOf(await colours())).not.toBe('rgb(163, 21, 21)');
+  });
+
+  it('shades the bracketed text and shows its [ and ] in bold', async () => {
+    ready();
+    const line = editor().locator('.view-lines .view-line', { hasText: '[should]{EU}' }).first();
+    const word = line.locator('span span', { hasText: /^should$/ }).first();
+    const outside = line.locator('span span', { hasText: /refrain/ }).first();
+    // The shading follows the ledger: a background behind the bracket's text, none behind the text after it.
+    await expect.poll(() => backgroundsBehind(page, word), { timeout: 20_000 }).toHaveLength(1);
+    expect(await backgroundsBehind(page, outside)).toEqual([]);
+    // The `[` stands out from the text: bold, and a colour of its own.
+    const style = (span: Locator) => span.evaluate((s) => { const c = (globalThis as any).getComputedStyle(s); return { weight: Number(c.fontWeight), colour: c.color as string }; });
+    const open = await style(line.locator('span span', { hasText: /^\[$/ }).first());
+    expect(open.weight).toBeGreaterThanOrEqual(600);
+    expect(open.colour).not.toBe((await style(outside)).colour);
   });
 
   it('shows the outline: the two sections and their paragraphs', async () => {
@@ -452,6 +514,50 @@ describe.skipIf(shouldSkip(SUITE, missing))(SUITE, () => {
     await expect.poll(() => rowLabels(pane), { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^By proposer/)]));
     await shot(page, 'vscode-9-compare-text-diff.png');
     // None left open: the screenshot test (NEGOTEXT_SCREENSHOT=1) counts the tabs.
+    await runCommand(page, 'View: Close All Editors');
+    await expect.poll(() => page.locator('.tabs-container .tab').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('shades nested brackets darker than their enclosing ones, in light, dark and high contrast themes, and not when turned off', async () => {
+    ready();
+    await expandPane(page, 'drafts');
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SCREENSHOT_FIXTURE }).first().click();
+    await page.locator('.tabs-container .tab.active', { hasText: SCREENSHOT_FIXTURE }).waitFor({ timeout: 30_000 });
+    await collapsePane(page, 'drafts');
+    // Paragraph 8: `[lowering the threshold for [the military use of ICTs – China]]{Russian Federation}`.
+    const span = (text: RegExp) => editor().locator('.view-lines .view-line span span', { hasText: text }).first();
+    const depth1 = span(/lowering\sthe\sthreshold/); // Monaco writes spaces as U+00A0
+    const depth2 = span(/military\suse/);
+    await depth2.waitFor({ timeout: 30_000 });
+    const check = async (theme: string) => {
+      await expect.poll(async () => (await backgroundsBehind(page, depth2)).length, { timeout: 20_000 }).toBe(2);
+      const outer = await backgroundsBehind(page, depth1);
+      const inner = await backgroundsBehind(page, depth2);
+      expect(outer, theme).toHaveLength(1);
+      // Depth 2 is painted over depth 1, in a colour of its own.
+      expect(inner.filter((c) => !outer.includes(c)), theme).toHaveLength(1);
+    };
+    await check('Light Modern');
+    await shot(page, 'vscode-10-shading-light.png');
+    await colourTheme(page, 'Dark Modern', 'vs-dark');
+    await check('Dark Modern');
+    await shot(page, 'vscode-11-shading-dark.png');
+    // High contrast: borders around the brackets (depth 1 and 2 here), no background under the text.
+    await colourTheme(page, 'Dark High Contrast', 'hc-black');
+    await expect.poll(async () => (await paintedBehind(page, depth2)).borders.length, { timeout: 10_000 }).toBe(2);
+    expect(await backgroundsBehind(page, depth2)).toEqual([]);
+    await shot(page, 'vscode-12-shading-high-contrast.png');
+    await colourTheme(page, 'Light Modern', 'vs');
+    await check('Light Modern');
+    // negotext.shadeBrackets: false (here in the folder's settings) takes the shading away; true puts it back.
+    const settings = join(workspace!, '.vscode', 'settings.json');
+    mkdirSync(join(workspace!, '.vscode'), { recursive: true });
+    writeFileSync(settings, JSON.stringify({ 'negotext.shadeBrackets': false }));
+    await expect.poll(() => backgroundsBehind(page, depth2), { timeout: 20_000 }).toEqual([]);
+    writeFileSync(settings, JSON.stringify({ 'negotext.shadeBrackets': true }));
+    await check('Light Modern, shading on again');
+    // The comparison's "saved" toasts would otherwise stay in the README's screenshot.
+    await runCommand(page, 'Notifications: Clear All Notifications');
     await runCommand(page, 'View: Close All Editors');
     await expect.poll(() => page.locator('.tabs-container .tab').count(), { timeout: 10_000 }).toBe(0);
   });
