@@ -2,7 +2,7 @@
 // where each bracket went, and what its proposers asked for. The §10 JSON is
 // checked unchanged alongside.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,5 +154,50 @@ describe('a heading revised itself', () => {
     const dn = file('del-new.md', 'A. Intro\n\n1. States further note the reports of the Secretary-General on the subject.\n\n2. States recall the importance of international cooperation on this matter.\n');
     expect(run('compare', d, dn).out).not.toContain('B. Scope → A. Intro');
     expect(run('compare', '--html', '-', d, dn).out).not.toContain('<del>B</del>');
+  });
+});
+
+// (usability test: headings alternated, `Article 4`, `Article 3 (mitigation)`, `Article 4`…, as deleted
+// paragraphs stood under their old heading between the new ones)
+describe('the reports print each heading once, in the order of the new revision', () => {
+  const o = file('sec-old.md', '# Article 3 (mitigation)\n\n1. Alpha paragraph keeps all of its words in place.\n\n2. Beta paragraph is deleted from the text entirely.\n\n3. Gamma paragraph keeps all of its words in place.\n\n4. Zeta paragraph moves to the next Article unchanged.\n\n# Article 4 (adaptation)\n\n1. Delta paragraph keeps all of its words in place.\n');
+  const n = file('sec-new.md', '# Article 4\n\n1. Alpha paragraph keeps all of its words in place.\n\n2. Omega is a paragraph added to this Article now.\n\n3. Gamma paragraph keeps all of its words in place.\n\n# Article 5\n\n1. Delta paragraph keeps all of its words in place.\n\n2. Zeta paragraph moves to the next Article unchanged.\n');
+  /** The summary's heading lines: two spaces in, before the bracket list. */
+  const summaryHeadings = (summary: string[]) => summary.slice(2, summary.findIndex((l) => l.startsWith('Brackets:'))).filter((l) => /^ {2}\S/.test(l));
+  it('a deleted paragraph under the heading it stood under, renamed; a moved one noted where it came from', () => {
+    const r = reports(o, n);
+    const headings = summaryHeadings(r.summary);
+    expect(headings).toEqual(['  Article 3 (mitigation) → Article 4', '  Article 4 (adaptation) → Article 5']);
+    expect(r.summary).toContain('    2: deleted');
+    expect(r.summary).toContain('    4 → 2: renumbered (from Article 3 (mitigation))');
+    expect(r.markdown.filter((l) => l.startsWith('### '))).toEqual(['### ~~Article 3 (mitigation)~~ → Article 4', '### ~~Article 4 (adaptation)~~ → Article 5']);
+    expect(r.html.match(/<h3 class="section">/g)).toHaveLength(2);
+    expect(r.html).toMatch(/<aside class="note">was 4; from Article 3 \(mitigation\)<\/aside>/);
+    // compare --json is as it was: the deleted paragraph where it stood, nothing reordered.
+    const json = JSON.parse(run('compare', '--json', o, n).out) as { paragraphs: { old: string | null; new: string | null }[] };
+    expect(json.paragraphs.map((p) => [p.old, p.new])).toEqual([['1', '1'], ['2', null], [null, '2'], ['3', '3'], ['1', '1'], ['4', '2']]);
+  });
+
+  const dir = '/work/shared/corpus/drafts/';
+  const paris = [`${dir}UNFCCC-COP21-draft-Paris-agreement-2015-12-09.md`, `${dir}UNFCCC-COP21-Paris-agreement-2015-12-12-FCCC-CP-2015-L.9-Rev.1.md`];
+  it.skipIf(!paris.every((f) => existsSync(f)))('Paris 12-09 → 12-12: each heading once; unnumbered paragraphs shifted are counted apart', () => {
+    const p = reports(paris[0], paris[1]);
+    const headings = summaryHeadings(p.summary);
+    expect(headings.length).toBeGreaterThan(10);
+    expect(new Set(headings).size).toBe(headings.length);
+    const titles = p.html.match(/<h3 class="section">[\s\S]*?<\/h3>/g)!;
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(p.summary[1]).toMatch(/ \d+ renumbered \(\+\d+ unnumbered paragraphs shifted\), /);
+    expect(p.html).toMatch(/Paragraphs: \d+ modified, \d+ renumbered \(\+\d+ unnumbered paragraphs shifted\)/);
+  });
+});
+
+// (usability test: table headers read `agree|d`, `Pa|ra|gr|ap|h`)
+describe('the HTML report never breaks a word to fit', () => {
+  it('has no break-all or anywhere wrapping, and its tables scroll sideways in their own box', () => {
+    const { html } = reports(file('w-old.md', '1. A [b]{EU} c.\n'), file('w-new.md', '1. A b c.\n'));
+    expect(html).not.toMatch(/break-all|overflow-wrap:\s*anywhere|word-break/);
+    expect(html).toMatch(/\.table \{ overflow-x: auto;/);
+    expect(html).toContain('<div class="table"><table class="proposers">');
   });
 });

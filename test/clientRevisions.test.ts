@@ -16,7 +16,7 @@ import {
   sameDraft,
   type DraftInfo,
 } from '../client/src/revisions';
-import { contentSecurityPolicy, DIFF_BUTTON_ID, messageHtml, OPEN_TEXT_DIFF, SAVE_BUTTON_ID, SAVE_REPORT, webviewHtml } from '../client/src/webviewHtml';
+import { contentSecurityPolicy, DIFF_BUTTON_ID, messageHtml, OPEN_TEXT_DIFF, SAVE_BUTTON_ID, SAVE_REPORT, SCROLL_ID, webviewHtml } from '../client/src/webviewHtml';
 import { compare } from '../server/src/core/index';
 import { formatCompareHtml } from '../server/src/report/compareHtml';
 
@@ -236,9 +236,26 @@ describe('webviewHtml', () => {
     expect(page).toContain(`<button type="button" id="${SAVE_BUTTON_ID}"`);
     expect(page).toContain(`getElementById('${SAVE_BUTTON_ID}').addEventListener('click', () => vscode.postMessage({ type: '${SAVE_REPORT}' }))`);
     // The button comes first in <body>; the script last.
-    expect(page.indexOf(DIFF_BUTTON_ID)).toBeGreaterThan(page.indexOf('<body>'));
+    expect(page.indexOf(DIFF_BUTTON_ID)).toBeGreaterThan(page.indexOf('<body class="negotext-webview">'));
+    expect(page.indexOf('<body class="negotext-webview">')).toBeGreaterThan(0);
     expect(page.indexOf('<script')).toBeGreaterThan(page.indexOf('</table>'));
     expect(page.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  // (usability test: the sticky toolbar covered the top rows of a table while scrolling)
+  it('never lays the toolbar over the report: the report scrolls in its own box below it, and the scroll position kept is that box\'s', () => {
+    expect(page).not.toMatch(/position:\s*(sticky|fixed)/);
+    const toolbarEnd = page.indexOf('</button></div>', page.indexOf(SAVE_BUTTON_ID));
+    const box = page.indexOf(`<div class="negotext-scroll" id="${SCROLL_ID}" tabindex="0">`);
+    expect(box).toBeGreaterThan(toolbarEnd);
+    expect(page.indexOf('<main class="report">')).toBeGreaterThan(box);
+    // The box closes after the report, before the script.
+    expect(page.slice(page.indexOf('</main>'), page.indexOf('<script'))).toMatch(/^<\/main>\n<\/div>\n$/);
+    expect(page).toMatch(/\.negotext-scroll \{[^}]*overflow: auto/);
+    expect(page).toContain('scroller.scrollTop = state.y');
+    expect(page).toContain('vscode.setState({ y: scroller.scrollTop })');
+    // A body with its own class keeps it.
+    expect(webviewHtml('<html><head></head><body class="x"><p>a</p></body></html>', nonce)).toContain('<body class="x negotext-webview">');
   });
 
   it('escapes the message page', () => {

@@ -18,10 +18,19 @@ export function contentSecurityPolicy(nonce: string): string {
 export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 
+export const SCROLL_ID = 'negotext-scroll';
+
+// The toolbar never covers the report: the page is a column, the toolbar on top and the report in a
+// box that scrolls under it (not beneath it, as a sticky or fixed bar would have it). Printed, the
+// page is the report alone, as the saved file prints.
 const TOOLBAR_CSS = `
-.negotext-toolbar { position: sticky; top: 0; z-index: 1; display: flex; justify-content: flex-end; gap: .5em; padding: .4em 0; margin: -1em 0 1em; background: #fff; border-bottom: 1px solid #ccc; font: 10pt/1.3 system-ui, sans-serif; }
+html { height: 100%; }
+body.negotext-webview { height: 100%; margin: 0; display: flex; flex-direction: column; overflow: hidden; }
+.negotext-toolbar { flex: 0 0 auto; display: flex; justify-content: flex-end; gap: .5em; padding: .4em 1em; background: #fff; border-bottom: 1px solid #ccc; font: 10pt/1.3 system-ui, sans-serif; }
 .negotext-toolbar button { font: inherit; padding: .25em .8em; cursor: pointer; }
-@media print { .negotext-toolbar { display: none; } }
+.negotext-scroll { flex: 1 1 auto; min-height: 0; overflow: auto; }
+.negotext-scroll:focus { outline: none; }
+@media print { .negotext-toolbar { display: none; } html, body.negotext-webview { height: auto; display: block; overflow: visible; } .negotext-scroll { overflow: visible; } }
 `;
 
 // Posts the click; keeps the scroll position across updates of the page (webview state survives them).
@@ -29,13 +38,14 @@ const script = (): string => `
 const vscode = acquireVsCodeApi();
 document.getElementById('${DIFF_BUTTON_ID}').addEventListener('click', () => vscode.postMessage({ type: '${OPEN_TEXT_DIFF}' }));
 document.getElementById('${SAVE_BUTTON_ID}').addEventListener('click', () => vscode.postMessage({ type: '${SAVE_REPORT}' }));
+const scroller = document.getElementById('${SCROLL_ID}');
 const state = vscode.getState();
-if (state && typeof state.y === 'number') window.scrollTo(0, state.y);
+if (state && typeof state.y === 'number') scroller.scrollTop = state.y;
 let pending = false;
-window.addEventListener('scroll', () => {
+scroller.addEventListener('scroll', () => {
   if (pending) return;
   pending = true;
-  setTimeout(() => { pending = false; vscode.setState({ y: window.scrollY }); }, 200);
+  setTimeout(() => { pending = false; vscode.setState({ y: scroller.scrollTop }); }, 200);
 });
 `;
 
@@ -52,10 +62,21 @@ export function webviewHtml(reportHtml: string, nonce: string): string {
   html = /<head(\s[^>]*)?>/i.test(html) ? html.replace(/<head(\s[^>]*)?>/i, (m) => `${m}\n${csp}`) : `${csp}\n${html}`;
   const extra = `<style nonce="${nonce}">${TOOLBAR_CSS}</style>`;
   html = /<\/head>/i.test(html) ? html.replace(/<\/head>/i, `${extra}\n</head>`) : html.replace(csp, `${csp}\n${extra}`);
-  html = /<body(\s[^>]*)?>/i.test(html) ? html.replace(/<body(\s[^>]*)?>/i, (m) => `${m}\n${toolbar}`) : `${html}\n${toolbar}`;
-  const tail = `<script nonce="${nonce}">${script()}</script>`;
+  // The toolbar, then the report in the box that scrolls; the body marked for the layout above.
+  const open = `${toolbar}\n<div class="negotext-scroll" id="${SCROLL_ID}" tabindex="0">`;
+  const bodyTag = /<body(\s[^>]*)?>/i;
+  html = bodyTag.test(html)
+    ? html.replace(bodyTag, (_m, attrs: string | undefined) => `${markedBody(attrs ?? '')}\n${open}`)
+    : `${html}\n${open}`;
+  const tail = `</div>\n<script nonce="${nonce}">${script()}</script>`;
   const end = html.search(/<\/body>/i);
   return end >= 0 ? `${html.slice(0, end)}${tail}\n${html.slice(end)}` : `${html}\n${tail}`;
+}
+
+/** `<body …>` with the class `negotext-webview` added to any it has. */
+function markedBody(attrs: string): string {
+  const cls = /\sclass\s*=\s*"([^"]*)"/i.exec(attrs);
+  return cls ? `<body${attrs.replace(cls[0], ` class="${cls[1]} negotext-webview"`)}>` : `<body${attrs} class="negotext-webview">`;
 }
 
 /** A page with a message instead of a report: while comparing, or why there is none. */

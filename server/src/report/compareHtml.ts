@@ -7,8 +7,9 @@
 // (when the comparison has them). No external assets; all text escaped.
 import type { Comparison } from '../core/index';
 import { entryBodies, labelList, proposersByCount, tally, wordDiff, type DiffPart, type ParagraphChange } from '../core/compare/compare';
-import { bracketActions, bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingRevisions, headingsBefore, proposedBy } from './compareText';
+import { bracketActions, bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingsBefore, placeEntries, proposedBy, renumberedCount } from './compareText';
 import { cutShort } from '../core/text';
+import { readableDiff, wholeReplacement } from './readableDiff';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
 export const escapeHtml = (s: string): string =>
@@ -45,10 +46,16 @@ export function textHtml(s: string, before = ''): string {
   return out + escapeHtml(text.slice(at));
 }
 
-/** A word diff as HTML: each insert in `<ins>`, each delete in `<del>`, verbatim (white space kept by CSS). */
+/**
+ * A word diff as HTML, made readable first (readableDiff: whole words, dense changes as phrases, a
+ * paragraph mostly rewritten struck whole then shown anew): each insert in `<ins>`, each delete in
+ * `<del>`, verbatim (white space kept by CSS); a whole replacement as two blocks, old above new.
+ */
 export function htmlDiff(diff: DiffPart[]): string {
-  return diff
-    .map((d, i) => (d.op === 'equal' ? textHtml(d.text, diff[i - 1]?.text ?? '') : d.op === 'insert' ? `<ins>${escapeHtml(d.text)}</ins>` : `<del>${escapeHtml(d.text)}</del>`))
+  const shown = readableDiff(diff);
+  const whole = wholeReplacement(shown) ? ' class="whole"' : '';
+  return shown
+    .map((d, i) => (d.op === 'equal' ? textHtml(d.text, shown[i - 1]?.text ?? '') : d.op === 'insert' ? `<ins${whole}>${escapeHtml(d.text)}</ins>` : `<del${whole}>${escapeHtml(d.text)}</del>`))
     .join('');
 }
 
@@ -62,13 +69,18 @@ function notes(p: ParagraphChange): string[] {
   if (p.merged) out.push(`merged from ${o.join(' + ')}`);
   if (p.renumbered && !p.split && !p.merged) out.push(`was ${o.join(' + ')}`);
   if (p.moved) out.push('moved');
-  if (p.modified) out.push('revised');
+  if (p.modified) out.push('modified');
   return out;
 }
 
+// Words are never cut: text wraps at spaces (`break-word` cuts only a word too long for its line on
+// its own: a URL), and a table too wide for a narrow window scrolls sideways in its own box. The
+// page's column is `.report` (not <body>), so that the editor's webview can put it in a scrolling
+// box under its toolbar. Below 44em the margin notes move under their paragraph.
 const CSS = `
 :root { color-scheme: light; }
-body { font: 12pt/1.45 "Times New Roman", Times, serif; color: #000; background: #fff; max-width: 48em; margin: 2em auto; padding: 0 9em 0 1em; }
+body { font: 12pt/1.45 "Times New Roman", Times, serif; color: #000; background: #fff; margin: 0; }
+.report { max-width: 48em; margin: 2em auto; padding: 0 9em 0 1em; }
 h1 { font-size: 14pt; margin: 0 0 .3em; }
 .doc { margin: 0 0 .6em; }
 h2 { font-size: 12pt; margin: 1.6em 0 .5em; }
@@ -76,33 +88,44 @@ h3.section { font-size: 12pt; margin: 1.2em 0 .6em; }
 .counts { margin: 0 0 1.2em; font-size: 10.5pt; }
 .legend { font-size: 10pt; color: #333; }
 .para { position: relative; margin: 0 0 .9em; display: flex; gap: .8em; }
-.label { flex: 0 0 3.5em; text-align: right; font-weight: normal; }
-.body { flex: 1 1 auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+.label { flex: 0 0 3.5em; text-align: right; font-weight: normal; overflow-wrap: break-word; }
+.body { flex: 1 1 auto; min-width: 0; white-space: pre-wrap; overflow-wrap: break-word; }
 .note { position: absolute; right: -9em; width: 8em; top: 0; font: italic 9pt/1.3 Arial, Helvetica, sans-serif; color: #444; border-left: 2px solid #999; padding-left: .4em; }
 .deleted .body, .deleted .label { text-decoration: line-through; color: #555; }
 .added .label, .added .body { font-weight: bold; }
 ins { text-decoration: none; font-weight: bold; }
 del { text-decoration: line-through; }
-table { border-collapse: collapse; font-size: 10.5pt; max-width: 100%; }
-th, td { border: 1px solid #888; padding: .2em .6em; overflow-wrap: anywhere; }
-.label { overflow-wrap: anywhere; }
+del + ins { margin-left: .3em; }
+del.whole, ins.whole { display: block; margin: 0; }
+del.whole { margin-bottom: .4em; }
+.table { overflow-x: auto; max-width: 100%; }
+table { border-collapse: collapse; font-size: 10.5pt; }
+th, td { border: 1px solid #888; padding: .2em .6em; overflow-wrap: break-word; }
+th { text-align: left; }
 td.n { text-align: right; }
-@media print { body { margin: 0; max-width: none; } .para { break-inside: avoid; } }
+@media (max-width: 44em) {
+  .report { margin: 1em auto; padding: 0 .8em; }
+  .para { flex-wrap: wrap; row-gap: .2em; }
+  .label { flex-basis: 2.5em; }
+  .body { flex-basis: 0; }
+  .note { position: static; flex: 1 0 100%; width: auto; margin-left: 3.3em; }
+}
+@media print { .report { margin: 0; max-width: none; } .para { break-inside: avoid; } .table { overflow: visible; } }
 `;
 
 /** The whole report: one UTF-8 HTML document. */
 export function formatCompareHtml(oldName: string, newName: string, c: Comparison, oldText: string, newText: string): string {
   const bodies = entryBodies(c, oldText, newText);
   const t = tally(c);
-  const counts = `${t.modified} revised, ${t.renumbered} renumbered, ${t.moved} moved, ${t.split} split, ${t.merged} merged, ${t.added} added, ${t.deleted} deleted`;
+  const counts = `${t.modified} modified, ${renumberedCount(c)}, ${t.moved} moved, ${t.split} split, ${t.merged} merged, ${t.added} added, ${t.deleted} deleted`;
   const outcomes = ['agreed', 'dropped', 'changed', 'unchanged', 'added'] as const;
   const bcounts = outcomes.map((k) => `${c.brackets.filter((b) => b.outcome === k).length} ${k}`).join(', ');
 
   const paras: string[] = [];
   // The headings of the new revision, as the text reads; one whose old wording is gone from the new
   // revision (`A. [Intro]{EU}` → `A. Intro`) shows its own changes, as a paragraph does.
-  const headings = headingsBefore(bodies, () => true);
-  const headingWas = headingRevisions(bodies, { old: oldText, new: newText });
+  const place = placeEntries(bodies, { old: oldText, new: newText });
+  const headings = headingsBefore(place.sections.map((section) => ({ section })), () => true);
   for (const [i, p] of c.paragraphs.entries()) {
     const o = labelList(p.old);
     const nw = labelList(p.new);
@@ -121,11 +144,13 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     }
     const heading = headings.get(i);
     if (heading !== undefined) {
-      const was = headingWas(i, heading);
-      const shown = was !== null ? htmlDiff(wordDiff(was, heading)) : textHtml(heading);
+      const was = place.was(heading);
+      const shown = place.gone.has(heading) ? `<del>${escapeHtml(heading)}</del>` : was !== null ? htmlDiff(wordDiff(was, heading)) : textHtml(heading);
       paras.push(`<h3 class="section">${shown}</h3>`);
     }
     const ns = notes(p);
+    const from = place.from[i];
+    if (from) ns.push(`from ${from}`);
     paras.push(
       `<div class="para ${cls}"><span class="label">${escapeHtml(label)}</span><div class="body">${body}</div>` +
         (ns.length ? `<aside class="note">${escapeHtml(ns.join('; '))}</aside>` : '') +
@@ -143,22 +168,22 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     listed.length === 0
       ? '<p>No bracket was agreed, dropped, changed or added.</p>'
       : [
-          '<table class="brackets"><thead><tr><th>Paragraph</th><th>Outcome</th><th>Text</th><th>Proposed by</th></tr></thead><tbody>',
+          '<div class="table"><table class="brackets"><thead><tr><th>Paragraph</th><th>Outcome</th><th>Text</th><th>Proposed by</th></tr></thead><tbody>',
           ...listed.map((i) => {
             const b = c.brackets[i];
             const text = cutShort(b.text.replace(/\s+/g, ' ').trim(), 200);
             return `<tr class="${b.outcome}"><td>${escapeHtml(places[i])}</td><td>${b.outcome}</td><td>[${escapeHtml(text)}]</td><td>${escapeHtml(proposedBy(b.proposers, actions[i]))}</td></tr>`;
           }),
-          '</tbody></table>',
+          '</tbody></table></div>',
         ].join('\n'),
     ...(unchanged ? [`<p class="legend">${unchanged} unchanged bracket${unchanged === 1 ? ' is' : 's are'} not listed.</p>`] : []),
   ];
 
   const table = c.proposers.length
     ? [
-        '<table class="proposers"><thead><tr><th>Proposer</th>' + outcomes.map((k) => `<th>${k}</th>`).join('') + '</tr></thead><tbody>',
+        '<div class="table"><table class="proposers"><thead><tr><th>Proposer</th>' + outcomes.map((k) => `<th>${k}</th>`).join('') + '</tr></thead><tbody>',
         ...proposersByCount(c.proposers).map((p) => `<tr><td>${escapeHtml(p.name)}</td>` + outcomes.map((k) => `<td class="n">${p[k]}</td>`).join('') + '</tr>'),
-        '</tbody></table>',
+        '</tbody></table></div>',
       ].join('\n')
     : '<p>No bracket names a proposer.</p>';
 
@@ -170,13 +195,13 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
         xrefs.length === 0
           ? '<p>No cross-reference names a renumbered, moved, deleted, split or merged paragraph, or one that is not there.</p>'
           : [
-              '<table class="xrefs"><thead><tr><th>Paragraph</th><th>Line</th><th>As written</th><th>Why</th><th>Suggested</th></tr></thead><tbody>',
+              '<div class="table"><table class="xrefs"><thead><tr><th>Paragraph</th><th>Line</th><th>As written</th><th>Why</th><th>Suggested</th></tr></thead><tbody>',
               ...xrefs.map(
                 (x) =>
                   `<tr class="${x.reason}"><td>${escapeHtml(x.paragraph)}</td><td class="n">${x.range.start.line + 1}</td><td>${escapeHtml(x.text)}</td>` +
                   `<td>${escapeHtml(crossReferenceNote(x))}</td><td>${x.suggestion ? escapeHtml(x.suggestion) : '—'}</td></tr>`,
               ),
-              '</tbody></table>',
+              '</tbody></table></div>',
             ].join('\n'),
       ];
 
@@ -193,6 +218,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
+    '<main class="report">',
     `<h1>${title}</h1>`,
     ...(identity ? [`<p class="doc">${escapeHtml(identity)}</p>`] : []),
     `<p class="counts">Paragraphs: ${counts}.<br>Brackets: ${bcounts}.</p>`,
@@ -204,6 +230,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
     '<h2>Brackets by proposer</h2>',
     table,
     ...xrefSection,
+    '</main>',
     '</body>',
     '</html>',
     '',

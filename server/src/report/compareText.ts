@@ -9,6 +9,7 @@ import { frontMatterOf } from '../core/blocks';
 import { matchHeading } from '../core/lineKinds';
 import { bracketEntries, entryBodies, labelList } from '../core/compare/compare';
 import { bracketOf } from '../core/compare/bracketOutcomes';
+import { readableDiff } from './readableDiff';
 
 /** The §10 object, exactly: file names first, and none of the extra checks a Comparison may carry. */
 export function compareReport(
@@ -83,20 +84,6 @@ export function headingsBefore(sections: readonly { section: string | null }[], 
   return out;
 }
 
-/**
- * For the headings shown before entries: the old wording of one revised itself, when it differs, is
- * gone from the new revision and the new wording was not in the old (`A. [Intro]{EU}` → `A. Intro`);
- * null otherwise (the same heading, or a paragraph that moved under another one). The two texts'
- * headings are read once, for the report being written.
- */
-export function headingRevisions(bodies: readonly { oldSection: string | null }[], texts: { old: string; new: string }): (i: number, heading: string) => string | null {
-  const [oldHeadings, newHeadings] = [headingsOf(texts.old), headingsOf(texts.new)];
-  return (i, heading) => {
-    const was = bodies[i]?.oldSection ?? null;
-    return was === null || was === heading || newHeadings.has(was) || oldHeadings.has(heading) ? null : was;
-  };
-}
-
 function headingsOf(text: string): Set<string> {
   const titles = new Set<string>();
   for (const line of text.split(/\r\n|\n|\r/)) {
@@ -104,6 +91,90 @@ function headingsOf(text: string): Set<string> {
     if (h) titles.add(h.title);
   }
   return titles;
+}
+
+/** Where a report shows each entry: under which heading, and the heading it came from when that is another one's. */
+export interface Placement {
+  /** The heading each entry is shown under, by entry index (null: none). */
+  sections: (string | null)[];
+  /** For an entry shown under a heading that is not (the new wording of) its old one: that old heading. */
+  from: (string | null)[];
+  /** The heading's old wording, where it was revised itself (`Article 3 (mitigation)` → `Article 4`); null otherwise. */
+  was: (heading: string) => string | null;
+  /** Headings of the old revision none of whose paragraphs is in the new one, shown over their deleted paragraphs. */
+  gone: Set<string>;
+}
+
+/**
+ * Each entry's heading in a report, so that each heading is printed once. The entries stay in the
+ * order of `compare --json` (the new revision's, deleted paragraphs where they stood); an entry with a
+ * new side stands under its new heading; a deleted paragraph under the heading beside it (the one
+ * before, else the one after) whose old wording was its own heading, and where neither was, under the
+ * heading before it with a note of its own (`from Article 3ter`); under its own heading when no
+ * kept paragraph stands under (the new wording of) that heading, struck when the heading is gone too. A heading's old wording is the old heading of most of
+ * the paragraphs kept under it (its own wording when one of them stood under it already).
+ * A paragraph moved in from another heading gets the same note. Before, a deleted paragraph stood
+ * under its old heading, between the new headings, and headings alternated (`Article 4`,
+ * `Article 3 (mitigation)`, `Article 4`…).
+ */
+export function placeEntries(bodies: readonly { new: string[]; section: string | null; oldSection: string | null }[], texts: { old: string; new: string }): Placement {
+  const [oldHeadings, newHeadings] = [headingsOf(texts.old), headingsOf(texts.new)];
+  // Each new heading's old wording: by the paragraphs kept under it.
+  const votes = new Map<string, Map<string, number>>();
+  for (const b of bodies) {
+    if (b.new.length === 0 || b.section === null || b.oldSection === null) continue;
+    const v = votes.get(b.section) ?? new Map<string, number>();
+    v.set(b.oldSection, (v.get(b.oldSection) ?? 0) + 1);
+    votes.set(b.section, v);
+  }
+  const oldOf = new Map<string, string>();
+  for (const [heading, v] of votes) {
+    let best: string | null = null;
+    for (const [old, n] of v) if (best === null || n > v.get(best)!) best = old; // ties: the first met
+    oldOf.set(heading, v.has(heading) ? heading : best!);
+  }
+  const kept = new Set(oldOf.values());
+  const sections: (string | null)[] = bodies.map((b) => (b.new.length ? b.section : null));
+  const from: (string | null)[] = bodies.map(() => null);
+  const gone = new Set<string>();
+  for (let i = 0; i < bodies.length; ) {
+    if (bodies[i].new.length) {
+      const b = bodies[i];
+      if (b.section !== null && b.oldSection !== null && oldOf.get(b.section) !== b.oldSection) from[i] = b.oldSection;
+      i++;
+      continue;
+    }
+    // A run of deleted paragraphs, between the entries shown before and after it.
+    let end = i;
+    while (end < bodies.length && bodies[end].new.length === 0) end++;
+    const before = i > 0 ? sections[i - 1] : null;
+    const after = end < bodies.length ? bodies[end].section : null;
+    const wasOf = (h: string | null) => (h === null ? null : (oldOf.get(h) ?? h));
+    let past = false; // once one goes under the heading after, the rest of the run does
+    for (let k = i; k < end; k++) {
+      const own = bodies[k].oldSection;
+      if (own !== null && !kept.has(own)) {
+        // No kept paragraph stands under its heading: the heading is its own (struck when it is gone).
+        sections[k] = own;
+        if (!newHeadings.has(own)) gone.add(own);
+      } else if (!past && own === wasOf(before) && i > 0) sections[k] = before;
+      else if (own === wasOf(after) && end < bodies.length) {
+        sections[k] = after;
+        past = true;
+      } else if (i > 0 && !past) {
+        sections[k] = before;
+        from[k] = own;
+      } else {
+        sections[k] = own;
+      }
+    }
+    i = end;
+  }
+  const was = (heading: string): string | null => {
+    const o = oldOf.get(heading);
+    return o === undefined || o === heading || newHeadings.has(o) || oldHeadings.has(heading) ? null : o;
+  };
+  return { sections, from, was, gone };
 }
 
 /** What happened to a cross-reference's targets, in words: "3 is now 4", "2 was deleted". */
@@ -189,9 +260,25 @@ const short = (s: string, n = 60): string => {
   return t.length > n ? t.slice(0, n - 1) + '…' : t;
 };
 
+/**
+ * Entries renumbered only as unlabelled paragraphs (`¶2` → `¶1`): their numbers are the tool's,
+ * counted in reading order, so one paragraph added or deleted shifts all that follow.
+ */
+export function unnumberedShifts(c: Comparison): number {
+  const auto = (l: string | string[] | null) => labelList(l).every((x) => x.startsWith('¶'));
+  return c.paragraphs.filter((p) => p.renumbered && p.old !== null && p.new !== null && auto(p.old) && auto(p.new)).length;
+}
+
+/** `12 renumbered (+36 unnumbered paragraphs shifted)`: the JSON's count of renumbered entries, those only shifted apart. */
+export function renumberedCount(c: Comparison): string {
+  const all = tally(c).renumbered;
+  const shifted = unnumberedShifts(c);
+  return shifted === 0 ? `${all} renumbered` : `${all - shifted} renumbered (+${shifted} unnumbered paragraph${shifted === 1 ? '' : 's'} shifted)`;
+}
+
 function counts(c: Comparison): string {
   const t = tally(c);
-  return (['unchanged', 'modified', 'renumbered', 'moved', 'split', 'merged', 'deleted', 'added'] as const).map((k) => `${t[k]} ${k}`).join(', ');
+  return (['unchanged', 'modified', 'renumbered', 'moved', 'split', 'merged', 'deleted', 'added'] as const).map((k) => (k === 'renumbered' ? renumberedCount(c) : `${t[k]} ${k}`)).join(', ');
 }
 
 function bracketCounts(bs: BracketChange[]): string {
@@ -203,18 +290,19 @@ function bracketCounts(bs: BracketChange[]): string {
 export function formatCompare(oldName: string, newName: string, c: Comparison, texts?: { old: string; new: string }): string {
   const lines = [`${oldName} → ${newName}`, `Paragraphs: ${counts(c)}`];
   const bodies = texts ? entryBodies(c, texts.old, texts.new) : [];
-  const headings = texts ? headingsBefore(bodies, (i) => changed(c.paragraphs[i])) : new Map<number, string>();
-  const headingWas = texts ? headingRevisions(bodies, texts) : () => null;
+  const place = texts ? placeEntries(bodies, texts) : null;
+  const headings = place ? headingsBefore(place.sections.map((section) => ({ section })), (i) => changed(c.paragraphs[i])) : new Map<number, string>();
   let indent = '  ';
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
     const heading = headings.get(i);
-    if (heading !== undefined) {
-      const was = headingWas(i, heading);
-      lines.push(`  ${was === null ? heading : `${was} → ${heading}`}`);
+    if (heading !== undefined && place) {
+      const was = place.was(heading);
+      lines.push(`  ${place.gone.has(heading) ? `${heading} (deleted)` : was === null ? heading : `${was} → ${heading}`}`);
       indent = '    ';
     }
-    lines.push(`${indent}${what(p)}`);
+    const from = place?.from[i];
+    lines.push(`${indent}${what(p)}${from ? ` (from ${from})` : ''}`);
   }
   lines.push(`Brackets: ${bracketCounts(c.brackets)}`);
   const places = bracketPlaces(c);
@@ -237,16 +325,21 @@ export function formatCompare(oldName: string, newName: string, c: Comparison, t
 
 const mdEscape = (s: string): string => s.replace(/([\\`*_[\]{}<>|~])/g, '\\$1');
 
-/** A diff as Markdown: insertions in bold, deletions struck through. */
+/**
+ * A diff as Markdown, made readable first (readableDiff): insertions in bold, deletions struck
+ * through; a space between a deletion and the insertion that replaces it, so they do not run together.
+ */
 function mdDiff(diff: DiffPart[]): string {
-  return diff
-    .map((d) => {
+  const shown = readableDiff(diff);
+  return shown
+    .map((d, i) => {
       const t = mdEscape(d.text.replace(/\s+/g, ' '));
       if (d.op === 'equal' || t.trim() === '') return t;
       const lead = t.match(/^\s*/)![0];
       const trail = t.match(/\s*$/)![0];
       const core = t.trim();
-      return lead + (d.op === 'insert' ? `**${core}**` : `~~${core}~~`) + trail;
+      const gap = d.op === 'insert' && shown[i - 1]?.op === 'delete' && !/\s$/.test(shown[i - 1].text) && lead === '' ? ' ' : '';
+      return gap + lead + (d.op === 'insert' ? `**${core}**` : `~~${core}~~`) + trail;
     })
     .join('');
 }
@@ -260,14 +353,17 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
     const body = (parts ?? []).join(' ').replace(/\s+/g, ' ').trim();
     return body ? `  > ${mark}${mdEscape(short(body, 400))}${mark}` : null;
   };
-  const headings = bodies ? headingsBefore(bodies, (i) => changed(c.paragraphs[i])) : new Map<number, string>();
-  const headingWas = bodies && texts ? headingRevisions(bodies, texts) : () => null;
+  const place = bodies && texts ? placeEntries(bodies, texts) : null;
+  const headings = place ? headingsBefore(place.sections.map((section) => ({ section })), (i) => changed(c.paragraphs[i])) : new Map<number, string>();
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
     const heading = headings.get(i);
-    const was = heading !== undefined ? headingWas(i, heading) : null;
-    if (heading !== undefined) out.push('', `### ${was === null ? mdEscape(heading) : `~~${mdEscape(was)}~~ → ${mdEscape(heading)}`}`, '');
-    out.push(`- ${mdEscape(what(p))}`);
+    if (heading !== undefined && place) {
+      const was = place.was(heading);
+      out.push('', `### ${place.gone.has(heading) ? `~~${mdEscape(heading)}~~ (deleted)` : was === null ? mdEscape(heading) : `~~${mdEscape(was)}~~ → ${mdEscape(heading)}`}`, '');
+    }
+    const from = place?.from[i];
+    out.push(`- ${mdEscape(what(p) + (from ? ` (from ${from})` : ''))}`);
     if (p.diff) out.push(`  > ${mdDiff(p.diff)}`);
     const q = p.new === null ? quote(bodies?.[i].old, '~~') : p.old === null ? quote(bodies?.[i].new, '**') : null;
     if (q) out.push(q);
