@@ -115,6 +115,9 @@ describe('tree labels', () => {
     expect(cut.length).toBeLessThanOrEqual(60);
     expect(cut.endsWith('…')).toBe(true);
     expect(shortText('  ')).toBe('[ ]');
+    // (found in a hands-on pass: rows read `*Notes*`)
+    expect(shortText('*Notes* and **Option 1:** text')).toBe('Notes and Option 1: text');
+    expect(shortText('snake_case_name and 2 * 3 * 4 and Parties*')).toBe('snake_case_name and 2 * 3 * 4 and Parties*');
   });
 
   it('describes kind and depth, the paragraph under a proposer, and an unclosed bracket', () => {

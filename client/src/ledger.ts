@@ -144,9 +144,12 @@ export function statusTooltip(ledger: Ledger): string {
 
 const LABEL_LENGTH = 60;
 
-/** A bracket's text on one line, cut to fit a tree row. */
+/** Markdown's emphasis marks around words (`*Notes*`, `**Option 1:**`): a tree row shows plain text. */
+const EMPHASIS = /(\*\*|\*|__|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\1(?![\w*])/g;
+
+/** A bracket's text on one line, without emphasis marks, cut to fit a tree row. */
 export function shortText(text: string, max = LABEL_LENGTH): string {
-  return text.trim() === '' ? '[ ]' : oneLine(text, max);
+  return text.trim() === '' ? '[ ]' : oneLine(text.replace(EMPHASIS, '$2'), max);
 }
 
 /** Tree row description: kind, depth, action, and what is wrong with it. */
