@@ -40,8 +40,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerBracketsView(active),
     registerStatusBar(active),
     registerBracketShading(active),
-    vscode.commands.registerCommand('negotext.acceptBracket', () => editBracket(lc, 'accept')),
-    vscode.commands.registerCommand('negotext.dropBracket', () => editBracket(lc, 'drop')),
+    // From the editor: the bracket at the cursor; from a row of the Brackets view: that row's bracket.
+    vscode.commands.registerCommand('negotext.acceptBracket', (row?: unknown) => editBracket(lc, 'accept', rowTarget(active, row))),
+    vscode.commands.registerCommand('negotext.dropBracket', (row?: unknown) => editBracket(lc, 'drop', rowTarget(active, row))),
     vscode.commands.registerCommand('negotext.showLedger', () =>
       vscode.commands.executeCommand(`${VIEW_ID}.focus`),
     ),
@@ -65,9 +66,16 @@ export function deactivate(): Thenable<void> | undefined {
 }
 
 /** Accept or drop the innermost bracket at the cursor, as one undo step. */
-async function editBracket(lc: LanguageClient, action: BracketAction): Promise<void> {
+/** A bracket row of the Brackets view (the argument VS Code passes a view item's command): its draft and where the bracket starts. */
+function rowTarget(active: ActiveLedger, row: unknown): { document: vscode.TextDocument; position: Range['start'] } | undefined {
+  const bracket = (row as { type?: string; bracket?: { range?: Range } } | undefined)?.type === 'bracket' ? (row as { bracket: { range: Range } }).bracket : undefined;
+  const document = active.document;
+  return bracket?.range && document ? { document, position: bracket.range.start } : undefined;
+}
+
+async function editBracket(lc: LanguageClient, action: BracketAction, row?: { document: vscode.TextDocument; position: Range['start'] }): Promise<void> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || !isDraft(editor.document)) {
+  if (!row && (!editor || !isDraft(editor.document))) {
     void vscode.window.showInformationMessage('negotext: open a negotiated draft and put the cursor in a bracket.');
     return;
   }
@@ -75,13 +83,13 @@ async function editBracket(lc: LanguageClient, action: BracketAction): Promise<v
     void vscode.window.showWarningMessage('negotext: the language server is not running.');
     return;
   }
-  const { document } = editor;
+  const document = row ? row.document : editor!.document;
   const version = document.version;
   let result;
   try {
     result = await lc.sendRequest(BracketEditRequest, {
       textDocument: lc.code2ProtocolConverter.asTextDocumentIdentifier(document),
-      position: lc.code2ProtocolConverter.asPosition(editor.selection.active),
+      position: row ? row.position : lc.code2ProtocolConverter.asPosition(editor!.selection.active),
       action,
     });
   } catch (e) {
