@@ -4,7 +4,7 @@
 
 // The same plain types the core hands out (type-only: nothing of the core is bundled here).
 import type { BracketKind, ParagraphStatus, Position, Range } from '../../server/src/core/model';
-import { oneLine } from '../../server/src/core/text';
+import { EMPHASIS, oneLine } from '../../server/src/core/text';
 
 export type { BracketKind, ParagraphStatus, Position, Range };
 
@@ -144,10 +144,7 @@ export function statusTooltip(ledger: Ledger): string {
 
 const LABEL_LENGTH = 60;
 
-/** Markdown's emphasis marks around words (`*Notes*`, `**Option 1:**`): a tree row shows plain text. */
-const EMPHASIS = /(\*\*|\*|__|_)(?=[^\s*_])([^*_\n]*?[^\s*_])\1(?![\w*])/g;
-
-/** A bracket's text on one line, without emphasis marks, cut to fit a tree row. */
+/** A bracket's text on one line, without Markdown's emphasis marks (`*Notes*`, `**Option 1:**`), cut to fit a tree row. */
 export function shortText(text: string, max = LABEL_LENGTH): string {
   return text.trim() === '' ? '[ ]' : oneLine(text.replace(EMPHASIS, '$2'), max);
 }

@@ -1,7 +1,7 @@
 // Human-readable output of the CLI: the status table and lint-style lines.
 import type { Analysis, Diagnostic } from '../core/model';
 import type { StatusSummary, StatusRow } from '../core/summary';
-import { maxOf } from '../core/text';
+import { cutShort, maxOf } from '../core/text';
 
 function table(header: string[], rows: (string | number)[][], alignLeft = 1): string {
   const cells = [header, ...rows.map((r) => r.map(String))];
@@ -20,7 +20,7 @@ const SECTION_WIDTH = 64;
 /** `s` in at most `width` characters: cut at a word where one is near, then `…`. */
 function shortened(s: string, width: number): string {
   if (s.length <= width) return s;
-  const cut = s.slice(0, width - 1);
+  const cut = cutShort(s, width).slice(0, -1);
   const space = cut.lastIndexOf(' ');
   return `${(space >= width * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

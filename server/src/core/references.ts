@@ -321,15 +321,17 @@ class Finder {
     let consumed = b;
     const first = this.refs.length;
     const starts: number[] = [];
+    let headSession = 0; // the first item's General Assembly session (Infinity: another numbering; 0: an organ named)
     let m: RegExpExecArray | null;
     for (;;) {
       // A later item numbered like a month and year (`…; and 12/2023 was …`) is no resolution of any body.
       if (starts.length > 0 && (m = sticky(MONTH_YEAR, t, p)) && +m[1] <= 12) break;
       // Nor, after a General Assembly resolution, one numbered before its 31st session, where
       // slash numbers begin: `resolution 75/240 and 2/3 of the votes` lists a fraction.
-      if (starts.length > 0 && organ === null && gaSession(t, starts[0]) >= 31 && gaSession(t, p) < 31) break;
+      if (starts.length > 0 && headSession >= 31 && gaSession(t, p) < 31) break;
       const item = this.item(p, kind, organ);
       if (!item) break;
+      if (starts.length === 0) headSession = organ === null ? gaSession(t, p) : 0;
       starts.push(p);
       const date = sticky(DATE_RE, t, item.end);
       const tail = date ? date.index + date[0].length : item.end;

@@ -1,6 +1,7 @@
-// Draft text cut short for a title, a hover or a tree row. Never between the
-// two halves of a surrogate pair: a lone half is not valid Unicode, and strict
-// JSON decoders (some LSP clients') reject the whole message that holds one.
+// Draft text cut short, or read plain, for a title, a hover, a tree row or a
+// report. Never cut between the two halves of a surrogate pair: a lone half is
+// not valid Unicode, and strict JSON decoders (some LSP clients') reject the
+// whole message that holds one.
 
 /** `text` cut to at most `max` UTF-16 units, `…` included. */
 export function cutShort(text: string, max: number): string {
@@ -26,3 +27,12 @@ export function maxOf(xs: Iterable<number>, floor = 0): number {
   for (const x of xs) if (x > m) m = x;
   return m;
 }
+
+/**
+ * Emphasis as a reader means it: `*Recalling*`, `_x_`, `**Option 1:**`. The opening mark follows the
+ * start, a space or an opening sign and comes before a letter; the closing one follows a sign that
+ * is no space and comes before the end, a space or punctuation; between them no mark and no line
+ * end. So footnote marks (`Parties*, … 5*`), a wildcard in a symbol, `(*)` and `*****` stay as
+ * written.
+ */
+export const EMPHASIS = /(?<=^|[\s(["'\u201c\u2018\u2014\u2013-])(\*\*|\*|_)(?=\p{L})([^*_\n\r]*?[^\s*_])\1(?=$|[\s.,;:!?)\]"'\u201d\u2019\u2014\u2013-])/gu;

@@ -8,7 +8,7 @@
 import type { Comparison } from '../core/index';
 import { entryBodies, labelList, proposersByCount, tally, wordDiff, type DiffPart, type ParagraphChange } from '../core/compare/compare';
 import { bracketActions, bracketPlaces, crossReferenceNote, displayName, draftIdentity, headingsBefore, placeEntries, proposedBy, renumberedCount } from './compareText';
-import { cutShort } from '../core/text';
+import { EMPHASIS, cutShort } from '../core/text';
 import { readableDiff, wholeReplacement } from './readableDiff';
 
 /** `&`, `<`, `>`, `"` and `'` as entities: safe in text and in attribute values. */
@@ -16,14 +16,6 @@ export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 
 
-/**
- * Emphasis as a reader means it: `*Recalling*`, `_x_`, `**Option 1:**`. The opening mark follows the
- * start, a space or an opening sign and comes before a letter; the closing one follows a sign that
- * is no space and comes before the end, a space or punctuation; between them no mark and no line
- * end. So footnote marks (`Parties*, … 5*`), a wildcard in a symbol, `(*)` and `*****` stay as
- * written.
- */
-const EMPHASIS = /(?<=^|[\s(["'\u201c\u2018\u2014\u2013-])(\*\*|\*|_)(?=\p{L})([^*_\n\r]*?[^\s*_])\1(?=$|[\s.,;:!?)\]"'\u201d\u2019\u2014\u2013-])/gu;
 
 /**
  * Escaped text with its emphasis read, where both marks lie in this piece of text: `*Recalling*`
@@ -125,7 +117,7 @@ export function formatCompareHtml(oldName: string, newName: string, c: Compariso
   // The headings of the new revision, as the text reads; one whose old wording is gone from the new
   // revision (`A. [Intro]{EU}` → `A. Intro`) shows its own changes, as a paragraph does.
   const place = placeEntries(bodies, { old: oldText, new: newText });
-  const headings = headingsBefore(place.sections.map((section) => ({ section })), () => true);
+  const headings = headingsBefore(place.sections, () => true);
   for (const [i, p] of c.paragraphs.entries()) {
     const o = labelList(p.old);
     const nw = labelList(p.new);

@@ -73,10 +73,10 @@ export function draftIdentity(oldText: string, newText: string, oldName: string,
  * than the last one shown gets it. In a treaty every Article numbers from 1: without them `1: deleted`
  * and `1: added` say nothing.
  */
-export function headingsBefore(sections: readonly { section: string | null }[], shown: (i: number) => boolean): Map<number, string> {
+export function headingsBefore(sections: readonly (string | null)[], shown: (i: number) => boolean): Map<number, string> {
   const out = new Map<number, string>();
   let last: string | null = null;
-  sections.forEach(({ section }, i) => {
+  sections.forEach((section, i) => {
     if (!shown(i) || section === null) return;
     if (section !== last) out.set(i, section);
     last = section;
@@ -291,7 +291,7 @@ export function formatCompare(oldName: string, newName: string, c: Comparison, t
   const lines = [`${oldName} → ${newName}`, `Paragraphs: ${counts(c)}`];
   const bodies = texts ? entryBodies(c, texts.old, texts.new) : [];
   const place = texts ? placeEntries(bodies, texts) : null;
-  const headings = place ? headingsBefore(place.sections.map((section) => ({ section })), (i) => changed(c.paragraphs[i])) : new Map<number, string>();
+  const headings = place ? headingsBefore(place.sections, (i) => changed(c.paragraphs[i])) : new Map<number, string>();
   let indent = '  ';
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
@@ -354,7 +354,7 @@ export function formatCompareMarkdown(oldName: string, newName: string, c: Compa
     return body ? `  > ${mark}${mdEscape(short(body, 400))}${mark}` : null;
   };
   const place = bodies && texts ? placeEntries(bodies, texts) : null;
-  const headings = place ? headingsBefore(place.sections.map((section) => ({ section })), (i) => changed(c.paragraphs[i])) : new Map<number, string>();
+  const headings = place ? headingsBefore(place.sections, (i) => changed(c.paragraphs[i])) : new Map<number, string>();
   for (const [i, p] of c.paragraphs.entries()) {
     if (!changed(p)) continue;
     const heading = headings.get(i);
